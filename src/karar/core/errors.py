@@ -1,0 +1,32 @@
+"""Karar's error types: one per domain, raised by core and turned into a dialog or a
+one-line CLI message at the edge."""
+
+from __future__ import annotations
+
+
+class KararError(Exception):
+    """Base of every error Karar reports to a user (never shown as a traceback)."""
+
+
+class MapError(KararError):
+    """A map file cannot be read: missing, unreadable, not text, or not a mind map.
+
+    Attributes:
+        path: The file (or ``builtin:NAME``) the problem is in.
+        line: 1-based line number, or None where the problem is the file as a whole.
+        message: What is wrong, in one line.
+    """
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"
+
+
+class MapSyntaxError(MapError):
+    """The mindmap text breaks Mermaid's grammar at ``line``."""

@@ -1,0 +1,524 @@
+"""Reading Mermaid ``mindmap`` text: Mermaid 11's own grammar, plus Karar's one fix.
+
+This is a port of Mermaid's pre-processing (front matter, directives, ``%%`` comments,
+entity codes) and of the jison lexer and grammar in
+``packages/mermaid/src/diagrams/mindmap/parser/mindmap.jison`` with the tree building of
+``mindmapDb.ts``. The lexer keeps jison's semantics exactly: per start condition the rules
+are tried in order and the first that matches wins; the pattern ``mindmap`` gets jison's
+implicit ``\\b``; JavaScript's ``\\s`` and ``.`` are spelled out because Python's differ.
+
+Karar's default reading differs from Mermaid's in one deliberate way (CONTRACT.md): a node
+line whose text before its shape opener contains whitespace, that has text after its
+shape's closer, or that Mermaid cannot read as a node at all, is one plain node labelled
+with the whole line, trimmed. Each such line is reported as a :class:`Divergence` so that
+``karar check`` can show the Mermaid-safe spelling. ``strict=True`` reads exactly as Mermaid.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from karar.core.errors import MapSyntaxError
+from karar.core.model import MindMap, Node, Shape
+
+# JavaScript's \s (the lexer's regexes are JS regexes) and its "." (no line terminators).
+JS_SPACE_CHARS = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_S = "[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]"
+_DOT = "[^\\n\\r\\u2028\\u2029]"
+_FLAGS = re.IGNORECASE | re.ASCII  # jison: case-insensitive; JS regexes fold ASCII only
+
+# Token kinds (names as in the grammar).
+MINDMAP = "MINDMAP"
+SPACELINE = "SPACELINE"
+NL = "NL"
+SPACELIST = "SPACELIST"
+NODE_ID = "NODE_ID"
+NODE_DSTART = "NODE_DSTART"
+NODE_DESCR = "NODE_DESCR"
+NODE_DEND = "NODE_DEND"
+ICON = "ICON"
+CLASS = "CLASS"
+EOF = "EOF"
+
+_INITIAL, _NODE, _NSTR, _NSTR2, _ICON, _CLASS = range(6)
+
+# One alternation per start condition, in the jison file's rule order. Group names say what
+# the rule does: a token kind to return, or an action on the state stack.
+_RULES = {
+    _INITIAL: [
+        ("skip", _S + "*%%" + _DOT + "*"),
+        (MINDMAP, "mindmap\\b"),
+        ("begin_class", ":::"),
+        ("begin_icon", "::icon\\("),
+        (SPACELINE, _S + "+\\n"),
+        (NL, "\\n+"),
+        (NODE_DSTART, "-\\)|\\(-|\\)\\)|\\)|\\(\\(|\\{\\{|\\(|\\["),
+        (SPACELIST, _S + "+"),
+        (NODE_ID, "[^(\\[\\n){}]+"),
+    ],
+    _NODE: [
+        ("begin_nstr2", '"`'),
+        ("begin_nstr", '"'),
+        (NODE_DEND, "\\)\\)|\\)|\\]|\\}\\}|\\(-|-\\)|\\(\\(|\\("),
+        (NODE_DESCR, "[^)\\](}]+"),
+        ("descr_rest", _DOT + "+(?!\\(\\()"),
+    ],
+    _NSTR2: [(NODE_DESCR, '[^`"]+'), ("pop", '`"')],
+    _NSTR: [(NODE_DESCR, '[^"]+'), ("pop", '"')],
+    _ICON: [(ICON, "[^)]+"), ("pop", "\\)")],
+    _CLASS: [("class_text", _DOT + "+"), ("pop", "\\n")],
+}
+_MASTER = {
+    state: re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in rules), _FLAGS)
+    for state, rules in _RULES.items()
+}
+# Group names may repeat across states but not within one; map lastgroup back to the rule.
+
+_ENTITY = re.compile(r"#([A-Za-z0-9_]+);")
+_STYLE_SEMI = re.compile(r"style.*:\S*#.*;")
+_CLASSDEF_SEMI = re.compile(r"classDef.*:\S*#.*;")
+_TAG = re.compile(r"<(\w+)([^>]*)>")
+_TAG_ATTR = re.compile(r'="([^"]*)"')
+_FRONT_MATTER = re.compile(r"^-{3}\s*[\n\r](.*?)[\n\r]-{3}\s*[\n\r]+", re.DOTALL)
+_DIRECTIVE = re.compile(
+    r"%{2}\{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!\}%{2}).|\r?\n)*))?\s*(?:\}%{2})?",
+    re.IGNORECASE,
+)
+_COMMENT_LINE = re.compile(r"^" + _S + r"*%%(?!\{)[^\n]+\n?", re.MULTILINE)
+_DETECT = re.compile(r"^" + _S + r"*mindmap")
+_DETECT_ANY_CASE = re.compile(r"^" + _S + r"*mindmap", re.IGNORECASE | re.ASCII)
+
+_SHAPE_BY_OPENER = {
+    "[": Shape.SQUARE,
+    "((": Shape.CIRCLE,
+    ")": Shape.CLOUD,
+    "))": Shape.BANG,
+    "{{": Shape.HEXAGON,
+}
+
+
+def shape_for(opener: str, closer: str) -> Shape:
+    """Mermaid's ``getType``: the shape named by a node's opening and closing delimiters."""
+    if opener == "(":
+        return Shape.ROUNDED if closer == ")" else Shape.CLOUD
+    return _SHAPE_BY_OPENER.get(opener, Shape.DEFAULT)
+
+
+def decode_entities(text: str) -> str:
+    """Mermaid's entity codes: ``#amp;`` is ``&``, ``#35;`` is ``#``; unknown names stay."""
+    if "#" not in text:
+        return text
+
+    def one(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        ref = f"&#{inner};" if inner.isdigit() else f"&{inner};"
+        decoded = html.unescape(ref)
+        return m.group(0) if decoded == ref else decoded
+
+    return _ENTITY.sub(one, text)
+
+
+def detect_mindmap(text: str, *, strict: bool = False) -> bool:
+    """Whether Mermaid text (after its front matter) declares a mindmap."""
+    cleaned = _COMMENT_LINE.sub("", _DIRECTIVE.sub("", _strip_front_matter(text)))
+    return bool((_DETECT if strict else _DETECT_ANY_CASE).match(cleaned))
+
+
+def _strip_front_matter(text: str) -> str:
+    m = _FRONT_MATTER.match(text)
+    return text[m.end() :] if m else text
+
+
+@dataclass(frozen=True, slots=True)
+class Divergence:
+    """A line that Karar reads differently from Mermaid.
+
+    Attributes:
+        line: 1-based line in the source.
+        text: The node text as written (trimmed).
+        mermaid: How Mermaid reads the line: a short description, or why it rejects it.
+        rejected: True where Mermaid cannot read the line at all.
+    """
+
+    line: int
+    text: str
+    mermaid: str
+    rejected: bool
+
+
+@dataclass(slots=True)
+class ParseResult:
+    """A parsed map and the lines where Karar's reading differs from Mermaid's."""
+
+    map: MindMap
+    divergences: list[Divergence] = field(default_factory=list)
+    keyword_case: int | None = None  # line of a non-lowercase ``mindmap`` keyword
+
+
+class _Fail(Exception):
+    """Internal: a node could not be read; carries the offset and a message."""
+
+    def __init__(self, offset: int, message: str) -> None:
+        super().__init__(message)
+        self.offset = offset
+        self.message = message
+
+
+class _Source:
+    """Pre-processed text plus a map from its offsets back to original line numbers."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.original = text
+        self.first_line = first_line
+        self._newlines = [m.start() for m in re.finditer("\n", text)]
+        self.text = text
+        self._spans: list[tuple[int, int]] = [(0, 0)]  # (offset in text, offset in original)
+
+    def delete(self, ranges: list[tuple[int, int]]) -> None:
+        """Remove sorted, non-overlapping ``[start, end)`` ranges, keeping the offset map."""
+        if not ranges:
+            return
+        old = self._spans
+        old_starts = [s for s, _ in old]
+        pieces: list[str] = []
+        spans: list[tuple[int, int]] = []
+        last = 0
+        out_len = 0
+        for start, end in [*ranges, (len(self.text), len(self.text))]:
+            if start > last:
+                pieces.append(self.text[last:start])
+                spans.append((out_len, self.original_offset(last)))
+                i = bisect_right(old_starts, last)
+                while i < len(old) and old[i][0] < start:
+                    spans.append((out_len + old[i][0] - last, old[i][1]))
+                    i += 1
+                out_len += start - last
+            last = max(last, end)
+        self.text = "".join(pieces)
+        self._spans = spans or [(0, 0)]
+
+    def original_offset(self, offset: int) -> int:
+        i = bisect_right(self._spans, (offset, float("inf"))) - 1
+        s, o = self._spans[max(i, 0)]
+        return o + (offset - s)
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self._newlines, self.original_offset(offset) - 1) + self.first_line
+
+
+class _Lexer:
+    """jison's lexer over the whole pre-processed text, pulled one token at a time."""
+
+    __slots__ = ("pos", "stack", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.stack = [_INITIAL]
+
+    def next(self) -> tuple[str, str, int]:
+        """The next token as (kind, text, start offset); raises _Fail on unreadable text."""
+        text = self.text
+        while True:
+            pos = self.pos
+            if pos >= len(text):
+                return EOF, "", pos
+            state = self.stack[-1]
+            m = _MASTER[state].match(text, pos)
+            if m is None:
+                raise _Fail(pos, f"Mermaid cannot read {text[pos]!r} here")
+            self.pos = m.end()
+            kind = m.lastgroup
+            value = m.group()
+            if kind in (NODE_ID, SPACELIST, NL, SPACELINE, NODE_DESCR, ICON, MINDMAP):
+                return kind, value, pos  # type: ignore[return-value]
+            if kind == NODE_DSTART:
+                self.stack.append(_NODE)
+                return kind, value, pos
+            if kind == NODE_DEND:
+                self.stack.pop()
+                return kind, value, pos
+            if kind == "descr_rest":
+                return NODE_DESCR, value, pos
+            if kind == "class_text":
+                self.stack.pop()
+                return CLASS, value, pos
+            if kind == "pop":
+                self.stack.pop()
+            elif kind == "begin_class":
+                self.stack.append(_CLASS)
+            elif kind == "begin_icon":
+                self.stack.append(_ICON)
+            elif kind == "begin_nstr":
+                self.stack.append(_NSTR)
+            elif kind == "begin_nstr2":
+                self.stack.append(_NSTR2)
+            # "skip": a comment; loop for the next token
+
+    def reset_to(self, pos: int) -> None:
+        self.pos = pos
+        self.stack = [_INITIAL]
+
+
+_TOKEN_WORDS = {
+    MINDMAP: "the keyword 'mindmap'",
+    SPACELINE: "a blank line",
+    NL: "a line break",
+    SPACELIST: "more text after a space",
+    NODE_ID: "text",
+    NODE_DSTART: "a shape opener",
+    NODE_DESCR: "text",
+    NODE_DEND: "a shape closer",
+    ICON: "an icon",
+    CLASS: "a class",
+    EOF: "the end of the map",
+}
+
+
+class _Parser:
+    """The mindmap grammar of mindmap.jison, with Karar's per-line fallback when not strict."""
+
+    def __init__(self, source: _Source, path: str, strict: bool) -> None:
+        self.src = source
+        self.text = source.text
+        self.path = path
+        self.strict = strict
+        self.lexer = _Lexer(self.text)
+        self.root: Node | None = None
+        self.last: Node | None = None
+        # Monotonic stack of (level, node): the nearest earlier node of each smaller level.
+        self.levels: list[tuple[int, Node]] = []
+        self.divergences: list[Divergence] = []
+
+    def error(self, offset: int, message: str) -> MapSyntaxError:
+        return MapSyntaxError(self.path, self.src.line_of(offset), message)
+
+    def next(self) -> tuple[str, str, int]:
+        try:
+            return self.lexer.next()
+        except _Fail as fail:
+            raise self.error(fail.offset, fail.message) from None
+
+    def parse(self) -> Node | None:
+        kind, value, start = self.next()
+        if kind == SPACELINE:
+            while kind in (SPACELINE, NL):
+                kind, value, start = self.next()
+        if kind != MINDMAP:
+            raise self.error(start, f"expected the keyword 'mindmap', found {value.strip()!r}")
+        kind, value, start = self.next()
+        if kind == NL:
+            kind, value, start = self.next()
+        after_keyword = True
+        while True:
+            if kind == SPACELIST:
+                level = len(value)
+                kind, value, start = self.next()
+                if kind in (NODE_ID, NODE_DSTART):
+                    kind, value, start = self.node(level, kind, value, start)
+                elif kind in (ICON, CLASS):
+                    self.decorate(kind, value, start)
+                    kind, value, start = self.next()
+            elif kind == SPACELINE:
+                kind, value, start = self.next()
+                if after_keyword and kind not in (NL, EOF, SPACELINE):
+                    raise self.error(start, "a blank line directly after 'mindmap' is not allowed")
+            elif kind in (NODE_ID, NODE_DSTART):
+                kind, value, start = self.node(0, kind, value, start)
+            elif kind in (ICON, CLASS):
+                self.decorate(kind, value, start)
+                kind, value, start = self.next()
+            else:
+                raise self.error(start, f"unexpected {self.rest(start)!r} where a node belongs")
+            after_keyword = False
+            # stop: (NL | EOF | SPACELINE) (NL | EOF)*
+            if kind == EOF:
+                return self.root
+            if kind not in (NL, SPACELINE):
+                raise self.error(start, f"unexpected text after the node: {self.rest(start)!r}")
+            kind, value, start = self.next()
+            while kind == NL:
+                kind, value, start = self.next()
+            if kind == EOF:
+                return self.root
+
+    def rest(self, start: int) -> str:
+        """The rest of the line from ``start``, trimmed, for messages."""
+        eol = self.text.find("\n", start)
+        return self.text[start : eol if eol >= 0 else None].strip(JS_SPACE_CHARS)[:60]
+
+    # ------------------------------------------------------------------ nodes
+
+    def read_node(
+        self, kind: str, value: str, start: int
+    ) -> tuple[str | None, str, Shape, bool, tuple[str, str, int]]:
+        """Read one node's tokens as Mermaid does.
+
+        Returns:
+            (explicit id or None, descr, shape, markdown, the token after the node).
+        """
+        lexer = self.lexer
+        node_id = None
+        if kind == NODE_ID:
+            node_id = value
+            after = lexer.next()
+            if after[0] != NODE_DSTART:
+                return None, node_id, Shape.DEFAULT, False, after
+            value = after[1]
+        opener = value
+        markdown = lexer.text.startswith('"`', lexer.pos)
+        kind, descr, pos = lexer.next()
+        if kind == EOF:
+            raise _Fail(start, f"the shape opened with {opener!r} is never closed")
+        if kind != NODE_DESCR:
+            raise _Fail(pos, f"the shape opened with {opener!r} has no text")
+        kind, closer, pos = lexer.next()
+        if kind == EOF:
+            raise _Fail(start, f"the shape opened with {opener!r} is never closed")
+        if kind != NODE_DEND:
+            raise _Fail(pos, f"unexpected {_TOKEN_WORDS[kind]} inside the shape")
+        return node_id, descr, shape_for(opener, closer), markdown, lexer.next()
+
+    def node(self, level: int, kind: str, value: str, start: int) -> tuple[str, str, int]:
+        """Read a node statement starting with token (kind, value, start); return the token
+        after it."""
+        try:
+            node_id, descr, shape, markdown, after = self.read_node(kind, value, start)
+        except _Fail as fail:
+            if self.strict:
+                raise self.error(fail.offset, fail.message) from None
+            reason, rejected = f"Mermaid rejects it: {fail.message}", True
+        else:
+            if self.strict:
+                self.add(level, node_id, descr, shape, markdown, start)
+                return after
+            if after[0] not in (NL, SPACELINE, EOF):
+                reason, rejected = "Mermaid rejects it: text follows the node", True
+            elif node_id is not None and _has_space(node_id):
+                shown = decode_entities(descr)
+                reason, rejected = f"Mermaid reads it as a {shape.value} node labelled {shown!r}", False
+            else:
+                self.add(level, node_id, descr, shape, markdown, start)
+                return after
+        eol = self.text.find("\n", start)
+        if eol < 0:
+            eol = len(self.text)
+        label = self.text[start:eol].strip(JS_SPACE_CHARS)
+        self.divergences.append(Divergence(self.src.line_of(start), label, reason, rejected))
+        self.lexer.reset_to(eol)
+        self.add(level, None, label, Shape.DEFAULT, False, start)
+        return self.next()
+
+    def add(
+        self, level: int, node_id: str | None, descr: str, shape: Shape, markdown: bool, start: int
+    ) -> None:
+        label = decode_entities(descr)
+        node = Node(
+            label=label,
+            id=label if node_id is None else decode_entities(node_id),
+            shape=shape,
+            line=self.src.line_of(start),
+            markdown=markdown,
+        )
+        levels = self.levels
+        while levels and levels[-1][0] >= level:
+            levels.pop()
+        if levels:
+            levels[-1][1].add(node)
+        elif self.root is None:
+            self.root = node
+        else:
+            raise self.error(
+                start,
+                f'there can be only one root: no parent for "{label}" '
+                "(indent it deeper than the root)",
+            )
+        levels.append((level, node))
+        self.last = node
+
+    def decorate(self, kind: str, value: str, start: int) -> None:
+        if self.last is None:
+            what = "::icon(...)" if kind == ICON else ":::class"
+            raise self.error(start, f"{what} must follow the node it decorates")
+        if kind == ICON:
+            self.last.icon = decode_entities(value)
+        elif value:
+            self.last.css_class = decode_entities(value)
+
+
+def _has_space(text: str) -> bool:
+    return any(c in JS_SPACE_CHARS for c in text)
+
+
+def parse_mermaid(
+    text: str, *, path: str = "<text>", strict: bool = False, first_line: int = 1
+) -> ParseResult:
+    """Parse Mermaid mindmap text.
+
+    Args:
+        text: The diagram text (CRLF, CR and a leading BOM are accepted).
+        path: Named in error messages.
+        strict: Read exactly as Mermaid 11 does (no plain-line fallback).
+        first_line: Line number of ``text``'s first line in its file (for ``.md`` blocks).
+
+    Returns:
+        The map (``root`` None for a mindmap without nodes) and the divergences from
+        Mermaid's reading (always empty when ``strict``).
+
+    Raises:
+        MapSyntaxError: The text is not a mindmap Mermaid's grammar accepts (or, when not
+            strict, it breaks the grammar somewhere Karar's fix does not cover).
+    """
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = _TAG.sub(lambda m: "<" + m.group(1) + _TAG_ATTR.sub(r"='\1'", m.group(2)) + ">", text)
+    src = _Source(text, first_line)
+
+    title: str | None = None
+    fm = _FRONT_MATTER.match(src.text)
+    if fm:
+        title = _front_matter_title(fm.group(1), path, src.line_of(0))
+        src.delete([(0, fm.end())])
+    src.delete([m.span() for m in _DIRECTIVE.finditer(src.text)])
+    src.delete([m.span() for m in _COMMENT_LINE.finditer(src.text)])
+    lead = len(src.text) - len(src.text.lstrip(JS_SPACE_CHARS))
+    src.delete([(0, lead)] if lead else [])
+    # encodeEntities: ';' after a colour in style/classDef-like lines is not an entity end.
+    semis = [(m.end() - 1, m.end()) for rx in (_STYLE_SEMI, _CLASSDEF_SEMI) for m in rx.finditer(src.text)]
+    src.delete(sorted(set(semis)))
+
+    keyword_case = None
+    if not _DETECT.match(src.text):
+        if strict or not _DETECT_ANY_CASE.match(src.text):
+            first = src.text.split("\n", 1)[0].strip()
+            line = src.line_of(0) if src.text else None
+            message = (
+                "no 'mindmap' keyword: this is not a Mermaid mindmap"
+                if first
+                else "the map is empty: no 'mindmap' keyword"
+            )
+            if first:
+                message += f" (found {first[:40]!r})"
+            raise MapSyntaxError(path, line, message)
+        keyword_case = src.line_of(0)
+    src.text += "\n"
+    parser = _Parser(src, path, strict)
+    root = parser.parse()
+    return ParseResult(MindMap(root, title=title, source=path), parser.divergences, keyword_case)
+
+
+def _front_matter_title(block: str, path: str, line: int) -> str | None:
+    import yaml  # lazy: only maps with front matter pay for it
+
+    try:
+        data: Any = yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = line + 1 + (mark.line if mark is not None else 0)
+        raise MapSyntaxError(path, where, "the front matter is not valid YAML") from None
+    if isinstance(data, dict) and data.get("title") is not None:
+        return str(data["title"])
+    return None

@@ -1,0 +1,1 @@
+"""The Qt application: document, scene and items, view, panels, main window."""
