@@ -1,0 +1,206 @@
+"""The ``karar`` command: open the explorer, ``export``, ``check`` (CONTRACT.md).
+
+Start-up matters here: nothing heavier than argparse is imported before the command is
+known, so opening a window pays only for Qt, and ``check`` never pays for Qt at all.
+Errors reach the user as one ``karar: error: ...`` line (exit 1), usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from karar import __version__
+
+LAYOUTS = ("mindmap", "tree", "radial")
+THEMES = ("light", "dark", "contrast")
+SUBCOMMANDS = ("export", "check")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with our exit code for usage errors (2) and the 'karar:' prefix."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"karar: error: {message}\n")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1600x1000, not {text!r}") from None
+    if not (100 <= w <= 10000 and 100 <= h <= 10000):
+        raise argparse.ArgumentTypeError("width and height must be between 100 and 10000")
+    return w, h
+
+
+def _level(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("the level must be 0 or more")
+    return n
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="karar",
+        description="Explore a decision tree written as a Mermaid mind map.",
+        epilog="Commands: 'karar export ...' and 'karar check ...' (see 'karar export -h').",
+    )
+    p.add_argument("path", nargs="?", help="a map (.md, .mmd, .mermaid); default: the built-in map")
+    p.add_argument("--layout", choices=LAYOUTS, default=None, help="mind map (default), tree or radial")
+    p.add_argument("--theme", choices=THEMES, default=None, help="default: follow the system")
+    p.add_argument("--present", action="store_true", help="presentation mode: big fonts, full screen")
+    p.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the window and exit")
+    p.add_argument("--size", type=_size, default=(1600, 1000), metavar="WxH", help="window size for --screenshot")
+    p.add_argument("--version", action="version", version=f"karar {__version__}")
+    return p
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    from karar.core.export import ALL_FORMATS
+
+    p = _Parser(prog="karar export", description="Write a map as an image, Markdown, JSON, Mermaid or GraphML.")
+    p.add_argument("path", nargs="?", help="a map; default: the built-in map")
+    p.add_argument("-o", "--output", default="-", metavar="OUT", help="output file, '-' for standard output")
+    p.add_argument("--format", choices=ALL_FORMATS, help="default: from the suffix of OUT")
+    p.add_argument("--project", metavar="P.karar.yaml", help="take checks, notes and folds from a project")
+    p.add_argument("--layout", choices=LAYOUTS, default="mindmap")
+    p.add_argument("--expand-level", type=_level, metavar="N", help="show N levels below the root")
+    p.add_argument("--decisions-only", action="store_true", help="only chosen nodes and their ancestors")
+    p.add_argument("--dpi", type=int, default=96, help="resolution of PNG and PDF output")
+    p.add_argument("--theme", choices=THEMES, default="light")
+    p.add_argument("--strict", action="store_true", help="read the map exactly as Mermaid does")
+    return p
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="karar check", description="Check a map: errors, and lines Mermaid reads differently.")
+    p.add_argument("path", nargs="?", help="a map; default: the built-in map")
+    p.add_argument("--strict", action="store_true", help="read the map exactly as Mermaid does")
+    return p
+
+
+def _fail(message: str) -> int:
+    print(f"karar: error: {message}", file=sys.stderr)
+    return 1
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """``karar check``: one ``PATH:LINE: error|warning: message`` line per problem."""
+    from karar.core.errors import MapError
+    from karar.core.mermaid_writer import plain_label_text
+    from karar.core.sources import load_source, parse_source
+
+    try:
+        source = load_source(args.path)
+        result = parse_source(source, strict=args.strict)
+    except MapError as exc:
+        where = f"{exc.path}:{exc.line}" if exc.line is not None else exc.path
+        print(f"{where}: error: {exc.message}")
+        return 1
+    name = source.name
+    warnings = [(line, msg) for line, msg in source.notices]
+    if result.keyword_case is not None:
+        warnings.append((result.keyword_case, "Mermaid only knows the keyword in lower case: write 'mindmap'"))
+    for d in result.divergences:
+        how = d.mermaid.replace("Mermaid rejects it: ", "Mermaid rejects this line: ")
+        how = how.replace("Mermaid reads it", "Mermaid reads this line")
+        safe = plain_label_text(d.text)
+        warnings.append((d.line, f"{how}; Karar reads the whole line as one label. Mermaid-safe: {safe}"))
+    for line, msg in sorted(warnings, key=lambda w: w[0]):
+        print(f"{name}:{line}: warning: {msg}")
+    nodes = len(result.map)
+    print(f"karar: {name}: {nodes} nodes, 0 errors, {len(warnings)} warnings", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """``karar export``: text formats here, image formats through the Qt renderer."""
+    from karar.core.errors import KararError
+    from karar.core.export import IMAGE_FORMATS, TEXT_FORMATS, export_text, format_for_suffix
+    from karar.core.sources import load_source, parse_source
+
+    fmt = args.format or (format_for_suffix(args.output) if args.output != "-" else None)
+    if fmt is None:
+        return _usage("export", "say --format (json, mmd, md, graphml, png, svg, pdf) or give OUT a known suffix")
+    if args.output == "-" and fmt in IMAGE_FORMATS:
+        return _usage("export", f"{fmt} is an image format: give an output file with -o")
+    if args.project:
+        return _fail(f"{args.project}: project files are not supported by this version yet")
+    try:
+        mind_map = parse_source(load_source(args.path), strict=args.strict).map
+    except KararError as exc:
+        return _fail(str(exc))
+    if fmt in TEXT_FORMATS:
+        options: dict[str, object] = {}
+        if fmt == "md":
+            level = args.expand_level
+            options["decisions_only"] = args.decisions_only
+            if level is not None:
+                options["is_collapsed"] = lambda node: node.depth >= level
+        return _write_text(args.output, export_text(mind_map, fmt, **options))  # type: ignore[arg-type]
+    return _fail(f"{fmt.upper()} export needs the drawing engine, which this version does not have yet")
+
+
+def _write_text(output: str, text: str) -> int:
+    if output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return 0
+    from karar.core.atomic import write_atomic
+
+    try:
+        write_atomic(Path(output), text.encode("utf-8"))
+    except OSError as exc:
+        return _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    return 0
+
+
+def _usage(command: str, message: str) -> int:
+    print(f"usage: karar {command} ...\nkarar: error: {message}", file=sys.stderr)
+    return 2
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    """Open the explorer window (or take a screenshot of it)."""
+    if args.screenshot and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from karar.ui.app import run
+
+    return run(
+        args.path,
+        layout=args.layout or "mindmap",
+        theme=args.theme,
+        present=args.present,
+        screenshot=args.screenshot,
+        size=args.size,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``karar`` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] == "export":
+            return cmd_export(_export_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "check":
+            return cmd_check(_check_parser().parse_args(argv[1:]))
+        return cmd_open(_open_parser().parse_args(argv))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our standard output went away (e.g. `| head`): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,189 @@
+"""Where maps come from: files on disk (``.md``, ``.mmd``, ``.mermaid``) and the built-in map.
+
+Owns reading bytes safely (size limit, binary and encoding checks with line numbers),
+finding the mindmap block in a Markdown file, and handing the text to the Mermaid reader.
+Every failure is a :class:`~karar.core.errors.MapError` with a one-line message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from karar.core.errors import MapError
+from karar.core.mermaid import ParseResult, detect_mindmap, parse_mermaid
+from karar.core.model import MindMap
+
+BUILTIN_PREFIX = "builtin:"
+BUILTIN_DJANGO = "builtin:django"
+_BUILTIN_FILES = {"django": "django-decision-tree.md"}
+
+MAX_MAP_BYTES = 32 * 1024 * 1024
+"""Larger files are refused: a 32 MiB map is over a million nodes, more than anyone can read."""
+
+MERMAID_SUFFIXES = (".mmd", ".mermaid")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*mermaid\b.*$")
+
+
+@dataclass(slots=True)
+class MapSource:
+    """The mindmap text found in a file, and where it sits there.
+
+    Attributes:
+        name: The path as given (or ``builtin:NAME``), used in messages.
+        text: The Mermaid text of the mindmap.
+        first_line: The file line of ``text``'s first line.
+        notices: (line, message) about the file that are not errors (a second mindmap...).
+    """
+
+    name: str
+    text: str
+    first_line: int = 1
+    notices: list[tuple[int, str]] = field(default_factory=list)
+
+
+def is_builtin(path: str | Path | None) -> bool:
+    """Whether ``path`` names a built-in map (None is the default built-in map)."""
+    return path is None or str(path).startswith(BUILTIN_PREFIX)
+
+
+def builtin_text(name: str = "django") -> str:
+    """The text of a built-in map, read from the package data."""
+    try:
+        filename = _BUILTIN_FILES[name]
+    except KeyError:
+        known = ", ".join(BUILTIN_PREFIX + k for k in _BUILTIN_FILES)
+        raise MapError(BUILTIN_PREFIX + name, None, f"no such built-in map (known: {known})") from None
+    return (resources.files("karar.data") / filename).read_text(encoding="utf-8")
+
+
+def read_text(path: str | Path) -> str:
+    """Read a map file as UTF-8 text, refusing what is not a readable text file."""
+    name = str(path)
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise MapError(name, None, "is a folder, not a map file")
+        if size > MAX_MAP_BYTES:
+            raise MapError(
+                name,
+                None,
+                f"file is too large ({size / 2**20:.1f} MiB; Karar reads maps up to "
+                f"{MAX_MAP_BYTES // 2**20} MiB)",
+            )
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise MapError(name, None, "no such file") from None
+    except PermissionError:
+        raise MapError(name, None, "permission denied") from None
+    except OSError as exc:
+        raise MapError(name, None, f"cannot read the file: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise MapError(name, None, "the file is empty")
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise MapError(name, line, "this is a binary file, not a text map (NUL byte)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        byte = data[exc.start]
+        raise MapError(
+            name, line, f"not valid UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8"
+        ) from None
+
+
+def find_mindmap(text: str, name: str, *, markdown: bool | None = None) -> MapSource:
+    """Find the mindmap in a file's text.
+
+    Args:
+        text: The whole file.
+        name: The file's name, for messages and to choose Markdown or bare Mermaid.
+        markdown: Force Markdown (True) or bare Mermaid (False); None decides by suffix,
+            and for other suffixes by whether the text has a ```` ```mermaid ```` fence.
+
+    Raises:
+        MapError: A Markdown file without a ```` ```mermaid ```` block holding a mindmap.
+    """
+    if markdown is None:
+        lower = name.lower()
+        if lower.endswith(MERMAID_SUFFIXES):
+            markdown = False
+        elif lower.endswith(MARKDOWN_SUFFIXES):
+            markdown = True
+        else:
+            markdown = any(_FENCE_OPEN.match(line) for line in text.splitlines())
+    if not markdown:
+        return MapSource(name, text)
+
+    blocks = list(_mermaid_blocks(text))
+    mindmaps = [(line, body) for line, body in blocks if detect_mindmap(body)]
+    if not mindmaps:
+        if blocks:
+            raise MapError(
+                name,
+                blocks[0][0] - 1,
+                f"none of the {len(blocks)} ```mermaid blocks holds a mindmap",
+            )
+        raise MapError(name, None, "no ```mermaid block holding a mindmap was found")
+    first_line, body = mindmaps[0]
+    notices = [
+        (line - 1, "another mindmap in this file is ignored: Karar shows the first one")
+        for line, _ in mindmaps[1:]
+    ]
+    return MapSource(name, body, first_line, notices)
+
+
+def _mermaid_blocks(text: str) -> list[tuple[int, str]]:
+    """(first content line, body) of each ```` ```mermaid ```` fenced block (CommonMark
+    fences: backticks or tildes, at most three spaces of indentation; an unclosed block
+    runs to the end of the file)."""
+    lines = text.splitlines(keepends=True)
+    out = []
+    i = 0
+    while i < len(lines):
+        m = _FENCE_OPEN.match(lines[i].rstrip("\r\n"))
+        if not m:
+            i += 1
+            continue
+        fence = m.group(1)
+        close = re.compile(r"^ {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
+        start = i + 1
+        j = start
+        while j < len(lines) and not close.match(lines[j].rstrip("\r\n")):
+            j += 1
+        out.append((start + 1, "".join(lines[start:j])))
+        i = j + 1
+    return out
+
+
+def load_source(path: str | Path | None) -> MapSource:
+    """The mindmap text of a file or built-in map (None: the built-in Django map)."""
+    if is_builtin(path):
+        name = str(path) if path is not None else BUILTIN_DJANGO
+        return find_mindmap(builtin_text(name[len(BUILTIN_PREFIX) :]), name, markdown=True)
+    return find_mindmap(read_text(path), str(path))  # type: ignore[arg-type]
+
+
+def parse_source(source: MapSource, *, strict: bool = False) -> ParseResult:
+    """Parse a :class:`MapSource`; errors name the file and its line."""
+    result = parse_mermaid(
+        source.text, path=source.name, strict=strict, first_line=source.first_line
+    )
+    result.map.source = source.name
+    return result
+
+
+def load_map(path: str | Path | None = None, *, strict: bool = False) -> MindMap:
+    """Read a map file (or the built-in map when ``path`` is None).
+
+    Raises:
+        MapError: The file is missing, unreadable, not text, or not a valid mindmap.
+    """
+    return parse_source(load_source(path), strict=strict).map

@@ -1,0 +1,148 @@
+"""Application start-up: the QApplication, its names (for QSettings), the theme, the main
+window, and the offscreen screenshot mode.
+
+Only QtCore/QtGui/QtWidgets and Karar's own modules are imported on the way to the first
+frame; networkx, yaml and markdown each cost 40–300 ms and are never needed to show a map.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QMessageLogContext,
+    QSettings,
+    QtMsgType,
+    QTimer,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QToolBar
+
+import karar
+
+if TYPE_CHECKING:
+    from karar.ui.mainwindow import MainWindow
+
+APP_NAME = "Karar"
+ORG_NAME = "Karar"
+ORG_DOMAIN = "karar.app"
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    """The application object (created once), with names set for QSettings."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setOrganizationDomain(ORG_DOMAIN)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(karar.__version__)
+    return app
+
+
+def wait_for_first_frame(window: MainWindow, timeout: float = 10.0) -> bool:
+    """Process events until the window's map view has painted a frame (or ``timeout``)."""
+    view = window.view
+    deadline = time.monotonic() + timeout
+    app = QApplication.instance()
+    while not view.has_painted() and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)  # type: ignore[union-attr]
+    return bool(view.has_painted())
+
+
+def run(
+    path: str | Path | None,
+    layout: str = "mindmap",
+    theme: str | None = None,
+    present: bool = False,
+    screenshot: str | Path | None = None,
+    size: tuple[int, int] = (1600, 1000),
+) -> int:
+    """Open the main window on the map at ``path`` and run until it closes.
+
+    Args:
+        path: A map file, or None for the built-in Django map.
+        layout: ``mindmap``, ``tree`` or ``radial``.
+        theme: ``light``, ``dark``, ``contrast``, or None to follow the OS.
+        present: Start full screen, without tool bars (presentation mode).
+        screenshot: If given, render the window offscreen at ``size``, save a PNG of it
+            there and return without showing anything.
+        size: Window size in pixels.
+
+    Returns:
+        The process exit code: 0 on success, 1 when a screenshot could not be made.
+    """
+    if screenshot is not None and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = make_app()
+
+    from karar.ui.mainwindow import MainWindow, apply_app_theme
+    from karar.ui.theme import resolve_theme
+
+    remember = screenshot is None
+    if theme is None and remember:
+        saved = QSettings().value("view/theme", "system")
+        theme = saved if saved in ("light", "dark", "contrast") else None
+    apply_app_theme(resolve_theme(theme))
+    window = MainWindow(theme=theme, layout=layout, remember=remember)
+    window.resize(*size)
+
+    if screenshot is not None:
+        previous = qInstallMessageHandler(_quiet_offscreen)
+        try:
+            return _screenshot(app, window, path, Path(screenshot), size)
+        finally:
+            qInstallMessageHandler(previous)
+
+    if remember and path is None and QSettings().contains("window/geometry"):
+        window.restoreGeometry(QSettings().value("window/geometry"))
+    if present:
+        window.menuBar().hide()
+        for bar in window.findChildren(QToolBar):
+            bar.hide()
+        window.showFullScreen()
+    else:
+        window.show()
+    # open after the window is shown so the first view is fitted to its real size
+    QTimer.singleShot(0, lambda: window.open_map(path))
+    return app.exec()
+
+
+def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Drop the offscreen platform's "does not support propagateSizeHints()" notice (it
+    has no window manager to tell); pass everything else on to stderr."""
+    if "propagateSizeHints" in message:
+        return
+    print(message, file=sys.stderr)
+
+
+def _screenshot(
+    app: QApplication, window: MainWindow, path: str | Path | None, out: Path, size: tuple[int, int]
+) -> int:
+    from karar.core.errors import MapError
+
+    window.map_scene.animate = False
+    window.show()
+    app.processEvents()
+    try:
+        window.open_map(path, show_errors=False)
+    except MapError as err:
+        print(f"karar: error: {err}", file=sys.stderr)
+        return 1
+    wait_for_first_frame(window)
+    app.processEvents()
+    image = window.grab().toImage()
+    if image.width() != size[0] or image.height() != size[1]:
+        image = image.scaled(size[0], size[1])
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(out), "PNG"):
+        print(f"karar: error: cannot write {out}", file=sys.stderr)
+        return 1
+    window.close()
+    return 0

@@ -1,0 +1,672 @@
+"""The main window: menus, toolbar, find bar, status bar, recent files, drag and drop,
+and per-map view state remembered between runs.
+
+The window owns one :class:`MapDocument`, one :class:`MapScene` and one :class:`MapView`;
+opening another map replaces the document's map (the scene and view follow its signals).
+Map errors become a dialog, never a traceback.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QSettings, Qt, QUrl, Slot
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+import karar
+from karar.core.errors import MapError
+from karar.core.layout import LayoutKind, compute_layout
+from karar.core.model import MindMap, Node
+from karar.ui.document import MapDocument
+from karar.ui.scene import SPACING, MapScene
+from karar.ui.search import SearchBar, SearchController
+from karar.ui.theme import THEME_NAMES, Theme, resolve_theme
+from karar.ui.view import READABLE_ZOOM, MapView
+
+MAP_FILTER = "Mind maps (*.md *.markdown *.mmd *.mermaid);;All files (*)"
+MAP_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mmd", ".mermaid")
+MAX_RECENT = 10
+#: levels are tried for the first view of a map until this many nodes would show
+_AUTO_LEVEL_NODES = 600
+_MAX_SAVED_FOLDS = 4000
+
+
+def map_key(path: str | None) -> str:
+    """The QSettings group holding a map's view state (a hash of its absolute path)."""
+    name = "builtin:django" if path is None else str(Path(path).resolve())
+    return "maps/" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:16]
+
+
+class MainWindow(QMainWindow):
+    """Karar's main window.
+
+    Args:
+        theme: ``light``, ``dark``, ``contrast`` or None to follow the OS.
+        layout: ``mindmap``, ``tree`` or ``radial``.
+        remember: Read and write per-map view state and recent files (off for screenshots).
+    """
+
+    def __init__(
+        self, theme: str | None = None, layout: str = "mindmap", *, remember: bool = True
+    ) -> None:
+        super().__init__()
+        self.remember = remember
+        self.error_box: QMessageBox | None = None
+        self.theme_name = theme
+        self.document = MapDocument(self)
+        self.map_scene = MapScene(self.document, resolve_theme(theme), kind=LayoutKind(layout))
+        self.view = MapView(self.map_scene, self)
+        self.search = SearchController(self.document, self.map_scene, self)
+        self.search_bar = SearchBar(self.search, self)
+        self.search_bar.hide()
+        self.search_bar.closed.connect(self.view.setFocus)
+
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.search_bar)
+        column.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+        self.setAcceptDrops(True)
+
+        self.counts = QLabel(self)
+        self.zoom_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.counts)
+        self.statusBar().addPermanentWidget(self.zoom_label)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._apply_preferences()
+
+        self.document.map_replaced.connect(self._on_document_map_replaced)
+        self.document.folds_changed.connect(self._on_document_folds_changed)
+        self.view.zoom_changed.connect(self._on_view_zoom_changed)
+        self.map_scene.selection_changed.connect(self._on_scene_selection_changed)
+        self._update_title()
+        self._update_counts()
+
+    # ------------------------------------------------------------------ actions
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        *,
+        tip: str = "",
+        checkable: bool = False,
+        view_only: bool = False,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})" if shortcut else tip)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        if view_only:
+            # keys the find field also uses (arrows, Space) work only while the map has focus
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.view.addAction(action)
+        else:
+            self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        view = self.view
+        self.open_action = self._action(
+            "&Open…", self.open_dialog, QKeySequence.StandardKey.Open, tip="Open a map"
+        )
+        self.reload_action = self._action(
+            "&Reload", self.reload, QKeySequence.StandardKey.Refresh, tip="Read the map file again"
+        )
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.zoom_in_action = self._action(
+            "Zoom &In", lambda: view.zoom_by(1.25), QKeySequence.StandardKey.ZoomIn, tip="Zoom in"
+        )
+        self.zoom_out_action = self._action(
+            "Zoom &Out", lambda: view.zoom_by(0.8), QKeySequence.StandardKey.ZoomOut, tip="Zoom out"
+        )
+        self.actual_size_action = self._action(
+            "&Actual Size", lambda: view.set_zoom(1.0), "Ctrl+Shift+0"
+        )
+        self.fit_action = self._action("&Fit to Window", view.fit_all, "Ctrl+0", tip="Show the whole map")
+        self.zoom_selection_action = self._action(
+            "Zoom to &Selection", view.zoom_to_selection, "Ctrl+E", tip="Zoom to the selected branch"
+        )
+        self.fold_all_action = self._action(
+            "Fold &All", self.fold_all, "Ctrl+Shift+[", tip="Fold every branch"
+        )
+        self.unfold_all_action = self._action(
+            "&Unfold All", self.unfold_all, "Ctrl+Shift+]", tip="Unfold every branch"
+        )
+        self.level_actions = []
+        for n in range(1, 10):
+            action = self._action(
+                f"Show &{n} Level{'s' if n > 1 else ''}",
+                lambda _=False, n=n: self.show_levels(n),
+                f"Ctrl+{n}",
+                tip=f"Show {n} level{'s' if n > 1 else ''} below the root",
+            )
+            self.level_actions.append(action)
+
+        self.layout_group = QActionGroup(self)
+        self.layout_actions: dict[str, QAction] = {}
+        for kind, label in (("mindmap", "&Mind Map"), ("tree", "&Tree"), ("radial", "&Radial")):
+            action = self._action(label, lambda _=False, k=kind: self.set_layout(k), checkable=True)
+            self.layout_group.addAction(action)
+            self.layout_actions[kind] = action
+        self.layout_actions[self.map_scene.kind.value].setChecked(True)
+
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str | None, QAction] = {}
+        for name, label in (
+            (None, "Follow &System"),
+            ("light", "&Light"),
+            ("dark", "&Dark"),
+            ("contrast", "&High Contrast"),
+        ):
+            action = self._action(label, lambda _=False, t=name: self.set_theme(t), checkable=True)
+            self.theme_group.addAction(action)
+            self.theme_actions[name] = action
+        self.theme_actions[self.theme_name if self.theme_name in THEME_NAMES else None].setChecked(True)
+
+        self.minimap_action = self._action(
+            "Show &Overview", self.set_minimap_visible, "Ctrl+Shift+M", checkable=True
+        )
+        self.minimap_action.setChecked(True)
+        self.animate_action = self._action(
+            "&Animate Changes", self.set_animate, checkable=True, tip="Animate folding"
+        )
+        self.animate_action.setChecked(True)
+        self.full_screen_action = self._action(
+            "&Full Screen", self.toggle_full_screen, QKeySequence.StandardKey.FullScreen
+        )
+
+        self.find_action = self._action(
+            "&Find…", self.open_search, QKeySequence.StandardKey.Find, tip="Search the map"
+        )
+        self.find_next_action = self._action(
+            "Find &Next", lambda: self.search.step(1), QKeySequence.StandardKey.FindNext
+        )
+        self.find_prev_action = self._action(
+            "Find &Previous", lambda: self.search.step(-1), QKeySequence.StandardKey.FindPrevious
+        )
+        self.go_root_action = self._action("&Root", view.go_root, "Home", view_only=True)
+        self.go_left_action = self._action("Go &Left", view.go_left, "Left", view_only=True)
+        self.go_right_action = self._action("Go &Right", view.go_right, "Right", view_only=True)
+        self.go_up_action = self._action("&Previous Sibling", view.go_up, "Up", view_only=True)
+        self.go_down_action = self._action("&Next Sibling", view.go_down, "Down", view_only=True)
+        self.toggle_action = self._action(
+            "&Fold / Unfold", view.toggle_selected, "Space", view_only=True
+        )
+        self.about_action = self._action("&About Karar", self.about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.keys_action = self._action("&Keyboard Shortcuts", self.show_keys, "F1")
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.open_action)
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.reload_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        view_menu = bar.addMenu("&View")
+        for action in (
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.actual_size_action,
+            self.fit_action,
+            self.zoom_selection_action,
+        ):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.fold_all_action)
+        view_menu.addAction(self.unfold_all_action)
+        levels = view_menu.addMenu("Show &Levels")
+        for action in self.level_actions:
+            levels.addAction(action)
+        view_menu.addSeparator()
+        layout_menu = view_menu.addMenu("&Layout")
+        for action in self.layout_actions.values():
+            layout_menu.addAction(action)
+        theme_menu = view_menu.addMenu("&Theme")
+        for action in self.theme_actions.values():
+            theme_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.minimap_action)
+        view_menu.addAction(self.animate_action)
+        view_menu.addAction(self.full_screen_action)
+
+        go_menu = bar.addMenu("&Go")
+        for action in (
+            self.find_action,
+            self.find_next_action,
+            self.find_prev_action,
+        ):
+            go_menu.addAction(action)
+        go_menu.addSeparator()
+        for action in (
+            self.go_root_action,
+            self.go_left_action,
+            self.go_right_action,
+            self.go_up_action,
+            self.go_down_action,
+            self.toggle_action,
+        ):
+            go_menu.addAction(action)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.keys_action)
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Main", self)
+        bar.setObjectName("main-toolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addAction(self.open_action)
+        bar.addSeparator()
+        bar.addAction(self.fit_action)
+        bar.addAction(self.zoom_out_action)
+        bar.addAction(self.zoom_in_action)
+        bar.addSeparator()
+        bar.addAction(self.fold_all_action)
+        bar.addAction(self.unfold_all_action)
+        for n, action in enumerate(self.level_actions[:3], start=1):
+            short = QAction(f"Level {n}", self)
+            short.setToolTip(action.toolTip())
+            short.triggered.connect(action.trigger)
+            bar.addAction(short)
+        bar.addSeparator()
+        bar.addAction(self.find_action)
+        self.addToolBar(bar)
+
+    def _apply_preferences(self) -> None:
+        settings = QSettings()
+        if self.remember:
+            self.animate_action.setChecked(settings.value("view/animate", True, type=bool))
+        self.map_scene.animate = self.animate_action.isChecked()
+
+    # ------------------------------------------------------------------ opening maps
+
+    def open_map(self, path: str | Path | None, *, show_errors: bool = True) -> bool:
+        """Open the map at ``path`` (None: the built-in map). Shows a dialog on error."""
+        from karar.core.sources import load_map  # the reader is only needed here
+
+        try:
+            mindmap = load_map(path)
+        except MapError as err:
+            if not show_errors:
+                raise
+            self.show_error(err)
+            return False
+        self.set_map(mindmap, None if path is None else str(path))
+        return True
+
+    def set_map(self, mindmap: MindMap, path: str | None) -> None:
+        """Show ``mindmap`` (read from ``path``), restoring its remembered view state."""
+        self.save_map_state()
+        if self.search_bar.isVisible():
+            self.search_bar.close_bar()
+        state = self._load_map_state(path, mindmap) if self.remember else None
+        folded = state["folded"] if state else ()
+        self.document.set_map(mindmap, path, folded)
+        if state is None:
+            self._initial_view()
+        else:
+            self.view.set_zoom(state["zoom"])
+            self.view.center_on(state["center"])
+            self.minimap_action.setChecked(state["minimap"])
+            self.view.minimap.setVisible(state["minimap"])
+        if path is not None and self.remember:
+            self._add_recent(path)
+
+    def _initial_view(self) -> None:
+        """First view of a map: as many levels as fit readably, at least one."""
+        level = self.readable_level()
+        animate, self.map_scene.animate = self.map_scene.animate, False
+        try:
+            if level is not None:
+                self.document.show_levels(level)
+            else:
+                self.document.unfold_all()
+        finally:
+            self.map_scene.animate = animate
+        self.view.fit_readable()
+
+    def readable_level(self) -> int | None:
+        """The deepest level whose layout fits the window at a readable zoom (at least 1);
+        None when the whole map fits."""
+        doc = self.document
+        root = doc.root
+        if root is None:
+            return None
+        vp = self.view.viewport().size()
+        counts: dict[int, int] = {}
+        for d in doc.depth.values():
+            counts[d] = counts.get(d, 0) + 1
+        deepest = max(counts)
+        best = 1
+        shown = counts.get(0, 0)
+        for level in range(1, deepest + 1):
+            shown += counts.get(level, 0)
+            if shown > _AUTO_LEVEL_NODES:
+                return best
+            folded = {n for n, d in doc.depth.items() if d == level and n.children}
+            layout = compute_layout(root, self.map_scene.size_of, self.map_scene.kind, folded, SPACING)
+            _, _, w, h = layout.bounds
+            zoom = min((vp.width() - 48) / w, (vp.height() - 48) / h)
+            if zoom < READABLE_ZOOM:
+                return best
+            best = level
+        return None
+
+    @Slot()
+    def open_dialog(self) -> None:
+        """Ask for a map file and open it."""
+        start = str(Path(self.document.path).parent) if self.document.path else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Open Map", start, MAP_FILTER)
+        if path:
+            self.open_map(path)
+
+    @Slot()
+    def reload(self) -> None:
+        """Read the current map file again."""
+        self.open_map(self.document.path)
+
+    def show_error(self, err: MapError) -> None:
+        """Tell the user why a map could not be opened."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle("Karar")
+        name = Path(err.path).name if err.path else "the map"
+        box.setText(f"Karar could not open {name}.")
+        where = f"Line {err.line}: " if err.line is not None else ""
+        box.setInformativeText(f"{where}{err.message}")
+        box.setDetailedText(str(err))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self.error_box = box
+        box.open()
+
+    # ------------------------------------------------------------------ recent files
+
+    def recent_files(self) -> list[str]:
+        """Recently opened map files, newest first."""
+        value = QSettings().value("recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value or []]
+
+    def _add_recent(self, path: str) -> None:
+        full = str(Path(path).resolve())
+        recent = [p for p in self.recent_files() if p != full]
+        QSettings().setValue("recent", [full, *recent][:MAX_RECENT])
+
+    @Slot()
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        files = self.recent_files()
+        for i, path in enumerate(files, start=1):
+            action = menu.addAction(f"&{i % 10} {Path(path).name}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_map(p))
+        if not files:
+            empty = menu.addAction("No recent maps")
+            empty.setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction("&Clear List")
+        clear.setEnabled(bool(files))
+        clear.triggered.connect(lambda: QSettings().remove("recent"))
+        menu.addSeparator()
+        builtin = menu.addAction("&Built-in Django Map")
+        builtin.triggered.connect(lambda: self.open_map(None))
+
+    # ------------------------------------------------------------------ per-map state
+
+    def save_map_state(self) -> None:
+        """Remember zoom, position, folds and the overview for the open map."""
+        if not self.remember or self.document.root is None:
+            return
+        settings = QSettings()
+        settings.beginGroup(map_key(self.document.path))
+        center = self.view.center()
+        settings.setValue("zoom", self.view.zoom)
+        settings.setValue("center", [center.x(), center.y()])
+        settings.setValue("minimap", self.view.minimap.isVisible())
+        folded = self.document.folded
+        if len(folded) <= _MAX_SAVED_FOLDS:
+            mm = self.document.mindmap
+            settings.setValue("folds", ["\x1f".join(mm.path_of(n)) for n in folded])
+            settings.setValue("fold_count", len(folded))
+        else:
+            settings.remove("folds")
+        settings.endGroup()
+
+    def _load_map_state(self, path: str | None, mindmap: MindMap) -> dict | None:
+        settings = QSettings()
+        settings.beginGroup(map_key(path))
+        try:
+            if not settings.contains("zoom"):
+                return None
+            center = [float(v) for v in settings.value("center", [0.0, 0.0])]
+            folds = settings.value("folds", [])
+            if isinstance(folds, str):
+                folds = [folds]
+            folded: list[Node] = []
+            for entry in folds or []:
+                node = mindmap.find(str(entry).split("\x1f"))
+                if node is not None:
+                    folded.append(node)
+            return {
+                "zoom": float(settings.value("zoom", 1.0)),
+                "center": QPointF(center[0], center[1]),
+                "folded": folded,
+                "minimap": settings.value("minimap", True, type=bool),
+            }
+        except (TypeError, ValueError, IndexError):
+            return None
+        finally:
+            settings.endGroup()
+
+    # ------------------------------------------------------------------ commands
+
+    @Slot()
+    def fold_all(self) -> None:
+        """Fold every branch; the root stays where it is."""
+        self.document.fold_all()
+        self.view.fit_readable()
+
+    @Slot()
+    def unfold_all(self) -> None:
+        """Unfold every branch, keeping the selected node (or the root) still."""
+        self.document.unfold_all(self.map_scene.selected)
+
+    def show_levels(self, levels: int) -> None:
+        """Show ``levels`` levels below the root and fit them readably."""
+        self.document.show_levels(levels, self.map_scene.selected)
+        self.view.fit_readable()
+
+    def set_layout(self, kind: str) -> None:
+        """Arrange the map as ``kind`` and fit it."""
+        self.map_scene.set_kind(LayoutKind(kind))
+        self.layout_actions[kind].setChecked(True)
+        self.view.fit_readable()
+
+    def set_theme(self, name: str | None) -> None:
+        """Switch to theme ``name`` (None: follow the OS)."""
+        self.theme_name = name
+        theme = resolve_theme(name)
+        apply_app_theme(theme)
+        self.map_scene.set_theme(theme)
+        self.view.minimap.invalidate()
+        self.theme_actions[name].setChecked(True)
+        if self.remember:
+            QSettings().setValue("view/theme", name or "system")
+
+    @Slot(bool)
+    def set_minimap_visible(self, visible: bool) -> None:
+        """Show or hide the overview minimap."""
+        self.view.minimap.setVisible(visible)
+        self.minimap_action.setChecked(visible)
+
+    @Slot(bool)
+    def set_animate(self, animate: bool) -> None:
+        """Turn fold animations on or off."""
+        self.map_scene.animate = animate
+        if self.remember:
+            QSettings().setValue("view/animate", animate)
+
+    @Slot()
+    def toggle_full_screen(self) -> None:
+        """Enter or leave full screen."""
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    @Slot()
+    def open_search(self) -> None:
+        """Show the find bar."""
+        self.search_bar.open_bar()
+
+    @Slot()
+    def about(self) -> None:
+        """Show the About box."""
+        QMessageBox.about(
+            self,
+            "About Karar",
+            f"<h3>Karar {karar.__version__}</h3>"
+            "<p>A desktop explorer for decision trees written as Mermaid mind maps.</p>",
+        )
+
+    @Slot()
+    def show_keys(self) -> None:
+        """List the keyboard shortcuts."""
+        rows = [
+            ("Arrows", "Move: Left/Right to parent or child, Up/Down to siblings"),
+            ("Home", "Select the root"),
+            ("Space / double-click", "Fold or unfold the selected node"),
+            ("Ctrl+1 … Ctrl+9", "Show that many levels"),
+            ("Ctrl+F, Enter, Shift+Enter", "Find, next match, previous match"),
+            ("Ctrl+0 / Ctrl+E", "Fit to window / zoom to selection"),
+            ("Wheel, Ctrl +/-", "Zoom"),
+            ("Drag, scroll", "Pan"),
+        ]
+        html = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
+        QMessageBox.information(self, "Keyboard Shortcuts", f"<table>{html}</table>")
+
+    # ------------------------------------------------------------------ status
+
+    @Slot()
+    def _on_document_map_replaced(self) -> None:
+        self._update_title()
+        self._update_counts()
+        self.view.minimap.invalidate()
+
+    @Slot(object)
+    def _on_document_folds_changed(self, _anchor: object) -> None:
+        self._update_counts()
+
+    @Slot(float)
+    def _on_view_zoom_changed(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{zoom * 100:.0f}%")
+
+    @Slot(object)
+    def _on_scene_selection_changed(self, node: Node | None) -> None:
+        if node is None:
+            self.statusBar().clearMessage()
+            return
+        where = f" — line {node.line}" if node.line else ""
+        self.statusBar().showMessage(" › ".join(a.label for a in reversed([node, *node.ancestors()][:4]))[:200] + where)
+
+    def _update_title(self) -> None:
+        doc = self.document
+        if doc.root is None:
+            self.setWindowTitle("Karar")
+            return
+        name = Path(doc.path).name if doc.path else "Built-in map"
+        self.setWindowTitle(f"{doc.title} — {name} — Karar")
+        self.setWindowFilePath(doc.path or "")
+
+    def _update_counts(self) -> None:
+        doc = self.document
+        layout = self.map_scene.layout
+        if doc.root is None or layout is None:
+            self.counts.setText("No map — open one with Ctrl+O or drop a file here")
+            return
+        shown = len(layout.boxes)
+        folded = sum(1 for n in doc.folded if n in layout.boxes)
+        self.counts.setText(f"{doc.count:,} nodes · {shown:,} shown · {folded:,} folded")
+
+    # ------------------------------------------------------------------ drag and drop
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_map(event.mimeData().urls()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_map(event.mimeData().urls())
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_map(path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_map_state()
+        if self.remember:
+            settings = QSettings()
+            settings.setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)
+
+
+def _dropped_map(urls: list[QUrl]) -> str | None:
+    for url in urls:
+        if url.isLocalFile():
+            path = url.toLocalFile()
+            if path.lower().endswith(MAP_SUFFIXES) and os.path.isfile(path):
+                return path
+    return None
+
+
+def apply_app_theme(theme: Theme) -> None:
+    """Style the application's widgets to match ``theme`` (Fusion; a dark palette when dark)."""
+    from karar.ui.theme import widget_palette
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    if theme.dark:
+        app.setStyle("Fusion")
+        app.setPalette(widget_palette(theme))
+    else:
+        app.setPalette(app.style().standardPalette())

@@ -1,0 +1,236 @@
+"""Themes: the colours of the map and of the widgets around it.
+
+Three themes — light, dark and high contrast — each with a palette of 12 branch colours
+that stay apart for colour-blind viewers (built from Okabe–Ito and Paul Tol's qualitative
+sets, ordered so neighbouring branches differ in hue *and* lightness). The built-in map has
+33 first-level branches: the colours cycle. ``None`` as a theme name follows the OS colour
+scheme.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+THEME_NAMES = ("light", "dark", "contrast")
+
+# Okabe–Ito (blue, vermillion, bluish green, reddish purple, orange, sky blue) interleaved
+# with Tol's muted set (indigo, green, wine, olive, teal, purple): dark/light and warm/cool
+# alternate, so two neighbouring branches never look alike even without red–green vision.
+_LIGHT_BRANCHES = (
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#AA4499",
+    "#E69F00",
+    "#332288",
+    "#44AA99",
+    "#882255",
+    "#56B4E9",
+    "#117733",
+    "#CC79A7",
+    "#999933",
+)
+# The same hues lifted for a dark background.
+_DARK_BRANCHES = (
+    "#56B4E9",
+    "#FF8C42",
+    "#2DD4A7",
+    "#D884C8",
+    "#F0C020",
+    "#9A8CFF",
+    "#66CCBB",
+    "#E8708F",
+    "#8FD3FF",
+    "#7FC97F",
+    "#F4A6D0",
+    "#C8C860",
+)
+# Saturated, light-on-black, fewer near neighbours: contrast first.
+_CONTRAST_BRANCHES = (
+    "#00B7FF",
+    "#FF8000",
+    "#00FF9C",
+    "#FF66FF",
+    "#FFE600",
+    "#A0A0FF",
+    "#00FFFF",
+    "#FF5C7A",
+    "#C0FF00",
+    "#FFB0D0",
+    "#FFFFFF",
+    "#FFC080",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """The colours and stroke widths of one theme.
+
+    Attributes:
+        name: ``light``, ``dark`` or ``contrast``.
+        dark: True when the background is dark (widgets get a dark palette).
+        background: Scene background.
+        text: Label text.
+        muted: Secondary text (counts, the status bar's quieter parts).
+        root_fill: Fill of the root node.
+        root_text: Text on the root node.
+        node_fill: Fill of boxed shapes below the first level.
+        branches: Branch colours, cycled by first-level branch index.
+        selection: Outline of the selected node.
+        match: Highlight behind search matches.
+        current_match: Highlight of the current search match.
+        edge_width: Width of edges at the first level; deeper edges get thinner.
+        tint: Alpha (0–255) of a branch colour laid over the background as a node's fill.
+    """
+
+    name: str
+    dark: bool
+    background: QColor
+    text: QColor
+    muted: QColor
+    root_fill: QColor
+    root_text: QColor
+    node_fill: QColor
+    branches: tuple[QColor, ...]
+    selection: QColor
+    match: QColor
+    current_match: QColor
+    edge_width: float
+    tint: int
+
+    def branch(self, index: int) -> QColor:
+        """Colour of first-level branch ``index`` (cycles; -1, the root, gets the text colour)."""
+        if index < 0:
+            return self.text
+        return self.branches[index % len(self.branches)]
+
+    def tinted(self, index: int) -> QColor:
+        """A branch's colour laid over the background, opaque (cheap to paint)."""
+        return blend(self.background, self.branch(index), self.tint / 255)
+
+
+def blend(under: QColor, over: QColor, alpha: float) -> QColor:
+    """``over`` at opacity ``alpha`` composited on ``under``, as an opaque colour."""
+    a = max(0.0, min(1.0, alpha))
+    return QColor(
+        round(under.red() + (over.red() - under.red()) * a),
+        round(under.green() + (over.green() - under.green()) * a),
+        round(under.blue() + (over.blue() - under.blue()) * a),
+    )
+
+
+def _theme(name: str, dark: bool, colours: dict[str, str], branches: tuple[str, ...], **kw) -> Theme:
+    return Theme(
+        name=name,
+        dark=dark,
+        branches=tuple(QColor(c) for c in branches),
+        **{k: QColor(v) for k, v in colours.items()},
+        **kw,
+    )
+
+
+def make_theme(name: str) -> Theme:
+    """The theme called ``name`` (one of :data:`THEME_NAMES`)."""
+    if name == "dark":
+        return _theme(
+            "dark",
+            True,
+            {
+                "background": "#1E1F22",
+                "text": "#E6E6E6",
+                "muted": "#9DA0A6",
+                "root_fill": "#3A6EA5",
+                "root_text": "#FFFFFF",
+                "node_fill": "#2A2C30",
+                "selection": "#FFD54F",
+                "match": "#6B5A12",
+                "current_match": "#B8860B",
+            },
+            _DARK_BRANCHES,
+            edge_width=2.6,
+            tint=56,
+        )
+    if name == "contrast":
+        return _theme(
+            "contrast",
+            True,
+            {
+                "background": "#000000",
+                "text": "#FFFFFF",
+                "muted": "#E0E0E0",
+                "root_fill": "#FFFFFF",
+                "root_text": "#000000",
+                "node_fill": "#000000",
+                "selection": "#FFFF00",
+                "match": "#5A4A00",
+                "current_match": "#A07800",
+            },
+            _CONTRAST_BRANCHES,
+            edge_width=3.2,
+            tint=0,
+        )
+    if name != "light":
+        raise ValueError(f"unknown theme {name!r} (expected one of {', '.join(THEME_NAMES)})")
+    return _theme(
+        "light",
+        False,
+        {
+            "background": "#FBFBFA",
+            "text": "#1F2328",
+            "muted": "#59636E",
+            "root_fill": "#24476B",
+            "root_text": "#FFFFFF",
+            "node_fill": "#FFFFFF",
+            "selection": "#1A73E8",
+            "match": "#FFE58A",
+            "current_match": "#FFB300",
+        },
+        _LIGHT_BRANCHES,
+        edge_width=2.4,
+        tint=34,
+    )
+
+
+def os_prefers_dark() -> bool:
+    """True when the desktop asks for a dark colour scheme."""
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def resolve_theme(name: str | None) -> Theme:
+    """The theme ``name``, or for None the light or dark theme the OS asks for."""
+    if name is None:
+        return make_theme("dark" if os_prefers_dark() else "light")
+    return make_theme(name)
+
+
+def widget_palette(theme: Theme) -> QPalette:
+    """A palette for the window's widgets matching ``theme`` (used for dark themes)."""
+    pal = QPalette()
+    window = QColor("#000000") if theme.name == "contrast" else QColor("#2B2D31")
+    base = theme.background
+    text = theme.text
+    for role, colour in (
+        (QPalette.ColorRole.Window, window),
+        (QPalette.ColorRole.WindowText, text),
+        (QPalette.ColorRole.Base, base),
+        (QPalette.ColorRole.AlternateBase, window),
+        (QPalette.ColorRole.ToolTipBase, window),
+        (QPalette.ColorRole.ToolTipText, text),
+        (QPalette.ColorRole.PlaceholderText, theme.muted),
+        (QPalette.ColorRole.Text, text),
+        (QPalette.ColorRole.Button, window),
+        (QPalette.ColorRole.ButtonText, text),
+        (QPalette.ColorRole.BrightText, QColor("#FF5555")),
+        (QPalette.ColorRole.Highlight, theme.selection),
+        (QPalette.ColorRole.HighlightedText, QColor("#000000")),
+        (QPalette.ColorRole.Link, theme.branch(0)),
+    ):
+        pal.setColor(role, colour)
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, theme.muted)
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, theme.muted)
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, theme.muted)
+    return pal

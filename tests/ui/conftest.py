@@ -1,0 +1,33 @@
+"""Fixtures for the pytest-qt tests of the explorer: a real main window, offscreen."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+# The shared tests/conftest.py sets both of these too; kept so tests/ui runs on its own.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import QStandardPaths
+from pytestqt.qtbot import QtBot
+
+from karar.ui.app import make_app
+from karar.ui.mainwindow import MainWindow
+
+QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> Iterator[MainWindow]:
+    """The main window showing the built-in map at 1400x900, animations off."""
+    make_app()
+    win = MainWindow(theme="light", remember=False)
+    qtbot.addWidget(win)
+    win.map_scene.animate = False
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.open_map(None)
+    yield win
+    win.close()
