@@ -32,7 +32,9 @@ def _size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(v) for v in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1600x1000, not {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected WIDTHxHEIGHT, e.g. 1600x1000, not {text!r}"
+        ) from None
     if not (100 <= w <= 10000 and 100 <= h <= 10000):
         raise argparse.ArgumentTypeError("width and height must be between 100 and 10000")
     return w, h
@@ -55,11 +57,21 @@ def _open_parser() -> argparse.ArgumentParser:
         epilog="Commands: 'karar export ...' and 'karar check ...' (see 'karar export -h').",
     )
     p.add_argument("path", nargs="?", help="a map (.md, .mmd, .mermaid); default: the built-in map")
-    p.add_argument("--layout", choices=LAYOUTS, default=None, help="mind map (default), tree or radial")
+    p.add_argument(
+        "--layout", choices=LAYOUTS, default=None, help="mind map (default), tree or radial"
+    )
     p.add_argument("--theme", choices=THEMES, default=None, help="default: follow the system")
-    p.add_argument("--present", action="store_true", help="presentation mode: big fonts, full screen")
+    p.add_argument(
+        "--present", action="store_true", help="presentation mode: big fonts, full screen"
+    )
     p.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the window and exit")
-    p.add_argument("--size", type=_size, default=(1600, 1000), metavar="WxH", help="window size for --screenshot")
+    p.add_argument(
+        "--size",
+        type=_size,
+        default=(1600, 1000),
+        metavar="WxH",
+        help="window size for --screenshot",
+    )
     p.add_argument("--version", action="version", version=f"karar {__version__}")
     return p
 
@@ -67,14 +79,23 @@ def _open_parser() -> argparse.ArgumentParser:
 def _export_parser() -> argparse.ArgumentParser:
     from karar.core.export import ALL_FORMATS
 
-    p = _Parser(prog="karar export", description="Write a map as an image, Markdown, JSON, Mermaid or GraphML.")
+    p = _Parser(
+        prog="karar export",
+        description="Write a map as an image, Markdown, JSON, Mermaid or GraphML.",
+    )
     p.add_argument("path", nargs="?", help="a map; default: the built-in map")
-    p.add_argument("-o", "--output", default="-", metavar="OUT", help="output file, '-' for standard output")
+    p.add_argument(
+        "-o", "--output", default="-", metavar="OUT", help="output file, '-' for standard output"
+    )
     p.add_argument("--format", choices=ALL_FORMATS, help="default: from the suffix of OUT")
-    p.add_argument("--project", metavar="P.karar.yaml", help="take checks, notes and folds from a project")
+    p.add_argument(
+        "--project", metavar="P.karar.yaml", help="take checks, notes and folds from a project"
+    )
     p.add_argument("--layout", choices=LAYOUTS, default="mindmap")
     p.add_argument("--expand-level", type=_level, metavar="N", help="show N levels below the root")
-    p.add_argument("--decisions-only", action="store_true", help="only chosen nodes and their ancestors")
+    p.add_argument(
+        "--decisions-only", action="store_true", help="only chosen nodes and their ancestors"
+    )
     p.add_argument("--dpi", type=int, default=96, help="resolution of PNG and PDF output")
     p.add_argument("--theme", choices=THEMES, default="light")
     p.add_argument("--strict", action="store_true", help="read the map exactly as Mermaid does")
@@ -82,7 +103,9 @@ def _export_parser() -> argparse.ArgumentParser:
 
 
 def _check_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="karar check", description="Check a map: errors, and lines Mermaid reads differently.")
+    p = _Parser(
+        prog="karar check", description="Check a map: errors, and lines Mermaid reads differently."
+    )
     p.add_argument("path", nargs="?", help="a map; default: the built-in map")
     p.add_argument("--strict", action="store_true", help="read the map exactly as Mermaid does")
     return p
@@ -109,12 +132,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     name = source.name
     warnings = [(line, msg) for line, msg in source.notices]
     if result.keyword_case is not None:
-        warnings.append((result.keyword_case, "Mermaid only knows the keyword in lower case: write 'mindmap'"))
+        warnings.append(
+            (result.keyword_case, "Mermaid only knows the keyword in lower case: write 'mindmap'")
+        )
     for d in result.divergences:
         how = d.mermaid.replace("Mermaid rejects it: ", "Mermaid rejects this line: ")
         how = how.replace("Mermaid reads it", "Mermaid reads this line")
         safe = plain_label_text(d.text)
-        warnings.append((d.line, f"{how}; Karar reads the whole line as one label. Mermaid-safe: {safe}"))
+        warnings.append(
+            (d.line, f"{how}; Karar reads the whole line as one label. Mermaid-safe: {safe}")
+        )
     for line, msg in sorted(warnings, key=lambda w: w[0]):
         print(f"{name}:{line}: warning: {msg}")
     nodes = len(result.map)
@@ -130,7 +157,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     fmt = args.format or (format_for_suffix(args.output) if args.output != "-" else None)
     if fmt is None:
-        return _usage("export", "say --format (json, mmd, md, graphml, png, svg, pdf) or give OUT a known suffix")
+        return _usage(
+            "export",
+            "say --format (json, mmd, md, graphml, png, svg, pdf) or give OUT a known suffix",
+        )
     if args.output == "-" and fmt in IMAGE_FORMATS:
         return _usage("export", f"{fmt} is an image format: give an output file with -o")
     if args.project:
@@ -147,7 +177,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             if level is not None:
                 options["is_collapsed"] = lambda node: node.depth >= level
         return _write_text(args.output, export_text(mind_map, fmt, **options))  # type: ignore[arg-type]
-    return _fail(f"{fmt.upper()} export needs the drawing engine, which this version does not have yet")
+    return _fail(
+        f"{fmt.upper()} export needs the drawing engine, which this version does not have yet"
+    )
 
 
 def _write_text(output: str, text: str) -> int:

@@ -74,7 +74,10 @@ def test_readable_output() -> None:
 )
 def test_traps_are_escaped(label: str, spelled: str) -> None:
     assert plain_label_text(label) == spelled
-    assert parse_mermaid(f"mindmap\n  R\n    {spelled}\n", strict=True).map.root.children[0].label == label  # type: ignore[union-attr]
+    assert (
+        parse_mermaid(f"mindmap\n  R\n    {spelled}\n", strict=True).map.root.children[0].label
+        == label
+    )  # type: ignore[union-attr]
 
 
 def test_empty_label_is_refused() -> None:
@@ -87,7 +90,9 @@ def test_empty_label_is_refused() -> None:
 _CHARS = st.characters(
     codec="utf-8",
     exclude_categories=("Cs", "Cc", "Zl", "Zp"),
-) | st.sampled_from(list("()[]{}\"`#;%:-<>= \t") + ["#amp;", "mindmap", "style", "::icon(", "%%", "\n"])
+) | st.sampled_from(
+    [*list('()[]{}"`#;%:-<>= \t'), "#amp;", "mindmap", "style", "::icon(", "%%", "\n"]
+)
 _TEXT = st.lists(_CHARS, min_size=1, max_size=12).map("".join)
 
 
@@ -104,7 +109,9 @@ def nodes(draw: st.DrawFn) -> Node:
     if shape is not Shape.DEFAULT and draw(st.booleans()):
         node_id = draw(_TEXT).replace("\n", "_")
     icon = draw(st.none() | _TEXT.filter(lambda s: s.strip() != ""))
-    css = draw(st.none() | _TEXT.map(lambda s: s.replace("\n", " ")).filter(lambda s: s.strip() != ""))
+    css = draw(
+        st.none() | _TEXT.map(lambda s: s.replace("\n", " ")).filter(lambda s: s.strip() != "")
+    )
     return Node(label, id=node_id, shape=shape, icon=icon, css_class=css, markdown=markdown)
 
 

@@ -27,7 +27,10 @@ from karar.core.errors import MapSyntaxError
 from karar.core.model import MindMap, Node, Shape
 
 # JavaScript's \s (the lexer's regexes are JS regexes) and its "." (no line terminators).
-JS_SPACE_CHARS = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+JS_SPACE_CHARS = (
+    "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
 _S = "[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]"
 _DOT = "[^\\n\\r\\u2028\\u2029]"
 _FLAGS = re.IGNORECASE | re.ASCII  # jison: case-insensitive; JS regexes fold ASCII only
@@ -160,7 +163,7 @@ class ParseResult:
     keyword_case: int | None = None  # line of a non-lowercase ``mindmap`` keyword
 
 
-class _Fail(Exception):
+class _LexError(Exception):
     """Internal: a node could not be read; carries the offset and a message."""
 
     def __init__(self, offset: int, message: str) -> None:
@@ -278,7 +281,7 @@ def _initial_rule(text: str, pos: int) -> tuple[str, int]:
                 return NODE_DSTART, pos + len(opener)
     m = _NODE_ID_RUN.match(text, pos)
     if m is None:
-        raise _Fail(pos, f"Mermaid cannot read {c!r} here")
+        raise _LexError(pos, f"Mermaid cannot read {c!r} here")
     return NODE_ID, m.end()
 
 
@@ -315,7 +318,7 @@ class _Lexer:
         self.stack = [_INITIAL]
 
     def next(self) -> tuple[str, str, int]:
-        """The next token as (kind, text, start offset); raises _Fail on unreadable text."""
+        """The next token as (kind, text, start offset); raises _LexError on unreadable text."""
         while True:
             pos = self.pos
             if pos >= len(self.text):
@@ -325,7 +328,7 @@ class _Lexer:
             else:
                 m = _MASTER[self.stack[-1]].match(self.text, pos)
                 if m is None:
-                    raise _Fail(pos, f"Mermaid cannot read {self.text[pos]!r} here")
+                    raise _LexError(pos, f"Mermaid cannot read {self.text[pos]!r} here")
                 kind, end = m.lastgroup or "", m.end()
             self.pos = end
             token = _ACTIONS.get(kind)
@@ -348,7 +351,7 @@ class _Lexer:
                 return EOF, "", pos
             m = _MASTER[self.stack[-1]].match(self.text, pos)
             if m is None:
-                raise _Fail(pos, f"Mermaid cannot read {self.text[pos]!r} here")
+                raise _LexError(pos, f"Mermaid cannot read {self.text[pos]!r} here")
             self.pos = m.end()
             token = _ACTIONS.get(m.lastgroup or "")
             if token is None:
@@ -402,7 +405,7 @@ class _Parser:
     def next(self) -> tuple[str, str, int]:
         try:
             return self.lexer.next()
-        except _Fail as fail:
+        except _LexError as fail:
             raise self.error(fail.offset, fail.message) from None
 
     def parse(self) -> Node | None:
@@ -491,14 +494,14 @@ class _Parser:
         markdown = lexer.text.startswith('"`', lexer.pos)
         kind, descr, pos = lexer.next()
         if kind == EOF:
-            raise _Fail(start, f"the shape opened with {opener!r} is never closed")
+            raise _LexError(start, f"the shape opened with {opener!r} is never closed")
         if kind != NODE_DESCR:
-            raise _Fail(pos, f"the shape opened with {opener!r} has no text")
+            raise _LexError(pos, f"the shape opened with {opener!r} has no text")
         kind, closer, pos = lexer.next()
         if kind == EOF:
-            raise _Fail(start, f"the shape opened with {opener!r} is never closed")
+            raise _LexError(start, f"the shape opened with {opener!r} is never closed")
         if kind != NODE_DEND:
-            raise _Fail(pos, f"unexpected {_TOKEN_WORDS[kind]} inside the shape")
+            raise _LexError(pos, f"unexpected {_TOKEN_WORDS[kind]} inside the shape")
         return node_id, descr, shape_for(opener, closer), markdown, lexer.next()
 
     def node(self, level: int, kind: str, value: str, start: int) -> tuple[str, str, int]:
@@ -506,7 +509,7 @@ class _Parser:
         after it."""
         try:
             node_id, descr, shape, markdown, after = self.read_node(kind, value, start)
-        except _Fail as fail:
+        except _LexError as fail:
             if self.strict:
                 raise self.error(fail.offset, fail.message) from None
             reason, rejected = f"Mermaid rejects it: {fail.message}", True
@@ -518,7 +521,10 @@ class _Parser:
                 reason, rejected = "Mermaid rejects it: text follows the node", True
             elif node_id is not None and _has_space(node_id):
                 shown = decode_entities(descr)
-                reason, rejected = f"Mermaid reads it as a {shape.value} node labelled {shown!r}", False
+                reason, rejected = (
+                    f"Mermaid reads it as a {shape.value} node labelled {shown!r}",
+                    False,
+                )
             else:
                 self.add(level, node_id, descr, shape, markdown, start)
                 return after
@@ -605,7 +611,11 @@ def parse_mermaid(
     lead = len(src.text) - len(src.text.lstrip(JS_SPACE_CHARS))
     src.delete([(0, lead)] if lead else [])
     # encodeEntities: ';' after a colour in style/classDef-like lines is not an entity end.
-    semis = [(m.end() - 1, m.end()) for rx in (_STYLE_SEMI, _CLASSDEF_SEMI) for m in rx.finditer(src.text)]
+    semis = [
+        (m.end() - 1, m.end())
+        for rx in (_STYLE_SEMI, _CLASSDEF_SEMI)
+        for m in rx.finditer(src.text)
+    ]
     src.delete(sorted(set(semis)))
 
     keyword_case = None

@@ -100,10 +100,10 @@ def escape_node_id(text: str, *, allow_space: bool = False) -> str:
             out.append(_code(ch))
         else:
             out.append(ch)
-    result = "".join(out)
+    result = _protect_style("".join(out))
     if _LEADING_TRAPS.match(result):
         result = _code(result[0]) + result[1:]
-    return _protect_style(result)
+    return result
 
 
 def _descr(node: Node) -> str:
@@ -135,6 +135,8 @@ def node_text(node: Node) -> str:
         return escape_node_id(node.label, allow_space=True)
     opener, closer = _DELIMS.get(node.shape, ("[", "]"))
     node_id = "" if node.id == node.label or not node.id else escape_node_id(node.id)
+    if node_id == "-":  # "-)" or "-))" would be read as one opener
+        node_id = "#45;"
     # The id and the label share a line: check the two together for a style-like line.
     return _protect_style(f"{node_id}{opener}{_descr(node)}{closer}")
 

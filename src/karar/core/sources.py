@@ -57,7 +57,9 @@ def builtin_text(name: str = "django") -> str:
         filename = _BUILTIN_FILES[name]
     except KeyError:
         known = ", ".join(BUILTIN_PREFIX + k for k in _BUILTIN_FILES)
-        raise MapError(BUILTIN_PREFIX + name, None, f"no such built-in map (known: {known})") from None
+        raise MapError(
+            BUILTIN_PREFIX + name, None, f"no such built-in map (known: {known})"
+        ) from None
     return (resources.files("karar.data") / filename).read_text(encoding="utf-8")
 
 

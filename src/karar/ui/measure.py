@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from collections import OrderedDict
 from enum import IntEnum
+from typing import NamedTuple
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
@@ -22,7 +23,10 @@ from karar.ui.labels import Run, paragraphs
 MAX_TEXT_WIDTH = 260.0
 FONT_FAMILIES = ["Inter", "Noto Sans", "Segoe UI", "Cantarell", "Ubuntu", "DejaVu Sans"]
 _TOKEN = re.compile(r"\S+\s*|\s+")
-_SIMPLE_MAX = 0x0370  # below: Latin, Latin-1, Latin Extended, IPA — no shaping surprises
+# Latin, Latin-1, Latin Extended, IPA: summing per-character advances is safe. Anything else
+# (combining marks from U+0300, other scripts, emoji) is measured as a whole by Qt.
+_COMPLEX = re.compile("[^\x00-\u02ff]")
+_CACHE_LIMIT = 8192
 
 
 class Role(IntEnum):
@@ -38,8 +42,7 @@ def role_of(depth: int) -> Role:
     return Role(min(depth, 2))
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One drawn line of a label: its runs (text and style 0–3: bit 1 bold, bit 2 italic)
     and its width."""
 
@@ -47,8 +50,7 @@ class Line:
     width: float
 
 
-@dataclass(frozen=True, slots=True)
-class TextBlock:
+class TextBlock(NamedTuple):
     """A measured, wrapped label."""
 
     lines: tuple[Line, ...]
@@ -58,8 +60,7 @@ class TextBlock:
     ascent: float
 
 
-@dataclass(frozen=True, slots=True)
-class Geometry:
+class Geometry(NamedTuple):
     """A node's measured size and where its parts go, relative to the node's top-left.
 
     Attributes:
@@ -135,14 +136,17 @@ class Measurer:
             self.fonts[role] = (variants[0], variants[1], variants[2], variants[3])
         self.count_font = make_font(*self.COUNT_FONT)
         self._count_advances = _Advances(QFontMetricsF(self.count_font))
+        # bounded: a 100,000-node map has as many distinct labels, and only the few
+        # hundred near the viewport need their full geometry at any time
         self._blocks: dict[tuple[str, bool, Role, float], TextBlock] = {}
-        self._geometry: dict[tuple[str, bool, Role, Shape, bool], Geometry] = {}
+        self._geometry: OrderedDict[tuple[str, bool, Role, Shape, bool], Geometry] = OrderedDict()
+        self._line_height = {role: self._metrics[role, 0].lineSpacing() for role in Role}
 
     # ------------------------------------------------------------------ text
 
     def advance(self, text: str, role: Role, style: int = 0) -> float:
         """Width of ``text`` in the font of ``role`` and ``style``."""
-        if all(ord(c) < _SIMPLE_MAX for c in text):
+        if text.isascii() or _COMPLEX.search(text) is None:
             return sum(map(self._advances[role, style].__getitem__, text))
         return self._metrics[role, style].horizontalAdvance(text)
 
@@ -158,6 +162,8 @@ class Measurer:
         key = (label, markdown, role, wrap)
         block = self._blocks.get(key)
         if block is None:
+            if len(self._blocks) > _CACHE_LIMIT:
+                self._blocks.clear()
             block = self._blocks[key] = self._wrap(paragraphs(label, markdown), role, wrap)
         return block
 
@@ -171,12 +177,43 @@ class Measurer:
                 if width <= wrap:
                     lines.append(Line(((text, 0),), width))
                     continue
+                plain = self._wrap_plain(text, role, wrap)
+                if plain is not None:
+                    lines.extend(plain)
+                    continue
             lines.extend(self._wrap_runs(para, role, wrap))
         width = max((ln.width for ln in lines), default=0.0)
         line_height = metrics.lineSpacing()
         return TextBlock(
             tuple(lines), math.ceil(width), line_height * len(lines), line_height, metrics.ascent()
         )
+
+    def _wrap_plain(self, text: str, role: Role, wrap: float) -> list[Line] | None:
+        """Greedy word wrap of unstyled Latin text (the common case, kept fast); None when
+        the text needs :meth:`_wrap_runs` (other scripts, a word wider than a line)."""
+        if not (text.isascii() or _COMPLEX.search(text) is None):
+            return None
+        table = self._advances[role, 0]
+        get = table.__getitem__
+        space = get(" ")
+        lines: list[Line] = []
+        current: list[str] = []
+        x = 0.0
+        for word in text.split(" "):
+            w = sum(map(get, word))
+            if w > wrap:
+                return None
+            if current and x + space + w > wrap:
+                lines.append(Line(((" ".join(current), 0),), x))
+                current, x = [word], w
+            elif current:
+                current.append(word)
+                x += space + w
+            else:
+                current, x = [word], w
+        if current:
+            lines.append(Line(((" ".join(current), 0),), x))
+        return lines
 
     def _wrap_runs(self, para: tuple[Run, ...], role: Role, wrap: float) -> list[Line]:
         """Greedy word wrap of styled runs; a word longer than a line is cut by characters."""
@@ -225,13 +262,33 @@ class Measurer:
 
     # ------------------------------------------------------------------ nodes
 
+    def size(self, node: Node, depth: int) -> tuple[float, float]:
+        """The box size of ``node`` at ``depth``: :meth:`geometry`'s width and height,
+        computed without building the geometry for the common one-line plain label."""
+        label = node.label
+        if node.shape is Shape.DEFAULT and node.icon is None and not node.markdown:
+            if "<" not in label and "\n" not in label:
+                role = role_of(depth)
+                width = self.advance(label, role)
+                if width <= self.max_text_width:
+                    return _box(Shape.DEFAULT, role, math.ceil(width), self._line_height[role])
+                lines = self._wrap_plain(label, role, self.max_text_width)
+                if lines is not None:
+                    widest = math.ceil(max(line.width for line in lines))
+                    return _box(Shape.DEFAULT, role, widest, self._line_height[role] * len(lines))
+        geo = self.geometry(node, depth)
+        return geo.width, geo.height
+
     def geometry(self, node: Node, depth: int) -> Geometry:
         """The measured geometry of ``node`` drawn at ``depth``."""
         role = role_of(depth)
         key = (node.label, node.markdown, role, node.shape, node.icon is not None)
-        geo = self._geometry.get(key)
+        cache = self._geometry
+        geo = cache.get(key)
         if geo is None:
-            geo = self._geometry[key] = self._measure(node, role)
+            geo = cache[key] = self._measure(node, role)
+            if len(cache) > _CACHE_LIMIT:
+                cache.popitem(last=False)
         return geo
 
     def _measure(self, node: Node, role: Role) -> Geometry:
@@ -250,17 +307,10 @@ class Measurer:
         gap = 6.0 if icon else 0.0
         content_w = block.width + icon + gap
         content_h = max(block.height, icon)
-        pad_x, pad_y = _padding(shape, role, content_h)
-        if shape is Shape.CIRCLE:
-            d = math.ceil(math.hypot(content_w, content_h) + 2 * 6)
-            w = h = float(d)
-        else:
-            w = math.ceil(content_w + 2 * pad_x)
-            h = math.ceil(content_h + 2 * pad_y)
-            if shape is Shape.DEFAULT and role is Role.NODE:
-                h += 2  # the underline
+        w, h = _box(shape, role, content_w, content_h)
+        under = 1 if shape is Shape.DEFAULT and role is Role.NODE else 0
         x0 = (w - content_w) / 2
-        y_content = (h - content_h) / 2 - (1 if shape is Shape.DEFAULT and role is Role.NODE else 0)
+        y_content = (h - content_h) / 2 - under
         return Geometry(
             width=w,
             height=h,
@@ -271,6 +321,19 @@ class Measurer:
             icon_y=y_content + (content_h - icon) / 2,
             icon_size=icon,
         )
+
+
+def _box(shape: Shape, role: Role, content_w: float, content_h: float) -> tuple[float, float]:
+    """The box around content of the given size, for ``shape`` drawn in ``role``."""
+    if shape is Shape.CIRCLE:
+        d = float(math.ceil(math.hypot(content_w, content_h) + 2 * 6))
+        return d, d
+    pad_x, pad_y = _padding(shape, role, content_h)
+    w = float(math.ceil(content_w + 2 * pad_x))
+    h = float(math.ceil(content_h + 2 * pad_y))
+    if shape is Shape.DEFAULT and role is Role.NODE:
+        h += 2  # the underline
+    return w, h
 
 
 def _padding(shape: Shape, role: Role, content_h: float) -> tuple[float, float]:

@@ -1,0 +1,128 @@
+"""The ``karar`` command as a user runs it: a subprocess, its exit code, its output."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent.parent / "data"
+CONFORMANCE = sorted((DATA / "conformance").glob("*.mmd"))
+
+
+def karar(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "karar", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_version() -> None:
+    result = karar("--version")
+    assert result.returncode == 0 and result.stdout.startswith("karar ")
+
+
+def test_export_builtin_json_matches_the_seed() -> None:
+    result = karar("export", "--format", "json", "-o", "-")
+    assert result.returncode == 0, result.stderr
+    want = json.loads((DATA / "django-decision-tree.karar.json").read_text(encoding="utf-8"))
+    assert json.loads(result.stdout) == want
+    assert "Birleştirilmiş Genişletilmiş Karar Ağacı" in result.stdout  # not \u-escaped
+
+
+def test_export_infers_the_format_and_writes_atomically(tmp_path: Path) -> None:
+    out = tmp_path / "map.mmd"
+    assert karar("export", "-o", str(out)).returncode == 0
+    again = karar("export", str(out), "--format", "json", "--strict")
+    assert again.returncode == 0, again.stderr  # Mermaid itself reads what we wrote
+    assert json.loads(again.stdout)["children"][0]["label"] == "1. Başlangıç: Proje Kurulumu"
+    assert [p.name for p in tmp_path.iterdir()] == ["map.mmd"]  # no temporary files left
+
+
+def test_export_graphml(tmp_path: Path) -> None:
+    out = tmp_path / "map.graphml"
+    assert karar("export", "-o", str(out)).returncode == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.count("<node ") == 267 and text.count("<edge ") == 266
+
+
+def test_export_markdown_outline() -> None:
+    result = karar("export", "--format", "md", "--expand-level", "1")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "# Django Ekosistemi - Birleştirilmiş Genişletilmiş Karar Ağacı (v1.5)"
+    items = [line for line in lines if line.lstrip().startswith("- [ ]")]
+    assert len(items) == 34  # the root and its 33 branches
+
+
+@pytest.mark.parametrize("case", CONFORMANCE, ids=[c.stem for c in CONFORMANCE])
+def test_check_strict_matches_mermaid(case: Path) -> None:
+    expected = json.loads(case.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    result = karar("check", str(case), "--strict")
+    rejected = isinstance(expected, dict) and "error" in expected
+    assert result.returncode == (1 if rejected else 0), result.stdout + result.stderr
+    if rejected:
+        assert f"{case}:" in result.stdout and ": error: " in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_check_default_reports_divergences_with_a_safe_spelling() -> None:
+    result = karar("check", str(DATA / "conformance" / "a26-trailing-parens.mmd"))
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3
+    assert lines[1].startswith(f"{DATA / 'conformance' / 'a26-trailing-parens.mmd'}:4: warning: ")
+    assert "Mermaid-safe: Sentry #40;errors#41;" in lines[1]
+
+
+def test_check_builtin_map() -> None:
+    result = karar("check")
+    assert result.returncode == 0
+    assert all(": warning: " in line for line in result.stdout.splitlines())
+    strict = karar("check", "--strict")
+    assert strict.returncode == 1
+    assert strict.stdout.startswith("builtin:django:22: error: ")
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        (b"", "the file is empty"),
+        (b"\x00\x01binary", "binary file"),
+        (b"mindmap\n  \xff\xfe\n", "not valid UTF-8"),
+        (b"mindmap\n  A\n  B\n", "only one root"),
+    ],
+)
+def test_bad_input_is_one_line_exit_1(tmp_path: Path, content: bytes, needle: str) -> None:
+    path = tmp_path / "bad.mmd"
+    path.write_bytes(content)
+    result = karar("export", str(path), "--format", "json")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"karar: error: {path}") and needle in result.stderr
+
+
+def test_usage_errors_exit_2() -> None:
+    assert karar("export", "--format", "nope").returncode == 2
+    assert karar("export", "-o", "out.unknown").returncode == 2
+    assert karar("--layout", "spiral").returncode == 2
+    result = karar("export", "--format", "png")
+    assert result.returncode == 2 and "karar: error:" in result.stderr
+
+
+def test_missing_file() -> None:
+    result = karar("check", "/nonexistent/map.md")
+    assert result.returncode == 1
+    assert result.stdout.strip() == "/nonexistent/map.md: error: no such file"

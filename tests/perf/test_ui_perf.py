@@ -1,0 +1,228 @@
+"""Explorer performance budgets (issue 3), measured with pytest-benchmark.
+
+Run explicitly (tests/perf is not collected by default):
+
+    .venv/bin/pytest tests/perf/test_ui_perf.py -p no:cacheprovider
+
+Every map here is opened fully unfolded — the worst case; a real first view of a big map
+shows only the levels that fit. Budgets: built-in map process start to first frame ≈ 0.45 s;
+10,000 nodes: open to first frame < 1 s, mid-map fold < 100 ms, 40 px pan step < 5 ms, peak
+memory < 250 MB; 100,000 nodes: open < 4 s, fold < 1 s, peak memory < 600 MB.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QApplication
+
+from karar.core.model import MindMap, Node
+from karar.ui.app import make_app
+from karar.ui.mainwindow import MainWindow
+
+QStandardPaths.setTestModeEnabled(True)
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+GENERATOR = '''
+def generated_map(count, fanout=6):
+    from karar.core.model import MindMap, Node
+    root = Node("Generated root")
+    nodes = [root]
+    while len(nodes) < count:
+        parent = nodes[(len(nodes) - 1) // fanout]
+        nodes.append(parent.add(Node(f"Decision {len(nodes)}: option with a few words")))
+    return MindMap(root)
+'''
+exec(GENERATOR)  # defines generated_map() here and in the memory subprocess alike
+
+
+def generated(count: int) -> MindMap:
+    return generated_map(count)  # type: ignore[name-defined]  # noqa: F821
+
+
+def _app() -> QApplication:
+    return make_app()
+
+
+@pytest.fixture
+def window(qtbot) -> Iterator[MainWindow]:  # noqa: ANN001
+    _app()
+    win = MainWindow(theme="light", remember=False)
+    qtbot.addWidget(win)
+    win.map_scene.animate = False
+    win.resize(1600, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def _open(win: MainWindow, mindmap: MindMap) -> None:
+    """Open ``mindmap`` fully unfolded and paint the first frame around the root."""
+    win.document.set_map(mindmap, None)
+    root = win.map_scene.box_rect(mindmap.root)
+    win.view.set_zoom(1.0)
+    win.view.center_on(root.center())
+    win.view.viewport().repaint()
+
+
+def _mid_node(win: MainWindow) -> Node:
+    order = win.map_scene.layout.order
+    candidates = [n for n in order[len(order) // 3 :] if len(n.children) > 1 and n.children[0].children]
+    return candidates[0]
+
+
+def _stats(benchmark) -> dict:  # noqa: ANN001
+    return benchmark.stats.stats
+
+
+@pytest.mark.parametrize(("count", "budget"), [(10_000, 1.0), (100_000, 4.0)])
+def test_open_to_first_frame(benchmark, window: MainWindow, count: int, budget: float) -> None:  # noqa: ANN001
+    maps = [generated(count) for _ in range(3 if count <= 10_000 else 1)]
+    rounds = len(maps)
+    benchmark.pedantic(lambda: _open(window, maps.pop()), rounds=rounds, iterations=1)
+    assert window.view.has_painted()
+    assert _stats(benchmark).median < budget
+
+
+@pytest.mark.parametrize(("count", "budget"), [(10_000, 0.100), (100_000, 1.0)])
+def test_fold_mid_map_node(benchmark, window: MainWindow, count: int, budget: float) -> None:  # noqa: ANN001
+    _open(window, generated(count))
+    node = _mid_node(window)
+    window.view.center_on(window.map_scene.box_rect(node).center())
+    window.view.viewport().repaint()
+
+    def toggle() -> None:
+        window.document.toggle_fold(node)
+        window.view.viewport().repaint()
+
+    benchmark.pedantic(toggle, rounds=10 if count <= 10_000 else 4, iterations=1)
+    assert _stats(benchmark).median < budget
+
+
+def test_pan_step_40px(benchmark, window: MainWindow) -> None:  # noqa: ANN001
+    _open(window, generated(10_000))
+    app = _app()
+    bar = window.view.verticalScrollBar()
+    app.processEvents()
+    direction = [1]
+
+    def step() -> None:
+        if not bar.minimum() < bar.value() + 40 * direction[0] < bar.maximum():
+            direction[0] *= -1
+        bar.setValue(bar.value() + 40 * direction[0])
+        app.processEvents()  # paints the exposed strip
+
+    benchmark.pedantic(step, rounds=200, iterations=1, warmup_rounds=5)
+    assert _stats(benchmark).median < 0.005
+
+
+_MEMORY_SCRIPT = (
+    textwrap.dedent(
+        """
+        import json, os, resource, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtCore import QStandardPaths
+        QStandardPaths.setTestModeEnabled(True)
+        from karar.ui.app import make_app
+        from karar.ui.mainwindow import MainWindow
+        """
+    )
+    + GENERATOR
+    + textwrap.dedent(
+        """
+        count = int(sys.argv[1])
+        app = make_app()
+        win = MainWindow(theme="light", remember=False)
+        win.map_scene.animate = False
+        win.resize(1600, 1000)
+        win.show()
+        app.processEvents()
+        mindmap = generated_map(count)
+        win.document.set_map(mindmap, None)
+        win.view.set_zoom(1.0)
+        win.view.center_on(win.map_scene.box_rect(mindmap.root).center())
+        win.view.viewport().repaint()
+        node = [n for n in win.map_scene.layout.order if n.children][len(win.map_scene.layout.order) // 20]
+        win.document.toggle_fold(node)
+        win.document.toggle_fold(node)
+        for _ in range(20):
+            win.view.verticalScrollBar().setValue(win.view.verticalScrollBar().value() + 40)
+            app.processEvents()
+        win.view.set_zoom(0.05)
+        win.view.viewport().repaint()
+        # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the (big) parent process
+        with open("/proc/self/status") as status:
+            hwm = [line for line in status if line.startswith("VmHWM:")]
+        peak = int(hwm[0].split()[1]) / 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps({"maxrss_mb": peak}))
+        """
+    )
+)
+
+
+@pytest.mark.parametrize(("count", "budget_mb"), [(10_000, 250), (100_000, 600)])
+def test_peak_memory(count: int, budget_mb: float) -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", _MEMORY_SCRIPT, str(count)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    peak = json.loads(out.stdout.strip().splitlines()[-1])["maxrss_mb"]
+    print(f"\npeak memory, {count:,} nodes: {peak:.0f} MB")
+    assert peak < budget_mb
+
+
+_STARTUP_SCRIPT = textwrap.dedent(
+    """
+    import os, sys
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QStandardPaths
+    QStandardPaths.setTestModeEnabled(True)
+    from karar.ui.app import make_app, wait_for_first_frame
+    from karar.ui.mainwindow import MainWindow
+    app = make_app()
+    win = MainWindow(theme="light", remember=False)
+    win.resize(1600, 1000)
+    win.show()
+    win.open_map(None)
+    wait_for_first_frame(win)
+    print("first-frame", flush=True)
+    print("modules", " ".join(m for m in ("networkx", "yaml", "markdown") if m in sys.modules))
+    """
+)
+
+
+def test_process_start_to_first_frame_of_builtin_map() -> None:
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        with subprocess.Popen(
+            [sys.executable, "-c", _STARTUP_SCRIPT],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        ) as proc:
+            assert proc.stdout is not None
+            line = proc.stdout.readline()
+            times.append(time.perf_counter() - start)
+            rest = proc.stdout.read()
+            proc.wait(timeout=30)
+        assert line.strip() == "first-frame"
+        assert rest.strip() == "modules", f"heavy modules imported on start-up: {rest}"
+    times.sort()
+    print(f"\nprocess start to first frame: median {times[2]:.3f} s (min {times[0]:.3f} s)")
+    assert times[2] < 0.9  # budget ≈ 0.45 s; generous for a loaded CI machine

@@ -1,0 +1,138 @@
+"""Reading map files: Markdown blocks, the built-in map, and bad input answered with one
+clear message (a MapError), never a traceback."""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from karar.core.errors import MapError, MapSyntaxError
+from karar.core.sources import MAX_MAP_BYTES, builtin_text, find_mindmap, load_map, load_source
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_builtin_map_is_package_data() -> None:
+    assert "```mermaid" in builtin_text()
+    assert load_map(None).root.label.startswith("Django Ekosistemi")  # type: ignore[union-attr]
+
+
+def test_markdown_first_mindmap_block(tmp_path: Path) -> None:
+    text = (
+        "# T\n\n```mermaid\ngraph TD\n A-->B\n```\n\n"
+        "~~~~ mermaid\nmindmap\n  One\n~~~~\n```mermaid\nmindmap\n  Two\n```\n"
+    )
+    path = write(tmp_path, "m.md", text)
+    source = load_source(path)
+    assert source.first_line == 9
+    assert source.notices == [
+        (12, "another mindmap in this file is ignored: Karar shows the first one")
+    ]
+    mind_map = load_map(path)
+    assert mind_map.root.label == "One" and mind_map.root.line == 10  # type: ignore[union-attr]
+
+
+def test_markdown_without_mindmap(tmp_path: Path) -> None:
+    with pytest.raises(MapError, match="no ```mermaid block"):
+        load_map(write(tmp_path, "m.md", "# Just prose\n"))
+    with pytest.raises(MapError, match="none of the 1 ```mermaid blocks"):
+        load_map(write(tmp_path, "g.md", "```mermaid\ngraph TD\n```\n"))
+
+
+def test_unclosed_fence_runs_to_the_end(tmp_path: Path) -> None:
+    assert (
+        load_map(write(tmp_path, "m.md", "```mermaid\nmindmap\n  R\n    A\n"))
+        .root.children[0]
+        .label
+        == "A"
+    )  # type: ignore[union-attr]
+
+
+def test_other_suffix_is_sniffed() -> None:
+    assert find_mindmap("mindmap\n  R\n", "x.txt").text == "mindmap\n  R\n"
+    assert find_mindmap("```mermaid\nmindmap\n  R\n```\n", "x.txt").first_line == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message", "line"),
+    [
+        ("empty.mmd", "", "the file is empty", None),
+        ("blank.mmd", "  \n\n", "the file is empty", None),
+        ("junk.mmd", b"mindmap\n  R\n\x00\x01\x02\xff", "binary file", 3),
+        (
+            "latin1.mmd",
+            "mindmap\n  Ağaç\n".encode("latin-1", errors="replace").replace(b"?", b"\xe7"),
+            "not valid UTF-8",
+            2,
+        ),
+        ("nokeyword.mmd", "  Root\n", "no 'mindmap' keyword", 1),
+        ("quote.mmd", 'mindmap\n  R\n    a["never closed\n', None, None),
+    ],
+)
+def test_bad_input_gets_one_clear_line(
+    tmp_path: Path, name: str, content: str | bytes, message: str | None, line: int | None
+) -> None:
+    path = write(tmp_path, name, content)
+    if message is None:  # Karar's reading copes: the unclosed quote is plain text
+        assert load_map(path).root.children[0].label == 'a["never closed'  # type: ignore[union-attr]
+        with pytest.raises(MapSyntaxError, match="never closed") as info:
+            load_map(path, strict=True)
+        assert info.value.line == 3
+        return
+    with pytest.raises(MapError) as info:
+        load_map(path)
+    assert message in info.value.message
+    assert info.value.line == line
+    assert "\n" not in str(info.value)
+    assert str(info.value).startswith(str(path))
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(MapError, match="no such file"):
+        load_map(tmp_path / "nope.mmd")
+    with pytest.raises(MapError, match="folder"):
+        load_map(tmp_path)
+
+
+def test_50_mb_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "huge.mmd"
+    with path.open("wb") as handle:  # sparse: costs no disk and no time
+        handle.truncate(50 * 1024 * 1024)
+    assert path.stat().st_size > MAX_MAP_BYTES
+    with pytest.raises(MapError, match=r"too large \(50\.0 MiB"):
+        load_map(path)
+
+
+def test_200k_node_map(tmp_path: Path) -> None:
+    rnd = random.Random(7)
+    lines = ["mindmap", "  Root"]
+    depth = 1
+    for i in range(200_000):
+        depth = rnd.randint(2, min(depth + 1, 10))
+        lines.append("  " * depth + f"node {i} (x)")
+    path = write(tmp_path, "big.mmd", "\n".join(lines) + "\n")
+    start = time.perf_counter()
+    mind_map = load_map(path)
+    assert len(mind_map) == 200_001
+    assert time.perf_counter() - start < 60  # a sanity bound, not a benchmark (tests/perf)
+
+
+def test_line_numbers_survive_comments_and_front_matter(tmp_path: Path) -> None:
+    text = (
+        "# doc\n\n```mermaid\n---\ntitle: X\n---\n"
+        "mindmap\n  %% note\n  R\n    A\n    B (x) y\n```\n"
+    )
+    path = write(tmp_path, "m.md", text)
+    mind_map = load_map(path)
+    assert [(n.label, n.line) for n in mind_map] == [("R", 9), ("A", 10), ("B (x) y", 11)]
+    assert mind_map.title == "X"
