@@ -230,12 +230,19 @@ class NodeItem(QGraphicsItem):
         block = geo.block
         painter.setPen(pen)
         y = geo.text_y
-        # boxed labels are centred line by line; Mermaid's default nodes read as paragraphs
-        centred = len(block.lines) > 1 and (
-            role is Role.ROOT or (self.node is not None and self.node.shape is not Shape.DEFAULT)
-        )
+        # boxed labels are centred line by line; Mermaid's default nodes read as paragraphs,
+        # ragged towards the outside of the map (right-aligned on the left side)
+        node = self.node
+        box = self.box
+        centred = role is Role.ROOT or (node is not None and node.shape is not Shape.DEFAULT)
+        right = not centred and box is not None and box.side < 0
         for line in block.lines:
-            x = geo.text_x + ((block.width - line.width) / 2 if centred else 0.0)
+            if centred:
+                x = geo.text_x + (block.width - line.width) / 2
+            elif right:
+                x = geo.text_x + block.width - line.width
+            else:
+                x = geo.text_x
             for text, style in line.runs:
                 painter.setFont(fonts[style])
                 painter.drawStaticText(QPointF(x, y), ctx.static_text(text, role, style))
