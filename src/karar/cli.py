@@ -12,8 +12,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from karar import __version__
+
+if TYPE_CHECKING:
+    from karar.core.model import MindMap
+    from karar.core.project import Project
 
 LAYOUTS = ("mindmap", "tree", "radial")
 THEMES = ("light", "dark", "contrast")
@@ -120,8 +125,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     """``karar check``: one ``PATH:LINE: error|warning: message`` line per problem."""
     from karar.core.errors import MapError
     from karar.core.mermaid_writer import plain_label_text
+    from karar.core.project import is_project_file
     from karar.core.sources import load_source, parse_source
 
+    if args.path is not None and is_project_file(args.path):
+        return _check_project(args)
     try:
         source = load_source(args.path)
         result = parse_source(source, strict=args.strict)
@@ -149,6 +157,34 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_project(args: argparse.Namespace) -> int:
+    """``karar check P.karar.yaml``: the project file, its map, and entries gone orphan."""
+    from karar.core import project as projects
+    from karar.core.decisions import suggest_homes
+    from karar.core.errors import MapError
+
+    try:
+        project = projects.load(args.path)
+        mind_map = projects.open_map(project, strict=args.strict)
+    except (projects.ProjectError, MapError) as exc:
+        where = f"{exc.path}:{exc.line}" if exc.line is not None else exc.path
+        print(f"{where}: error: {exc.message}")
+        return 1
+    orphans = project.orphans(mind_map)
+    for path in orphans:
+        line = project.entries[path].line or 1
+        message = f"no node {' / '.join(path)!r} in the map; its entry is kept as an orphan"
+        homes = suggest_homes(path, mind_map, limit=1)
+        if homes:
+            message += f" (did you mean {' / '.join(homes[0].path)!r}? {homes[0].reason})"
+        print(f"{args.path}:{line}: warning: {message}")
+    print(
+        f"karar: {args.path}: {len(project.entries)} entries, {len(orphans)} orphaned",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """``karar export``: text formats here, image formats through the Qt renderer."""
     from karar.core.errors import KararError
@@ -163,23 +199,47 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     if args.output == "-" and fmt in IMAGE_FORMATS:
         return _usage("export", f"{fmt} is an image format: give an output file with -o")
-    if args.project:
-        return _fail(f"{args.project}: project files are not supported by this version yet")
     try:
-        mind_map = parse_source(load_source(args.path), strict=args.strict).map
+        project = None
+        if args.project:
+            from karar.core import project as projects
+
+            project = projects.load(args.project)
+        if project is not None and args.path is None:
+            mind_map = projects.open_map(project, strict=args.strict)
+        else:
+            mind_map = parse_source(load_source(args.path), strict=args.strict).map
     except KararError as exc:
         return _fail(str(exc))
     if fmt in TEXT_FORMATS:
         options: dict[str, object] = {}
         if fmt == "md":
-            level = args.expand_level
-            options["decisions_only"] = args.decisions_only
-            if level is not None:
-                options["is_collapsed"] = lambda node: node.depth >= level
+            options.update(_snapshot_options(mind_map, project, args))
         return _write_text(args.output, export_text(mind_map, fmt, **options))  # type: ignore[arg-type]
     return _fail(
         f"{fmt.upper()} export needs the drawing engine, which this version does not have yet"
     )
+
+
+def _snapshot_options(
+    mind_map: MindMap, project: Project | None, args: argparse.Namespace
+) -> dict[str, object]:
+    """Checks, notes and folds for a Markdown snapshot, from the project and the flags."""
+    options: dict[str, object] = {"decisions_only": args.decisions_only}
+    collapsed: set[object] = set()
+    if project is not None:
+        from karar.core.project import states_by_node
+
+        states = states_by_node(project, mind_map)
+        options["checked"] = {node for node, state in states.items() if state.checked}
+        options["notes"] = {node: state.note for node, state in states.items() if state.note}
+        collapsed = {node for node, state in states.items() if state.collapsed}
+    level = args.expand_level
+    if level is not None:
+        options["is_collapsed"] = lambda node: node.depth >= level
+    elif collapsed:
+        options["is_collapsed"] = collapsed.__contains__
+    return options
 
 
 def _write_text(output: str, text: str) -> int:

@@ -34,7 +34,7 @@ from karar.ui.mainwindow import MainWindow
 QStandardPaths.setTestModeEnabled(True)
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
-GENERATOR = '''
+GENERATOR = """
 def generated_map(count, fanout=6):
     from karar.core.model import MindMap, Node
     root = Node("Generated root")
@@ -43,7 +43,7 @@ def generated_map(count, fanout=6):
         parent = nodes[(len(nodes) - 1) // fanout]
         nodes.append(parent.add(Node(f"Decision {len(nodes)}: option with a few words")))
     return MindMap(root)
-'''
+"""
 exec(GENERATOR)  # defines generated_map() here and in the memory subprocess alike
 
 
@@ -56,7 +56,7 @@ def _app() -> QApplication:
 
 
 @pytest.fixture
-def window(qtbot) -> Iterator[MainWindow]:  # noqa: ANN001
+def window(qtbot) -> Iterator[MainWindow]:
     _app()
     win = MainWindow(theme="light", remember=False)
     qtbot.addWidget(win)
@@ -79,16 +79,18 @@ def _open(win: MainWindow, mindmap: MindMap) -> None:
 
 def _mid_node(win: MainWindow) -> Node:
     order = win.map_scene.layout.order
-    candidates = [n for n in order[len(order) // 3 :] if len(n.children) > 1 and n.children[0].children]
+    candidates = [
+        n for n in order[len(order) // 3 :] if len(n.children) > 1 and n.children[0].children
+    ]
     return candidates[0]
 
 
-def _stats(benchmark) -> dict:  # noqa: ANN001
+def _stats(benchmark) -> dict:
     return benchmark.stats.stats
 
 
 @pytest.mark.parametrize(("count", "budget"), [(10_000, 1.0), (100_000, 4.0)])
-def test_open_to_first_frame(benchmark, window: MainWindow, count: int, budget: float) -> None:  # noqa: ANN001
+def test_open_to_first_frame(benchmark, window: MainWindow, count: int, budget: float) -> None:
     maps = [generated(count) for _ in range(3 if count <= 10_000 else 1)]
     rounds = len(maps)
     benchmark.pedantic(lambda: _open(window, maps.pop()), rounds=rounds, iterations=1)
@@ -97,7 +99,7 @@ def test_open_to_first_frame(benchmark, window: MainWindow, count: int, budget: 
 
 
 @pytest.mark.parametrize(("count", "budget"), [(10_000, 0.100), (100_000, 1.0)])
-def test_fold_mid_map_node(benchmark, window: MainWindow, count: int, budget: float) -> None:  # noqa: ANN001
+def test_fold_mid_map_node(benchmark, window: MainWindow, count: int, budget: float) -> None:
     _open(window, generated(count))
     node = _mid_node(window)
     window.view.center_on(window.map_scene.box_rect(node).center())
@@ -111,7 +113,7 @@ def test_fold_mid_map_node(benchmark, window: MainWindow, count: int, budget: fl
     assert _stats(benchmark).median < budget
 
 
-def test_pan_step_40px(benchmark, window: MainWindow) -> None:  # noqa: ANN001
+def test_pan_step_40px(benchmark, window: MainWindow) -> None:
     _open(window, generated(10_000))
     app = _app()
     bar = window.view.verticalScrollBar()
@@ -154,7 +156,8 @@ _MEMORY_SCRIPT = (
         win.view.set_zoom(1.0)
         win.view.center_on(win.map_scene.box_rect(mindmap.root).center())
         win.view.viewport().repaint()
-        node = [n for n in win.map_scene.layout.order if n.children][len(win.map_scene.layout.order) // 20]
+        order = win.map_scene.layout.order
+        node = [n for n in order if n.children][len(order) // 20]
         win.document.toggle_fold(node)
         win.document.toggle_fold(node)
         for _ in range(20):
@@ -165,7 +168,10 @@ _MEMORY_SCRIPT = (
         # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the (big) parent process
         with open("/proc/self/status") as status:
             hwm = [line for line in status if line.startswith("VmHWM:")]
-        peak = int(hwm[0].split()[1]) / 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        if hwm:
+            peak = int(hwm[0].split()[1]) / 1024
+        else:
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps({"maxrss_mb": peak}))
         """
     )

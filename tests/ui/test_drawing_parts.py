@@ -23,7 +23,10 @@ def test_markdown_runs() -> None:
     assert paragraphs("Unicode 🤓 and _underscores_", True) == (
         (Run("Unicode 🤓 and "), Run("underscores", italic=True)),
     )
-    assert paragraphs("First line\nSecond line", True) == ((Run("First line"),), (Run("Second line"),))
+    assert paragraphs("First line\nSecond line", True) == (
+        (Run("First line"),),
+        (Run("Second line"),),
+    )
 
 
 def test_snake_case_is_not_italic() -> None:

@@ -50,7 +50,9 @@ def test_first_level_has_no_overlap(window: MainWindow) -> None:
             assert apart
 
 
-def test_clicking_a_fold_handle_hides_and_shows_descendants(qtbot: QtBot, window: MainWindow) -> None:
+def test_clicking_a_fold_handle_hides_and_shows_descendants(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     window.unfold_all()
     node = node_named(window, "3. Veri")
     below = set(node.walk()) - {node}
@@ -192,7 +194,9 @@ def test_root_is_painted_in_its_fill_colour(qtbot: QtBot, window: MainWindow) ->
     qtbot.wait(10)
     image = window.view.viewport().grab().toImage()
     # a point inside the circle but off the text: a little above the bottom of the box
-    sample = viewport_point(window, QPointF(rect.center().x(), rect.bottom() - rect.height() * 0.12))
+    sample = viewport_point(
+        window, QPointF(rect.center().x(), rect.bottom() - rect.height() * 0.12)
+    )
     colour = QColor(image.pixel(sample))
     expected = window.map_scene.theme.root_fill
     assert abs(colour.red() - expected.red()) < 12
@@ -262,7 +266,10 @@ def test_dropping_a_map_file_opens_it(qtbot: QtBot, window: MainWindow, tmp_path
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     event = QDropEvent(
-        QPointF(100, 100), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+        QPointF(100, 100),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
         Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(event)
@@ -299,9 +306,35 @@ def test_screenshot_writes_a_png_of_the_requested_size(tmp_path: Path) -> None:
     assert len(colours) > 20  # not blank
 
 
-def test_screenshot_of_a_bad_map_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_screenshot_of_a_bad_map_fails_cleanly(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     bad = tmp_path / "bad.mmd"
     bad.write_text("not a mindmap\n", encoding="utf-8")
     assert run(str(bad), screenshot=tmp_path / "x.png") == 1
     assert "karar: error:" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
+
+
+def test_view_state_is_remembered_per_map(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "remember.mmd"
+    path.write_text("mindmap\n  Kök\n    Bir\n      Bir.bir\n    İki\n      İki.bir\n", "utf-8")
+    first = MainWindow(theme="light", remember=True)
+    qtbot.addWidget(first)
+    first.resize(900, 600)
+    first.show()
+    assert first.open_map(path)
+    first.unfold_all()
+    first.document.set_folded(node_named(first, "İki"), True)
+    first.view.set_zoom(1.7)
+    first.close()  # saves the map's state
+    assert str(path.resolve()) in first.recent_files()
+
+    second = MainWindow(theme="light", remember=True)
+    qtbot.addWidget(second)
+    second.resize(900, 600)
+    second.show()
+    assert second.open_map(path)
+    assert second.view.zoom == pytest.approx(1.7)
+    assert [n.label for n in second.document.folded] == ["İki"]
+    assert "Bir.bir" in {n.label for n in shown(second)}

@@ -18,8 +18,8 @@ from PySide6.QtCore import (
     QEventLoop,
     QMessageLogContext,
     QSettings,
-    QtMsgType,
     QTimer,
+    QtMsgType,
     qInstallMessageHandler,
 )
 from PySide6.QtWidgets import QApplication, QToolBar

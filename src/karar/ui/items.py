@@ -197,7 +197,9 @@ class NodeItem(QGraphicsItem):
         else:
             path = shape_path(node.shape, w, h, 10.0 if role is Role.ROOT else 6.0)
             if role is Role.ROOT:
-                painter.setPen(QPen(colour if node.shape is not Shape.DEFAULT else theme.root_fill, 2))
+                painter.setPen(
+                    QPen(colour if node.shape is not Shape.DEFAULT else theme.root_fill, 2)
+                )
                 painter.setBrush(theme.root_fill)
                 text_pen = ctx.root_text_pen
             else:

@@ -124,7 +124,11 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
-            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})" if shortcut else tip)
+            action.setToolTip(
+                f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                if shortcut
+                else tip
+            )
         action.setCheckable(checkable)
         action.triggered.connect(slot)  # type: ignore[arg-type]
         if view_only:
@@ -155,9 +159,14 @@ class MainWindow(QMainWindow):
         self.actual_size_action = self._action(
             "&Actual Size", lambda: view.set_zoom(1.0), "Ctrl+Shift+0"
         )
-        self.fit_action = self._action("&Fit to Window", view.fit_all, "Ctrl+0", tip="Show the whole map")
+        self.fit_action = self._action(
+            "&Fit to Window", view.fit_all, "Ctrl+0", tip="Show the whole map"
+        )
         self.zoom_selection_action = self._action(
-            "Zoom to &Selection", view.zoom_to_selection, "Ctrl+E", tip="Zoom to the selected branch"
+            "Zoom to &Selection",
+            view.zoom_to_selection,
+            "Ctrl+E",
+            tip="Zoom to the selected branch",
         )
         self.fold_all_action = self._action(
             "Fold &All", self.fold_all, "Ctrl+Shift+[", tip="Fold every branch"
@@ -194,7 +203,9 @@ class MainWindow(QMainWindow):
             action = self._action(label, lambda _=False, t=name: self.set_theme(t), checkable=True)
             self.theme_group.addAction(action)
             self.theme_actions[name] = action
-        self.theme_actions[self.theme_name if self.theme_name in THEME_NAMES else None].setChecked(True)
+        self.theme_actions[self.theme_name if self.theme_name in THEME_NAMES else None].setChecked(
+            True
+        )
 
         self.minimap_action = self._action(
             "Show &Overview", self.set_minimap_visible, "Ctrl+Shift+M", checkable=True
@@ -383,7 +394,9 @@ class MainWindow(QMainWindow):
             if shown > _AUTO_LEVEL_NODES:
                 return best
             folded = {n for n, d in doc.depth.items() if d == level and n.children}
-            layout = compute_layout(root, self.map_scene.size_of, self.map_scene.kind, folded, SPACING)
+            layout = compute_layout(
+                root, self.map_scene.size_of, self.map_scene.kind, folded, SPACING
+            )
             _, _, w, h = layout.bounds
             zoom = min((vp.width() - 48) / w, (vp.height() - 48) / h)
             if zoom < READABLE_ZOOM:
@@ -606,7 +619,9 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
             return
         where = f" — line {node.line}" if node.line else ""
-        self.statusBar().showMessage(" › ".join(a.label for a in reversed([node, *node.ancestors()][:4]))[:200] + where)
+        self.statusBar().showMessage(
+            " › ".join(a.label for a in reversed([node, *node.ancestors()][:4]))[:200] + where
+        )
 
     def _update_title(self) -> None:
         doc = self.document

@@ -13,7 +13,7 @@ import math
 import re
 from collections import OrderedDict
 from enum import IntEnum
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
@@ -110,7 +110,7 @@ class Measurer:
         max_text_width: Width at which labels wrap.
     """
 
-    ROLE_FONTS = {
+    ROLE_FONTS: ClassVar[dict[Role, tuple[float, QFont.Weight]]] = {
         Role.ROOT: (18.0, QFont.Weight.Bold),
         Role.BRANCH: (14.0, QFont.Weight.DemiBold),
         Role.NODE: (13.0, QFont.Weight.Normal),
@@ -266,16 +266,16 @@ class Measurer:
         """The box size of ``node`` at ``depth``: :meth:`geometry`'s width and height,
         computed without building the geometry for the common one-line plain label."""
         label = node.label
-        if node.shape is Shape.DEFAULT and node.icon is None and not node.markdown:
-            if "<" not in label and "\n" not in label:
-                role = role_of(depth)
-                width = self.advance(label, role)
-                if width <= self.max_text_width:
-                    return _box(Shape.DEFAULT, role, math.ceil(width), self._line_height[role])
-                lines = self._wrap_plain(label, role, self.max_text_width)
-                if lines is not None:
-                    widest = math.ceil(max(line.width for line in lines))
-                    return _box(Shape.DEFAULT, role, widest, self._line_height[role] * len(lines))
+        plain = node.shape is Shape.DEFAULT and node.icon is None and not node.markdown
+        if plain and "<" not in label and "\n" not in label:
+            role = role_of(depth)
+            width = self.advance(label, role)
+            if width <= self.max_text_width:
+                return _box(Shape.DEFAULT, role, math.ceil(width), self._line_height[role])
+            lines = self._wrap_plain(label, role, self.max_text_width)
+            if lines is not None:
+                widest = math.ceil(max(line.width for line in lines))
+                return _box(Shape.DEFAULT, role, widest, self._line_height[role] * len(lines))
         geo = self.geometry(node, depth)
         return geo.width, geo.height
 

@@ -16,7 +16,16 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEasingCurve, QObject, QPointF, QRectF, Qt, QVariantAnimation, Signal, Slot
+from PySide6.QtCore import (
+    QEasingCurve,
+    QObject,
+    QPointF,
+    QRectF,
+    Qt,
+    QVariantAnimation,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -277,7 +286,9 @@ class MapScene(QGraphicsScene):
         self._fans = None
         if self.ctx.selected is not None and self.ctx.selected not in new.boxes:
             # the selection folded away: select its nearest visible ancestor
-            self.ctx.selected = next((a for a in self.ctx.selected.ancestors() if a in new.boxes), root)
+            self.ctx.selected = next(
+                (a for a in self.ctx.selected.ancestors() if a in new.boxes), root
+            )
             self.selection_changed.emit(self.ctx.selected)
         x, y, w, h = new.bounds
         bounds = QRectF(x, y, w, h)
@@ -361,7 +372,7 @@ class MapScene(QGraphicsScene):
         sx, sy = shift
         motion = _Motion(old, new, shift)
         ob, nb = old.boxes, new.boxes
-        for node, item in self._live.items():
+        for node in self._live:
             end = nb[node]
             start = ob.get(node)
             fade = 0
@@ -370,7 +381,11 @@ class MapScene(QGraphicsScene):
                 start = next((ob[a] for a in node.ancestors() if a in ob), None)
                 if start is None:
                     continue
-            if start is ob.get(node) and abs(start.x + sx - end.x) < 0.5 and abs(start.y + sy - end.y) < 0.5:
+            if (
+                start is ob.get(node)
+                and abs(start.x + sx - end.x) < 0.5
+                and abs(start.y + sy - end.y) < 0.5
+            ):
                 continue
             motion.paths[node] = (start.x + sx, start.y + sy, end.x, end.y, fade)
         for node in old_live:
@@ -495,8 +510,10 @@ class MapScene(QGraphicsScene):
                 ):
                     continue
                 elif horizontal and not (
-                    left <= min(x1, x2) and max(x1, x2) <= right
-                    and top <= min(y1, y2) and max(y1, y2) <= bottom
+                    left <= min(x1, x2)
+                    and max(x1, x2) <= right
+                    and top <= min(y1, y2)
+                    and max(y1, y2) <= bottom
                 ):
                     # partly exposed (a pan strip): stroke only the part inside; wide
                     # antialiased strokes cost by length, clipped or not
@@ -574,7 +591,12 @@ class MapScene(QGraphicsScene):
         for node in reversed(near):
             if node.children:
                 b = boxes[node]
-                if handle_rect(self.ctx, node, b).translated(b.x, b.y).adjusted(-3, -3, 3, 3).contains(pos):
+                if (
+                    handle_rect(self.ctx, node, b)
+                    .translated(b.x, b.y)
+                    .adjusted(-3, -3, 3, 3)
+                    .contains(pos)
+                ):
                     return node, True
         node = layout.node_at(x, y)
         return node, False

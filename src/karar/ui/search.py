@@ -31,7 +31,9 @@ class SearchController(QObject):
 
     results_changed = Signal(int, int)
 
-    def __init__(self, document: MapDocument, scene: MapScene, parent: QObject | None = None) -> None:
+    def __init__(
+        self, document: MapDocument, scene: MapScene, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.scene = scene
@@ -51,9 +53,7 @@ class SearchController(QObject):
 
     def _search_keys(self) -> list[tuple[Node, str]]:
         if self._keys is None:
-            self._keys = [
-                (n, fold(plain_text(n.label, n.markdown))) for n in self.document.mindmap
-            ]
+            self._keys = [(n, fold(plain_text(n.label, n.markdown))) for n in self.document.mindmap]
         return self._keys
 
     def set_query(self, query: str) -> None:
@@ -67,8 +67,10 @@ class SearchController(QObject):
             self.current = -1
             self._publish(move=False)
             return
-        if previous and fold(query).startswith(fold(self.query)) and len(previous.words) == len(
-            matcher.words
+        if (
+            previous
+            and fold(query).startswith(fold(self.query))
+            and len(previous.words) == len(matcher.words)
         ):
             pool = set(self.matches)
             keys = [(n, k) for n, k in self._search_keys() if n in pool]

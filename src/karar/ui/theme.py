@@ -122,7 +122,9 @@ def blend(under: QColor, over: QColor, alpha: float) -> QColor:
     )
 
 
-def _theme(name: str, dark: bool, colours: dict[str, str], branches: tuple[str, ...], **kw) -> Theme:
+def _theme(
+    name: str, dark: bool, colours: dict[str, str], branches: tuple[str, ...], **kw
+) -> Theme:
     return Theme(
         name=name,
         dark=dark,

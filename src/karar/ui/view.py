@@ -516,6 +516,7 @@ class Minimap(QObject):
         self._view = view
         self._visible = True
         self._pixmap: QPixmap | None = None
+        self._has_map = False  # whether the pixmap shows a map (not an empty start-up one)
         self._scale = 1.0
         self._origin = QPointF()
         self._refresh = QTimer(self)
@@ -560,7 +561,8 @@ class Minimap(QObject):
     def invalidate(self) -> None:
         """The map changed: redraw the overview soon (not in the frame of the change: a
         fold's first frame should not wait for it)."""
-        if self._pixmap is None:
+        if self._pixmap is None or not self._has_map:
+            self._pixmap = None  # nothing worth keeping on screen meanwhile
             self.update()
         else:
             self._refresh.start()
@@ -579,6 +581,7 @@ class Minimap(QObject):
         theme = scene.theme
         pixmap.fill(QColor(theme.background))
         layout = scene.layout
+        self._has_map = layout is not None
         if layout is None:
             return pixmap
         x, y, w, h = layout.bounds
