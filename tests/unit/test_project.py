@@ -12,7 +12,10 @@ from karar.core.mermaid import parse_mermaid
 from karar.core.model import MindMap
 from karar.core.project import NodeState, Project, ProjectError
 
-MAP = "mindmap\n  Root\n    Data\n      PostgreSQL\n      MySQL\n    Cache\n      Redis\n      Redis\n"
+MAP = (
+    "mindmap\n  Root\n    Data\n      PostgreSQL\n      MySQL\n"
+    "    Cache\n      Redis\n      Redis\n"
+)
 
 
 def small_map() -> MindMap:
