@@ -106,6 +106,8 @@ def test_wheel_ships_the_builtin_map(tmp_path: Path) -> None:
     wheel = next(tmp_path.glob("karar-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "karar/data/django-decision-tree.md" in names
+    assert "karar/resources/karar.svg" in names
+    assert "karar/resources/icons/database.svg" in names
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     code = "from karar.core.sources import load_map; print(len(load_map(None)))"

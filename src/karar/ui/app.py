@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QToolBar
 
 import karar
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from karar.ui.mainwindow import MainWindow
 
 APP_NAME = "Karar"
+DESKTOP_ID = "io.github.karar.Karar"
 ORG_NAME = "Karar"
 ORG_DOMAIN = "karar.app"
 
@@ -43,6 +46,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationDomain(ORG_DOMAIN)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(karar.__version__)
+    QGuiApplication.setDesktopFileName(DESKTOP_ID)
+    app.setWindowIcon(QIcon(str(resources.files("karar.resources") / "karar.svg")))
     return app
 
 
