@@ -44,7 +44,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix src tests
 
 bench: $(STAMP)
-	$(BIN)/python -m pytest tests/perf -p no:cacheprovider --benchmark-columns=min,median,mean,max,rounds --benchmark-sort=name $(PYTEST_ARGS)
+	$(BIN)/python -m pytest tests/perf -s -p no:cacheprovider --benchmark-columns=min,median,mean,max,rounds --benchmark-sort=name $(PYTEST_ARGS)
 
 dist: $(STAMP)
 	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .

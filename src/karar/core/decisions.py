@@ -8,7 +8,6 @@ proposes the nodes they most likely meant.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Container
 from dataclasses import dataclass
 
@@ -59,6 +58,8 @@ def suggest_homes(orphan: NodePath, mind_map: MindMap, *, limit: int = 3) -> lis
     parent), and a small edit to the label under the same parent path or anywhere (the
     label was reworded). Labels compare without the ``#N`` sibling suffix.
     """
+    import difflib  # only when there are orphans to place
+
     if mind_map.root is None or not orphan:
         return []
     paths = mind_map.paths()

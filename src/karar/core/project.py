@@ -152,17 +152,7 @@ class Project:
 
     def reattach(self, old: NodePath, new: NodePath) -> None:
         """Move an entry (an orphan) to another node, merging into what that node had."""
-        state = self.entries.pop(old)
-        target = self.entries.get(new)
-        if target is None:
-            self.entries[new] = state
-            return
-        target.checked = target.checked or state.checked
-        target.collapsed = target.collapsed or state.collapsed
-        if state.note and state.note not in target.note:
-            target.note = f"{target.note}\n\n{state.note}" if target.note else state.note
-        for key, value in state.extra.items():
-            target.extra.setdefault(key, value)
+        reattach_entry(self.entries, old, new)
 
     # ----------------------------------------------------------------- files
 
@@ -219,6 +209,22 @@ class Project:
             raise ProjectError(
                 str(self.path), None, f"cannot save: {exc.strerror or exc}"
             ) from None
+
+
+def reattach_entry(entries: dict[NodePath, NodeState], old: NodePath, new: NodePath) -> None:
+    """Move the entry at ``old`` to ``new`` in ``entries``, merging checks, folds, notes and
+    unknown keys into an entry already there."""
+    state = entries.pop(old)
+    target = entries.get(new)
+    if target is None:
+        entries[new] = state
+        return
+    target.checked = target.checked or state.checked
+    target.collapsed = target.collapsed or state.collapsed
+    if state.note and state.note not in target.note:
+        target.note = f"{target.note}\n\n{state.note}" if target.note else state.note
+    for key, value in state.extra.items():
+        target.extra.setdefault(key, value)
 
 
 def _relpath(target: Path, start: Path) -> str:

@@ -367,10 +367,11 @@ class MainWindow(QMainWindow):
         level = self.readable_level()
         animate, self.map_scene.animate = self.map_scene.animate, False
         try:
-            if level is not None:
-                self.document.show_levels(level)
-            else:
-                self.document.unfold_all()
+            with self.document.untracked():
+                if level is not None:
+                    self.document.show_levels(level)
+                else:
+                    self.document.unfold_all()
         finally:
             self.map_scene.animate = animate
         self.view.fit_readable()
