@@ -218,14 +218,26 @@ def test_folded_root_shows_only_the_root() -> None:
 def test_radial_four_children_on_one_ring() -> None:
     root, n, size = build(("R", 40, 20, [(k, 40, 20, []) for k in "ABCD"]))
     layout = compute_layout(root, size, LayoutKind.RADIAL)
-    # Ring 1 must keep every child's box beyond the root's farthest corner plus the level
-    # gap; the widest reach along a ray is the right child's half-width.
-    r = math.hypot(40, 20) / 2 + 60 + 20
+    # Ring 1 runs the level gap beyond the root's farthest corner; each box hangs outward
+    # from it: the top and bottom ones by their near horizontal edge, centred, the side
+    # ones by their near side edge.
+    r = math.hypot(40, 20) / 2 + 60
     centres = [(layout.boxes[n[k]].cx, layout.boxes[n[k]].cy) for k in "ABCD"]
-    expected = [(0, -r), (r, 0), (0, r), (-r, 0)]  # from the top, clockwise on screen
+    expected = [(0, -r - 10), (r + 20, 0), (0, r + 10), (-r - 20, 0)]  # clockwise from the top
     for got, want in zip(centres, expected, strict=True):
         assert got == pytest.approx(want, abs=1e-9)
     assert [layout.boxes[n[k]].side for k in "ABCD"] == [1, 1, 1, -1]
+
+
+def test_radial_side_boxes_stack_by_height() -> None:
+    # Wide, flat boxes: at the sides they need only their height of the ring, so twelve of
+    # them fit on a ring far smaller than their widths laid end to end would need.
+    root, _, size = build(("R", 40, 20, [(f"k{i}", 200, 20, []) for i in range(12)]))
+    layout = compute_layout(root, size, LayoutKind.RADIAL)
+    check_common(layout, root, set())
+    check_radial(layout, root, Spacing())
+    _, _, w, h = layout.bounds
+    assert w < 650 and h < 300  # the leaf-count layout took 648x468
 
 
 def test_radial_edge_is_clipped_to_both_borders() -> None:
@@ -361,17 +373,28 @@ def check_horizontal(layout: Layout, root: Node, spacing: Spacing) -> None:
                 assert boxes[node].cy == pytest.approx(centre)
 
 
-def check_radial(layout: Layout, root: Node) -> None:
-    ring: dict[int, float] = {}
+def near_far(box: Box) -> tuple[float, float]:
+    """Distances from the origin to the nearest point and the farthest corner of a box."""
+    dx = max(box.x, -box.right, 0.0)
+    dy = max(box.y, -box.bottom, 0.0)
+    fx = max(abs(box.x), abs(box.right))
+    fy = max(abs(box.y), abs(box.bottom))
+    return math.hypot(dx, dy), math.hypot(fx, fy)
+
+
+def check_radial(layout: Layout, root: Node, spacing: Spacing) -> None:
+    near: dict[int, float] = {}
+    far: dict[int, float] = {}
     for node, box in layout.boxes.items():
-        radius = math.hypot(box.cx, box.cy)
-        assert ring.setdefault(box.depth, radius) == pytest.approx(radius)
         if node is root:
             assert (box.cx, box.cy, box.side) == (0, 0, 0)
             continue
-        cos = box.cx / radius
-        if abs(cos) > 1e-9:
-            assert box.side == (1 if cos > 0 else -1)
+        # Boxes hang outward from their ring, so the centre is on the side of the angle.
+        if abs(box.cx) > 1e-9:
+            assert box.side == (1 if box.cx > 0 else -1)
+        lo, hi = near_far(box)
+        near[box.depth] = min(near.get(box.depth, math.inf), lo)
+        far[box.depth] = max(far.get(box.depth, 0.0), hi)
         p = layout.boxes[node.parent]  # type: ignore[index]
         x1, y1, x2, y2 = layout.edge(node)
         for (x, y), b in (((x1, y1), p), ((x2, y2), box)):
@@ -379,8 +402,10 @@ def check_radial(layout: Layout, root: Node) -> None:
             assert b.y - TOL <= y <= b.bottom + TOL
             on_border = min(abs(x - b.x), abs(x - b.right), abs(y - b.y), abs(y - b.bottom))
             assert on_border == pytest.approx(0, abs=1e-6)
-    radii = [ring[d] for d in sorted(ring)]
-    assert radii == sorted(radii)
+    # Rings never interleave: every box of ring d lies beyond ring d-1 by the level gap.
+    far[0] = near_far(layout.boxes[root])[1]
+    for d in sorted(near):
+        assert near[d] >= far[d - 1] + spacing.level_gap - 1e-6
 
 
 @pytest.mark.parametrize("kind", list(LayoutKind))
@@ -391,7 +416,7 @@ def test_random_trees(kind: LayoutKind, tree: TreeData) -> None:
     layout = compute_layout(root, sizes.__getitem__, kind, folded)
     check_common(layout, root, folded)
     if kind is LayoutKind.RADIAL:
-        check_radial(layout, root)
+        check_radial(layout, root, Spacing())
     else:
         check_horizontal(layout, root, Spacing())
     again = compute_layout(root, sizes.__getitem__, kind, frozenset(folded))
@@ -533,3 +558,18 @@ def test_django_golden() -> None:
     assert payload["bounds"] == pytest.approx(expected["bounds"], abs=1e-3)
     for got, want in zip(payload["boxes"], expected["boxes"], strict=True):
         assert got == pytest.approx(want, abs=1e-3)
+
+
+@pytest.mark.parametrize(("levels", "most"), [(1, (1400, 950)), (2, (5800, 5400))])
+def test_django_radial_is_compact(levels: int, most: tuple[float, float]) -> None:
+    # Measured 1266x851 (level 1) and 5368x4981 (level 2); the layout this replaced took
+    # 2839x2654 and 12360x12212.
+    with (DATA / "django-decision-tree.karar.json").open(encoding="utf-8") as f:
+        mindmap = MindMap.from_dict(json.load(f))
+    assert mindmap.root is not None
+    folded = {n for n in mindmap.root.walk() if n.depth == levels and n.children}
+    layout = compute_layout(mindmap.root, django_size, LayoutKind.RADIAL, folded)
+    check_common(layout, mindmap.root, folded)
+    check_radial(layout, mindmap.root, Spacing())
+    _, _, w, h = layout.bounds
+    assert w <= most[0] and h <= most[1]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import gc
 import math
-from collections.abc import Callable, Container, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence, Sized
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -317,11 +317,12 @@ def compute_layout(
     kind: LayoutKind = LayoutKind.MINDMAP,
     folded: Container[Node] = frozenset(),
     spacing: Spacing = DEFAULT_SPACING,
+    hidden: Container[Node] = frozenset(),
 ) -> Layout:
     """Lay out the visible part of a tree.
 
     The root's box is centred on the origin in every kind. Output depends only on the
-    tree, the sizes, ``folded`` membership and ``spacing``.
+    tree, the sizes, ``folded`` and ``hidden`` membership and ``spacing``.
 
     Args:
         root: The root node.
@@ -329,12 +330,15 @@ def compute_layout(
         kind: How to arrange the map.
         folded: Nodes whose children are hidden; a folded node itself stays visible.
         spacing: Gaps between boxes.
+        hidden: Nodes left out together with their subtrees, as if they were not in the
+            tree (a filtered view); the root is always laid out. Naming only the topmost
+            node of each left-out subtree is enough.
 
     Returns:
         The layout of every visible node.
     """
     with _gc_paused():
-        nodes, par, kids, level = _collect(root, folded)
+        nodes, par, kids, level = _collect(root, folded, hidden)
         ws, hs = (list(a) for a in zip(*map(size_of, nodes), strict=True))
         if kind is LayoutKind.RADIAL:
             gaps = (spacing.sibling_gap, spacing.subtree_gap, spacing.level_gap)
@@ -368,14 +372,17 @@ _NO_KIDS: list[int] = []  # shared by every leaf; never appended to
 
 
 def _collect(
-    root: Node, folded: Container[Node]
+    root: Node, folded: Container[Node], hidden: Container[Node] = frozenset()
 ) -> tuple[list[Node], list[int], list[list[int]], list[int]]:
-    """Number the visible nodes in pre-order.
+    """Number the visible nodes in pre-order (``hidden`` subtrees and the descendants of
+    ``folded`` nodes left out).
 
     Returns:
         ``(nodes, parent, children, depth)``: parallel lists indexed by pre-order number;
         ``parent[0]`` is -1 and ``children[i]`` lists child numbers in source order.
     """
+    if not isinstance(hidden, Sized) or len(hidden):
+        return _collect_filtered(root, folded, hidden)
     nodes = [root]
     par = [-1]
     kids: list[list[int]] = [[]]
@@ -405,6 +412,38 @@ def _collect(
             ppush(repeat(i, len(ch)))
         else:
             add_kids(leaf)
+    return nodes, par, kids, level
+
+
+def _collect_filtered(
+    root: Node, folded: Container[Node], hidden: Container[Node]
+) -> tuple[list[Node], list[int], list[list[int]], list[int]]:
+    """:func:`_collect` with hidden subtrees: kept apart so the common unfiltered walk
+    pays nothing for the extra test. A node whose children are all hidden is a leaf."""
+    nodes = [root]
+    par = [-1]
+    kids: list[list[int]] = [[]]
+    level = [0]
+    stack: list[tuple[Node, int]] = []
+    if root.children and root not in folded:
+        stack.extend((c, 0) for c in reversed(root.children) if c not in hidden)
+    leaf = _NO_KIDS
+    i = 0
+    while stack:
+        node, p = stack.pop()
+        i += 1
+        nodes.append(node)
+        par.append(p)
+        kids[p].append(i)
+        level.append(level[p] + 1)
+        ch = node.children
+        if ch and node not in folded:
+            shown = [(c, i) for c in reversed(ch) if c not in hidden]
+            if shown:
+                kids.append([])
+                stack.extend(shown)
+                continue
+        kids.append(leaf)
     return nodes, par, kids, level
 
 

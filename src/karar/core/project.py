@@ -197,10 +197,9 @@ class Project:
             ProjectError: The file cannot be written (the old file is left untouched).
         """
         if path is not None:
-            old_location = self.map_location() if self.path is not None else None
+            location = self.map_location()
             self.path = Path(path)
-            if old_location is not None:
-                self.set_map(old_location)
+            self.set_map(location)
         if self.path is None:
             raise ValueError("a project needs a path to be saved")
         try:

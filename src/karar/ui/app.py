@@ -72,7 +72,7 @@ def run(
     """Open the main window on the map at ``path`` and run until it closes.
 
     Args:
-        path: A map file, or None for the built-in Django map.
+        path: A map or project file, or None for the built-in Django map.
         layout: ``mindmap``, ``tree`` or ``radial``.
         theme: ``light``, ``dark``, ``contrast``, or None to follow the OS.
         present: Start full screen, without tool bars (presentation mode).
@@ -115,7 +115,7 @@ def run(
     else:
         window.show()
     # open after the window is shown so the first view is fitted to its real size
-    QTimer.singleShot(0, lambda: window.open_map(path))
+    QTimer.singleShot(0, lambda: window.start(path))
     return app.exec()
 
 
@@ -130,14 +130,14 @@ def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str)
 def _screenshot(
     app: QApplication, window: MainWindow, path: str | Path | None, out: Path, size: tuple[int, int]
 ) -> int:
-    from karar.core.errors import MapError
+    from karar.core.errors import KararError
 
     window.map_scene.animate = False
     window.show()
     app.processEvents()
     try:
-        window.open_map(path, show_errors=False)
-    except MapError as err:
+        window.open_path(path, show_errors=False)
+    except KararError as err:
         print(f"karar: error: {err}", file=sys.stderr)
         return 1
     wait_for_first_frame(window)

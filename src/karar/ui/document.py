@@ -345,4 +345,3 @@ class MapDocument(QObject):
         for node in self._folded:
             self.project.update(self.path_of(node), collapsed=True)
         self._index_project()
-

@@ -7,8 +7,12 @@ out) is twice as fast to create and 35% smaller than a path item with a text chi
 nesting items in their parents makes repaints 5–10x slower. So items are flat, and
 everything they need to paint comes from a shared :class:`RenderContext`.
 
-Room is left for the next issue: a checkbox at the left of the text and badges at the
-right (see :meth:`NodeItem.paint`).
+A node carries its decision state on the canvas: a checkbox on the side facing the root
+(part of the measured size, so nothing overlaps), a stronger fill and outline when checked,
+a small note sheet at its outer top corner when it has notes, and on its fold handle a
+roll-up pill ("✓ 3/12") when its subtree holds checked nodes. The pill replaces the plain
+hidden count of a folded node and grows outwards like it, into the level gap, so checking
+a node never changes a box size and never needs a new layout.
 """
 
 from __future__ import annotations
@@ -34,13 +38,28 @@ if TYPE_CHECKING:
 
 #: Below this zoom, labels are unreadable: nodes are drawn as plain boxes by the edge layer.
 OVERVIEW_ZOOM = 0.35
+#: Below this zoom a checkbox is a few pixels wide: checked ones become plain filled
+#: squares and unchecked ones are left out, like small text would be.
+CHECK_DETAIL_ZOOM = 0.6
 HANDLE_R = 5.5
 PILL_H = 16.0
+#: width of the tick drawn in a roll-up pill, and the gap after it
+TICK_W = 8.0
+TICK_GAP = 3.0
+#: the note sheet: its size and how far it sits from the node's outer top corner
+NOTE_W = 9.0
+NOTE_H = 11.0
+NOTE_GAP = 3.0
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
 
 
+def compact_count(n: int) -> str:
+    """A count for a pill: exact up to 9,999, then in thousands ("12k")."""
+    return str(n) if n < 10_000 else f"{n // 1000}k"
+
+
 class RenderContext:
-    """What every item needs to paint: theme, fonts, fold and search state.
+    """What every item needs to paint: theme, fonts, fold, search and filter state.
 
     Owned by the scene; items hold a reference, so a theme switch is one assignment plus
     a repaint.
@@ -55,6 +74,8 @@ class RenderContext:
         self.current_match: Node | None = None
         #: folded nodes hiding at least one search match
         self.hiding_matches: set[Node] = set()
+        #: the "decisions only" view: folds are ignored and fold handles are not drawn
+        self.decisions_only = False
         self._static: OrderedDict[tuple[str, int, int], QStaticText] = OrderedDict()
         self.set_theme(theme)
 
@@ -62,9 +83,15 @@ class RenderContext:
         """Use ``theme`` from the next paint on."""
         self.theme = theme
         self.tints = [theme.tinted(i) for i in range(len(theme.branches))]
+        self.checked_tints = [theme.checked_fill(i) for i in range(len(theme.branches))]
         self.text_pen = QPen(theme.text)
         self.root_text_pen = QPen(theme.root_text)
         self.muted_pen = QPen(theme.muted)
+
+    @property
+    def folded(self) -> frozenset[Node] | set[Node]:
+        """The folds in effect on the canvas (none in the decisions-only view)."""
+        return frozenset() if self.decisions_only else self.document.folded
 
     def colour(self, branch: int) -> QColor:
         """The branch colour of first-level branch ``branch`` (-1: the root)."""
@@ -75,6 +102,12 @@ class RenderContext:
         if branch < 0:
             return self.theme.root_fill
         return self.tints[branch % len(self.tints)]
+
+    def checked_tint(self, branch: int) -> QColor:
+        """The fill of a checked node of branch ``branch``."""
+        if branch < 0:
+            return self.theme.root_fill
+        return self.checked_tints[branch % len(self.checked_tints)]
 
     def static_text(self, text: str, role: Role, style: int) -> QStaticText:
         """A prepared :class:`QStaticText`, shared by every item showing that text (LRU)."""
@@ -114,11 +147,33 @@ class RenderContext:
 
     def count_label(self, node: Node) -> str:
         """The text of a folded node's badge: how many nodes it hides."""
-        return str(self.document.descendants(node))
+        return compact_count(self.document.descendants(node))
+
+    def badge(self, node: Node) -> tuple[str, bool]:
+        """What ``node``'s fold handle shows: ``(text, decided)``.
+
+        A subtree holding checked nodes shows its roll-up ("3/12", decided); otherwise a
+        folded node shows how many nodes it hides, and an open one nothing ("").
+        """
+        if not node.children:
+            return "", False
+        r = self.document.rollup(node)
+        if r.checked:
+            return f"{compact_count(r.checked)}/{compact_count(r.total)}", True
+        if node in self.folded:
+            return self.count_label(node), False
+        return "", False
+
+    def geometry(self, node: Node, box: Box) -> Geometry:
+        """``node``'s measured geometry as drawn at ``box`` (mirrored on the left side, so
+        the checkbox faces the root and stays clear of the fold handle)."""
+        geo = self.measurer.geometry(node, box.depth)
+        return geo.mirrored() if box.side < 0 else geo
 
 
 class NodeItem(QGraphicsItem):
-    """One node: its shape, label, icon and fold handle. Pooled: :meth:`bind` reuses it."""
+    """One node: its shape, checkbox, label, icon, note mark and fold handle (with the
+    roll-up). Pooled: :meth:`bind` reuses it."""
 
     def __init__(self, ctx: RenderContext) -> None:
         super().__init__()
@@ -131,6 +186,8 @@ class NodeItem(QGraphicsItem):
         self._rect = QRectF()
         self._handle: QRectF | None = None
         self._count = ""
+        self._decided = False
+        self._open_badge = False
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the view hit-tests
 
     def bind(self, node: Node, box: Box) -> None:
@@ -142,10 +199,11 @@ class NodeItem(QGraphicsItem):
         self.box = box
         self.role = role_of(box.depth)
         self.branch = doc.branch.get(node, -1)
-        self.geo = ctx.measurer.geometry(node, box.depth)
-        self._handle = handle_rect(ctx, node, box) if node.children else None
-        self._count = ctx.count_label(node) if node in doc.folded else ""
-        rect = QRectF(-6, -6, box.w + 12, box.h + 12)
+        self.geo = ctx.geometry(node, box)
+        self._count, self._decided = ctx.badge(node)
+        self._open_badge = bool(self._count) and node not in ctx.folded
+        self._handle = handle_rect(ctx, node, box)
+        rect = QRectF(-6, -6, box.w + 12, box.h + 12).united(note_rect(box).adjusted(-1, -1, 1, 1))
         if self._handle is not None:
             rect = rect.united(self._handle.adjusted(-2, -2, 2, 2))
         self._rect = rect
@@ -153,9 +211,20 @@ class NodeItem(QGraphicsItem):
         self.update()
 
     def refresh(self) -> None:
-        """Re-read fold state (handle and count) after a change that kept the box."""
+        """Re-read fold and decision state (handle, roll-up, check, note) after a change
+        that kept the box."""
         if self.node is not None and self.box is not None:
             self.bind(self.node, self.box)
+
+    @property
+    def badge_text(self) -> str:
+        """What the fold handle shows ("" for a plain handle or none)."""
+        return self._count
+
+    @property
+    def badge_decided(self) -> bool:
+        """Whether the handle shows a roll-up of checked nodes."""
+        return self._decided
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -171,9 +240,11 @@ class NodeItem(QGraphicsItem):
             return
         ctx = self.ctx
         theme = ctx.theme
+        doc = ctx.document
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         role = self.role
         colour = ctx.colour(self.branch)
+        checked = doc.is_checked(node)
         w, h = box.w, box.h
         if lod < OVERVIEW_ZOOM:
             painter.fillRect(QRectF(0, 0, w, h), ctx.tint(self.branch) if role else colour)
@@ -190,22 +261,29 @@ class NodeItem(QGraphicsItem):
         underlined = ctx.is_underlined(node, role)
         text_pen = ctx.text_pen
         if underlined:
-            pen = QPen(colour, 2.0)
+            if checked:
+                # no box to fill: a highlighter band behind the text, and a bolder line
+                painter.setPen(_NO_PEN)
+                painter.setBrush(ctx.checked_tint(self.branch))
+                painter.drawRoundedRect(QRectF(-2, 0, w + 4, h - 1), 4, 4)
+            pen = QPen(colour, 3.2 if checked else 2.0)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(pen)
             painter.drawLine(QPointF(0.5, h - 1), QPointF(w - 0.5, h - 1))
         else:
             path = shape_path(node.shape, w, h, 10.0 if role is Role.ROOT else 6.0)
             if role is Role.ROOT:
-                painter.setPen(
-                    QPen(colour if node.shape is not Shape.DEFAULT else theme.root_fill, 2)
-                )
+                outline = colour if node.shape is not Shape.DEFAULT else theme.root_fill
+                painter.setPen(QPen(theme.root_text if checked else outline, 3 if checked else 2))
                 painter.setBrush(theme.root_fill)
                 text_pen = ctx.root_text_pen
             else:
                 width = 1.8 if role is Role.BRANCH else 1.4
-                painter.setPen(QPen(colour, width))
-                painter.setBrush(ctx.tint(self.branch) if theme.tint else theme.node_fill)
+                painter.setPen(QPen(colour, width + 1.4 if checked else width))
+                if checked:
+                    painter.setBrush(ctx.checked_tint(self.branch))
+                else:
+                    painter.setBrush(ctx.tint(self.branch) if theme.tint else theme.node_fill)
             painter.drawPath(path)
 
         if node is ctx.selected:
@@ -213,9 +291,10 @@ class NodeItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(QRectF(-4, -4, w + 8, h + 8), 7, 7)
 
-        # room for the next issue: a checkbox left of the text, badges right of it
+        on_root = role is Role.ROOT
+        self._paint_check(painter, geo, theme.root_text if on_root else colour, checked, lod)
         if geo.icon_size:
-            icon_colour = theme.root_text if role is Role.ROOT else colour
+            icon_colour = theme.root_text if on_root else colour
             draw_icon(
                 painter,
                 node.icon or "",
@@ -225,6 +304,39 @@ class NodeItem(QGraphicsItem):
         self._paint_text(painter, geo, role, text_pen)
         if self._handle is not None:
             self._paint_handle(painter, colour)
+        if doc.has_note(node):
+            self._paint_note(painter, note_rect(box), colour)
+
+    def _paint_check(
+        self, painter: QPainter, geo: Geometry, colour: QColor, checked: bool, lod: float
+    ) -> None:
+        s = geo.check_size
+        rect = QRectF(geo.check_x, geo.check_y, s, s)
+        if lod < CHECK_DETAIL_ZOOM:
+            if checked:
+                painter.fillRect(rect, colour)
+            return
+        radius = s * 0.22
+        if not checked:
+            painter.setPen(QPen(colour, 1.4))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(0.7, 0.7, -0.7, -0.7), radius, radius)
+            return
+        painter.setPen(_NO_PEN)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(rect, radius, radius)
+        # the tick in the colour under the box, so it reads as cut out of it
+        on = self.ctx.theme.root_fill if self.role is Role.ROOT else self.ctx.theme.background
+        pen = QPen(on, max(1.7, s * 0.15))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        x, y = rect.x(), rect.y()
+        tick = QPainterPath(QPointF(x + s * 0.24, y + s * 0.53))
+        tick.lineTo(x + s * 0.43, y + s * 0.72)
+        tick.lineTo(x + s * 0.77, y + s * 0.31)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(tick)
 
     def _paint_text(self, painter: QPainter, geo: Geometry, role: Role, pen: QPen) -> None:
         ctx = self.ctx
@@ -258,35 +370,95 @@ class NodeItem(QGraphicsItem):
         ctx = self.ctx
         theme = ctx.theme
         node = self.node
-        if self._count:
-            hiding = node in ctx.hiding_matches
-            painter.setPen(QPen(theme.current_match if hiding else colour, 1.5))
-            painter.setBrush(colour)
-            r = handle.height() / 2
-            painter.drawRoundedRect(handle, r, r)
-            painter.setPen(QPen(theme.background))
-            painter.setFont(ctx.measurer.count_font)
-            painter.drawText(handle, Qt.AlignmentFlag.AlignCenter, self._count)
-        else:
+        if not self._count:
             painter.setPen(QPen(colour, 1.5))
             painter.setBrush(theme.background)
             painter.drawEllipse(handle.adjusted(1, 1, -1, -1))
+            return
+        hiding = node in ctx.hiding_matches
+        r = handle.height() / 2
+        # folded: a filled pill (what it hides); open: an outlined one the edges leave from
+        if self._open_badge:
+            painter.setPen(QPen(theme.current_match if hiding else colour, 1.6))
+            painter.setBrush(theme.background)
+            ink = colour
+        else:
+            painter.setPen(QPen(theme.current_match if hiding else colour, 1.5))
+            painter.setBrush(colour)
+            ink = theme.background
+        painter.drawRoundedRect(handle.adjusted(0.5, 0.5, -0.5, -0.5), r, r)
+        text_rect = handle.adjusted(6, 0, -6, 0)
+        if self._decided:
+            x, cy = text_rect.left(), handle.center().y()
+            pen = QPen(ink, 1.8)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            tick = QPainterPath(QPointF(x + 0.5, cy + 0.2))
+            tick.lineTo(x + 3.0, cy + 2.8)
+            tick.lineTo(x + TICK_W - 0.5, cy - 3.0)
+            painter.drawPath(tick)
+            text_rect.setLeft(x + TICK_W + TICK_GAP)
+        painter.setPen(QPen(ink))
+        painter.setFont(ctx.measurer.count_font)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, self._count)
+
+    def _paint_note(self, painter: QPainter, rect: QRectF, colour: QColor) -> None:
+        """A small sheet with a folded corner and two lines of "text"."""
+        fold = 3.0
+        x, y, r, b = rect.left(), rect.top(), rect.right(), rect.bottom()
+        sheet = QPainterPath(QPointF(x, y))
+        sheet.lineTo(r - fold, y)
+        sheet.lineTo(r, y + fold)
+        sheet.lineTo(r, b)
+        sheet.lineTo(x, b)
+        sheet.closeSubpath()
+        painter.setPen(QPen(colour, 1.1))
+        painter.setBrush(colour)
+        painter.drawPath(sheet)
+        painter.setPen(QPen(self.ctx.theme.background, 1.1))
+        for ly in (y + 5.0, y + 7.8):
+            painter.drawLine(QPointF(x + 2.0, ly), QPointF(r - 2.0, ly))
 
 
-def handle_rect(ctx: RenderContext, node: Node, box: Box) -> QRectF:
-    """The fold handle of ``node`` (item coordinates): a small circle at the outgoing
-    anchor, or, when folded, a pill with the hidden count growing outwards."""
+def handle_rect(ctx: RenderContext, node: Node, box: Box) -> QRectF | None:
+    """The fold handle of ``node`` (item coordinates), None when it has none.
+
+    A small circle at the outgoing anchor; a pill growing outwards when it has something
+    to say (the hidden count of a folded node, or the roll-up of checked nodes below). In
+    the decisions-only view only roll-up pills are drawn, and they do not fold.
+    """
+    if not node.children:
+        return None
     ax, ay = ctx.out_anchor(node, box)
-    if node in ctx.document.folded:
-        text = ctx.count_label(node)
-        pw = max(PILL_H + 2, ctx.measurer.count_width(text) + 12)
+    text, decided = ctx.badge(node)
+    if text:
+        extra = TICK_W + TICK_GAP if decided else 0.0
+        pw = max(PILL_H + 2, ctx.measurer.count_width(text) + 12 + extra)
         if box.side < 0:
             return QRectF(ax - pw + 3, ay - PILL_H / 2, pw, PILL_H)
         if box.side == 0 and ctx.kind is not LayoutKind.TREE:
             return QRectF(ax - pw / 2, ay - PILL_H / 2, pw, PILL_H)
         return QRectF(ax - 3, ay - PILL_H / 2, pw, PILL_H)
+    if ctx.decisions_only:
+        return None
     r = HANDLE_R
     return QRectF(ax - r, ay - r, 2 * r, 2 * r)
+
+
+def check_rect(ctx: RenderContext, node: Node, box: Box) -> QRectF:
+    """``node``'s checkbox (item coordinates)."""
+    geo = ctx.geometry(node, box)
+    return QRectF(geo.check_x, geo.check_y, geo.check_size, geo.check_size)
+
+
+def note_rect(box: Box) -> QRectF:
+    """Where a node's note sheet goes (item coordinates): just outside its outer top
+    corner, clear of the text, the checkbox and the fold handle."""
+    if box.side < 0:
+        return QRectF(-NOTE_GAP - NOTE_W, -4, NOTE_W, NOTE_H)
+    return QRectF(box.w + NOTE_GAP, -4, NOTE_W, NOTE_H)
 
 
 class EdgeLayer(QGraphicsItem):

@@ -1,5 +1,6 @@
 """The main window: menus, toolbar, find bar, status bar, recent files, drag and drop,
-and per-map view state remembered between runs.
+and per-map view state remembered between runs. Project files (New, Open, Save) and their
+safety nets live in :mod:`karar.ui.session`.
 
 The window owns one :class:`MapDocument`, one :class:`MapScene` and one :class:`MapView`;
 opening another map replaces the document's map (the scene and view follow its signals).
@@ -34,17 +35,24 @@ from PySide6.QtWidgets import (
 )
 
 import karar
-from karar.core.errors import MapError
+from karar.core.errors import KararError, MapError
 from karar.core.layout import LayoutKind, compute_layout
 from karar.core.model import MindMap, Node
+from karar.core.project import is_project_file
 from karar.ui.document import MapDocument
+from karar.ui.orphans import OrphansPanel
 from karar.ui.scene import SPACING, MapScene
 from karar.ui.search import SearchBar, SearchController
+from karar.ui.session import Session
+from karar.ui.sidepanel import DecisionPanel
 from karar.ui.theme import THEME_NAMES, Theme, resolve_theme
-from karar.ui.view import READABLE_ZOOM, MapView
+from karar.ui.view import MapView
 
-MAP_FILTER = "Mind maps (*.md *.markdown *.mmd *.mermaid);;All files (*)"
-MAP_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mmd", ".mermaid")
+MAP_FILTER = (
+    "Maps and projects (*.md *.markdown *.mmd *.mermaid *.karar.yaml);;"
+    "Mind maps (*.md *.markdown *.mmd *.mermaid);;Karar projects (*.karar.yaml);;All files (*)"
+)
+MAP_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mmd", ".mermaid", ".karar.yaml")
 MAX_RECENT = 10
 #: levels are tried for the first view of a map until this many nodes would show
 _AUTO_LEVEL_NODES = 600
@@ -95,6 +103,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().addPermanentWidget(self.zoom_label)
 
+        self.session = Session(self)
+        self._build_docks()
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -104,8 +114,42 @@ class MainWindow(QMainWindow):
         self.document.folds_changed.connect(self._on_document_folds_changed)
         self.view.zoom_changed.connect(self._on_view_zoom_changed)
         self.map_scene.selection_changed.connect(self._on_scene_selection_changed)
+        self.session.modified_changed.connect(self._on_session_modified_changed)
+        self.session.project_path_changed.connect(self._update_title)
+        self.document.decisions_changed.connect(self._on_document_decisions_changed)
         self._update_title()
         self._update_counts()
+
+    # ------------------------------------------------------------------ docks
+
+    def _build_docks(self) -> None:
+        self.decision_panel = DecisionPanel(self.document, self)
+        self.decision_panel.setObjectName("decision-panel")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.decision_panel)
+        self.map_scene.selection_changed.connect(self.decision_panel.set_node)
+        self.decision_panel.node_activated.connect(self.view.select)
+
+        self.orphans_panel = OrphansPanel(self.document, self)
+        self.orphans_panel.setObjectName("orphans-panel")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.orphans_panel)
+        self.tabifyDockWidget(self.decision_panel, self.orphans_panel)
+        self.decision_panel.raise_()
+        self.map_scene.selection_changed.connect(self.orphans_panel.set_selected_node)
+        self.orphans_panel.node_activated.connect(self._show_node)
+        self.orphans_panel.orphans_present.connect(self._on_orphans_panel_orphans_present)
+        self.orphans_panel.setVisible(self.orphans_panel.has_orphans)
+        self.resizeDocks([self.decision_panel], [380], Qt.Orientation.Horizontal)
+
+    @Slot(object)
+    def _show_node(self, node: Node) -> None:
+        self.document.reveal(node)
+        self.view.select(node)
+
+    @Slot(bool)
+    def _on_orphans_panel_orphans_present(self, present: bool) -> None:
+        self.orphans_panel.setVisible(present)
+        if present:
+            self.orphans_panel.raise_()
 
     # ------------------------------------------------------------------ actions
 
@@ -141,9 +185,40 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         view = self.view
-        self.open_action = self._action(
-            "&Open…", self.open_dialog, QKeySequence.StandardKey.Open, tip="Open a map"
+        self.new_action = self._action(
+            "&New Project",
+            self.new_project,
+            QKeySequence.StandardKey.New,
+            tip="Start a new project on the open map",
         )
+        self.open_action = self._action(
+            "&Open…",
+            self.open_dialog,
+            QKeySequence.StandardKey.Open,
+            tip="Open a map or a project",
+        )
+        self.save_action = self._action(
+            "&Save", self.session.save, QKeySequence.StandardKey.Save, tip="Save the project"
+        )
+        self.save_as_action = self._action(
+            "Save &As…", self.session.save_as, QKeySequence.StandardKey.SaveAs
+        )
+        self.export_md_action = self._action(
+            "Export &Decision Snapshot…",
+            self.export_snapshot,
+            "Ctrl+Shift+E",
+            tip="Write the decisions as Markdown",
+        )
+        stack = self.document.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        # The menu's texts grow with the step ("Undo Check “…”"); tool buttons stay short.
+        self.undo_action.setIconText("Undo")
+        self.redo_action.setIconText("Redo")
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
         self.reload_action = self._action(
             "&Reload", self.reload, QKeySequence.StandardKey.Refresh, tip="Read the map file again"
         )
@@ -236,6 +311,9 @@ class MainWindow(QMainWindow):
         self.toggle_action = self._action(
             "&Fold / Unfold", view.toggle_selected, "Space", view_only=True
         )
+        self.edit_note_action = self._action(
+            "Edit &Note", self.edit_note, "F2", tip="Write notes for the selected node"
+        )
         self.about_action = self._action("&About Karar", self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.keys_action = self._action("&Keyboard Shortcuts", self.show_keys, "F1")
@@ -243,13 +321,25 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.reload_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_md_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+
+        self.edit_menu = bar.addMenu("&Edit")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.edit_note_action)
 
         view_menu = bar.addMenu("&View")
         for action in (
@@ -274,6 +364,8 @@ class MainWindow(QMainWindow):
         for action in self.theme_actions.values():
             theme_menu.addAction(action)
         view_menu.addSeparator()
+        view_menu.addAction(self.decision_panel.toggleViewAction())
+        view_menu.addAction(self.orphans_panel.toggleViewAction())
         view_menu.addAction(self.minimap_action)
         view_menu.addAction(self.animate_action)
         view_menu.addAction(self.full_screen_action)
@@ -306,6 +398,10 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         bar.addAction(self.open_action)
+        bar.addAction(self.save_action)
+        bar.addSeparator()
+        bar.addAction(self.undo_action)
+        bar.addAction(self.redo_action)
         bar.addSeparator()
         bar.addAction(self.fit_action)
         bar.addAction(self.zoom_out_action)
@@ -330,8 +426,23 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ opening maps
 
+    def open_path(self, path: str | Path | None, *, show_errors: bool = True) -> bool:
+        """Open a map or a project file (None: the built-in map), after offering to save
+        unsaved work. Shows a dialog on error unless ``show_errors`` is False, in which
+        case the :class:`KararError` is raised."""
+        if show_errors and not self.session.maybe_save():
+            return False
+        if path is not None and is_project_file(path):
+            ok = self.session.open_project(path, show_errors=show_errors)
+        else:
+            ok = self.open_map(path, show_errors=show_errors)
+        if ok and path is not None and self.remember:
+            self.add_recent(str(path))
+        return ok
+
     def open_map(self, path: str | Path | None, *, show_errors: bool = True) -> bool:
-        """Open the map at ``path`` (None: the built-in map). Shows a dialog on error."""
+        """Open the map at ``path`` (None: the built-in map) with a fresh project.
+        Shows a dialog on error."""
         from karar.core.sources import load_map  # the reader is only needed here
 
         try:
@@ -341,8 +452,78 @@ class MainWindow(QMainWindow):
                 raise
             self.show_error(err)
             return False
-        self.set_map(mindmap, None if path is None else str(path))
+        map_path = None if path is None else str(path)
+        self.set_map(mindmap, map_path)
+        if map_path is not None and self.remember:
+            self.add_recent(map_path)
+        self.session.start_project_for_map(map_path)
+        self.session.watch_map(map_path)
         return True
+
+    def start(self, path: str | Path | None) -> None:
+        """First thing after the window shows: restore unsaved work left by a crash, or
+        else open ``path``."""
+        if self.remember and self.session.offer_recovery():
+            return
+        self.open_path(path)
+
+    def show_map(
+        self,
+        mindmap: MindMap,
+        path: str | None,
+        *,
+        folded: list[Node],
+        view: dict[str, object],
+    ) -> None:
+        """Show ``mindmap`` with the given folds and view state (from a project file)."""
+        if self.search_bar.isVisible():
+            self.search_bar.close_bar()
+        layout = view.get("layout")
+        if isinstance(layout, str) and layout in self.layout_actions:
+            self.map_scene.set_kind(LayoutKind(layout))
+            self.layout_actions[layout].setChecked(True)
+        self.document.set_map(mindmap, path, folded)
+        zoom = view.get("zoom")
+        center = view.get("center")
+        if isinstance(zoom, int | float) and isinstance(center, list) and len(center) == 2:
+            self.view.set_zoom(float(zoom))
+            self.view.center_on(QPointF(float(center[0]), float(center[1])))
+        elif not folded:
+            self._initial_view()
+        else:
+            self.view.fit_readable()
+        selected = view.get("selected")
+        if isinstance(selected, list):
+            self.select_path(selected)
+
+    def view_state(self) -> dict[str, object]:
+        """Layout, zoom, centre and selection, as a project file keeps them."""
+        center = self.view.center()
+        state: dict[str, object] = {
+            "layout": self.map_scene.kind.value,
+            "zoom": round(self.view.zoom, 4),
+            "center": [round(center.x(), 1), round(center.y(), 1)],
+        }
+        selected = self.selected_path()
+        if selected is not None:
+            state["selected"] = list(selected)
+        return state
+
+    def selected_path(self) -> tuple[str, ...] | None:
+        """The project path of the selected node, if any."""
+        node = self.map_scene.selected
+        return self.document.path_of(node) if node is not None else None
+
+    def select_path(self, path: list[str] | tuple[str, ...] | None) -> None:
+        """Select the node at a project path (nothing happens when the map has none)."""
+        if path is None:
+            return
+        node = self.document.node_at(tuple(str(p) for p in path))
+        if node is None:
+            return
+        if not self.document.is_visible(node):
+            self.document.apply_folds(self.document.folded.difference(node.ancestors()), node)
+        self.map_scene.select(node)
 
     def set_map(self, mindmap: MindMap, path: str | None) -> None:
         """Show ``mindmap`` (read from ``path``), restoring its remembered view state."""
@@ -359,8 +540,6 @@ class MainWindow(QMainWindow):
             self.view.center_on(state["center"])
             self.minimap_action.setChecked(state["minimap"])
             self.view.minimap.setVisible(state["minimap"])
-        if path is not None and self.remember:
-            self._add_recent(path)
 
     def _initial_view(self) -> None:
         """First view of a map: as many levels as fit readably, at least one."""
@@ -377,8 +556,8 @@ class MainWindow(QMainWindow):
         self.view.fit_readable()
 
     def readable_level(self) -> int | None:
-        """The deepest level whose layout fits the window at a readable zoom (at least 1);
-        None when the whole map fits."""
+        """The deepest level whose layout fits the window whole at its kind's
+        :meth:`MapView.fit_floor` (at least 1); None when the whole map fits."""
         doc = self.document
         root = doc.root
         if root is None:
@@ -400,26 +579,57 @@ class MainWindow(QMainWindow):
             )
             _, _, w, h = layout.bounds
             zoom = min((vp.width() - 48) / w, (vp.height() - 48) / h)
-            if zoom < READABLE_ZOOM:
+            if zoom < MapView.fit_floor(self.map_scene.kind, level):
                 return best
             best = level
         return None
 
     @Slot()
     def open_dialog(self) -> None:
-        """Ask for a map file and open it."""
+        """Ask for a map or project file and open it."""
         start = str(Path(self.document.path).parent) if self.document.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open Map", start, MAP_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open Map or Project", start, MAP_FILTER)
         if path:
-            self.open_map(path)
+            self.open_path(path)
+
+    @Slot()
+    def new_project(self) -> None:
+        """A new, empty project on the open map."""
+        if self.session.maybe_save():
+            self.session.start_project_for_map(self.document.path)
 
     @Slot()
     def reload(self) -> None:
-        """Read the current map file again."""
-        self.open_map(self.document.path)
+        """Read the current map file again (checks and notes stay)."""
+        self.session.reload_map()
 
-    def show_error(self, err: MapError) -> None:
-        """Tell the user why a map could not be opened."""
+    @Slot()
+    def export_snapshot(self) -> None:
+        """Write the decision snapshot (Markdown) to a file the user picks."""
+        from karar.core.atomic import write_atomic
+        from karar.core.report import markdown_snapshot
+
+        doc = self.document
+        if doc.root is None:
+            return
+        base = self.session.project.path or Path(doc.path or "django.md")
+        start = str(Path(base).with_name(Path(base).name.split(".")[0] + "-decisions.md"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export Decision Snapshot", start, "Markdown (*.md);;All files (*)"
+        )
+        if not path:
+            return
+        notes = {n: doc.note(n) for n in doc.mindmap if doc.has_note(n)}
+        text = markdown_snapshot(doc.mindmap, checked=doc.checked_nodes(), notes=notes)
+        try:
+            write_atomic(Path(path), text.encode("utf-8"))
+        except OSError as err:
+            QMessageBox.warning(self, "Karar", f"Could not write {path}: {err.strerror or err}")
+            return
+        self.statusBar().showMessage(f"Decision snapshot written to {path}", 6000)
+
+    def show_error(self, err: KararError) -> None:
+        """Tell the user why a map or project could not be opened."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle("Karar")
@@ -441,7 +651,8 @@ class MainWindow(QMainWindow):
             value = [value]
         return [str(v) for v in value or []]
 
-    def _add_recent(self, path: str) -> None:
+    def add_recent(self, path: str) -> None:
+        """Put ``path`` first in Open Recent."""
         full = str(Path(path).resolve())
         recent = [p for p in self.recent_files() if p != full]
         QSettings().setValue("recent", [full, *recent][:MAX_RECENT])
@@ -455,7 +666,7 @@ class MainWindow(QMainWindow):
             action = menu.addAction(f"&{i % 10} {Path(path).name}")
             action.setToolTip(path)
             action.setStatusTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_map(p))
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         if not files:
             empty = menu.addAction("No recent maps")
             empty.setEnabled(False)
@@ -465,7 +676,7 @@ class MainWindow(QMainWindow):
         clear.triggered.connect(lambda: QSettings().remove("recent"))
         menu.addSeparator()
         builtin = menu.addAction("&Built-in Django Map")
-        builtin.triggered.connect(lambda: self.open_map(None))
+        builtin.triggered.connect(lambda: self.open_path(None))
 
     # ------------------------------------------------------------------ per-map state
 
@@ -568,6 +779,15 @@ class MainWindow(QMainWindow):
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
 
     @Slot()
+    def edit_note(self) -> None:
+        """Put the cursor in the notes of the selected node (the root if none)."""
+        if self.map_scene.selected is None and self.document.root is not None:
+            self.view.select(self.document.root)
+        self.decision_panel.show()
+        self.decision_panel.raise_()
+        self.decision_panel.focus_editor()
+
+    @Slot()
     def open_search(self) -> None:
         """Show the find bar."""
         self.search_bar.open_bar()
@@ -624,14 +844,28 @@ class MainWindow(QMainWindow):
             " › ".join(a.label for a in reversed([node, *node.ancestors()][:4]))[:200] + where
         )
 
+    @Slot()
     def _update_title(self) -> None:
         doc = self.document
         if doc.root is None:
             self.setWindowTitle("Karar")
             return
+        project = self.session.project.path
         name = Path(doc.path).name if doc.path else "Built-in map"
-        self.setWindowTitle(f"{doc.title} — {name} — Karar")
-        self.setWindowFilePath(doc.path or "")
+        if project is not None:
+            name = f"{project.name} ({name})"
+        # "[*]" becomes "*" while there are unsaved changes (setWindowModified)
+        self.setWindowTitle(f"{name}[*] — {doc.title} — Karar")
+        self.setWindowFilePath(str(project or doc.path or ""))
+        self.setWindowModified(self.session.modified)
+
+    @Slot(bool)
+    def _on_session_modified_changed(self, modified: bool) -> None:
+        self.setWindowModified(modified)
+
+    @Slot(object)
+    def _on_document_decisions_changed(self, _nodes: object) -> None:
+        self._update_counts()
 
     def _update_counts(self) -> None:
         doc = self.document
@@ -641,7 +875,10 @@ class MainWindow(QMainWindow):
             return
         shown = len(layout.boxes)
         folded = sum(1 for n in doc.folded if n in layout.boxes)
-        self.counts.setText(f"{doc.count:,} nodes · {shown:,} shown · {folded:,} folded")
+        decided = doc.decision_count()
+        self.counts.setText(
+            f"{doc.count:,} nodes · {shown:,} shown · {folded:,} folded · {decided:,} chosen"
+        )
 
     # ------------------------------------------------------------------ drag and drop
 
@@ -655,9 +892,13 @@ class MainWindow(QMainWindow):
         path = _dropped_map(event.mimeData().urls())
         if path is not None:
             event.acceptProposedAction()
-            self.open_map(path)
+            self.open_path(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.remember and not self.session.maybe_save():
+            event.ignore()
+            return
+        self.session.remove_recovery()
         self.save_map_state()
         if self.remember:
             settings = QSettings()

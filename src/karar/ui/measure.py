@@ -21,6 +21,9 @@ from karar.core.model import Node, Shape
 from karar.ui.labels import Run, paragraphs
 
 MAX_TEXT_WIDTH = 260.0
+#: side of a node's checkbox per role (root, branch, node), and the gap after it
+CHECK_SIZES = (16.0, 14.0, 13.0)
+CHECK_GAP = 6.0
 FONT_FAMILIES = ["Inter", "Noto Sans", "Segoe UI", "Cantarell", "Ubuntu", "DejaVu Sans"]
 _TOKEN = re.compile(r"\S+\s*|\s+")
 # Latin, Latin-1, Latin Extended, IPA: summing per-character advances is safe. Anything else
@@ -63,11 +66,15 @@ class TextBlock(NamedTuple):
 class Geometry(NamedTuple):
     """A node's measured size and where its parts go, relative to the node's top-left.
 
+    The content runs left to right: checkbox, icon, text. Nodes on the left of a mind map
+    draw it mirrored (see :meth:`mirrored`) so the checkbox faces the root there too.
+
     Attributes:
         width, height: The node's box (what the layout places).
         text_x, text_y: Top-left of the text block.
         block: The wrapped text.
         icon_x, icon_y, icon_size: Where the icon goes (icon_size 0: no icon).
+        check_x, check_y, check_size: The checkbox's square.
     """
 
     width: float
@@ -78,6 +85,19 @@ class Geometry(NamedTuple):
     icon_x: float
     icon_y: float
     icon_size: float
+    check_x: float
+    check_y: float
+    check_size: float
+
+    def mirrored(self) -> Geometry:
+        """The same content with the checkbox at the right end: icon and text move left by
+        the checkbox and its gap."""
+        shift = self.check_size + CHECK_GAP
+        return self._replace(
+            text_x=self.text_x - shift,
+            icon_x=self.icon_x - shift,
+            check_x=self.width - self.check_x - self.check_size,
+        )
 
 
 class _Advances(dict[str, float]):
@@ -269,13 +289,20 @@ class Measurer:
         plain = node.shape is Shape.DEFAULT and node.icon is None and not node.markdown
         if plain and "<" not in label and "\n" not in label:
             role = role_of(depth)
+            check = CHECK_SIZES[role]
             width = self.advance(label, role)
             if width <= self.max_text_width:
-                return _box(Shape.DEFAULT, role, math.ceil(width), self._line_height[role])
+                return _box(
+                    Shape.DEFAULT,
+                    role,
+                    math.ceil(width) + check + CHECK_GAP,
+                    max(self._line_height[role], check),
+                )
             lines = self._wrap_plain(label, role, self.max_text_width)
             if lines is not None:
                 widest = math.ceil(max(line.width for line in lines))
-                return _box(Shape.DEFAULT, role, widest, self._line_height[role] * len(lines))
+                height = max(self._line_height[role] * len(lines), check)
+                return _box(Shape.DEFAULT, role, widest + check + CHECK_GAP, height)
         geo = self.geometry(node, depth)
         return geo.width, geo.height
 
@@ -305,21 +332,31 @@ class Measurer:
         if node.icon is not None:
             icon = {Role.ROOT: 22.0, Role.BRANCH: 18.0, Role.NODE: 16.0}[role]
         gap = 6.0 if icon else 0.0
-        content_w = block.width + icon + gap
-        content_h = max(block.height, icon)
+        check = CHECK_SIZES[role]
+        content_w = check + CHECK_GAP + icon + gap + block.width
+        content_h = max(block.height, icon, check)
         w, h = _box(shape, role, content_w, content_h)
         under = 1 if shape is Shape.DEFAULT and role is Role.NODE else 0
         x0 = (w - content_w) / 2
         y_content = (h - content_h) / 2 - under
+        text_y = y_content + (content_h - block.height) / 2
+        if shape is Shape.DEFAULT and role is not Role.ROOT:
+            # a paragraph: the box sits at its first line, like a list's bullet
+            check_y = text_y + (block.line_height - check) / 2
+        else:
+            check_y = y_content + (content_h - check) / 2
         return Geometry(
             width=w,
             height=h,
-            text_x=x0 + icon + gap,
-            text_y=y_content + (content_h - block.height) / 2,
+            text_x=x0 + check + CHECK_GAP + icon + gap,
+            text_y=text_y,
             block=block,
-            icon_x=x0,
+            icon_x=x0 + check + CHECK_GAP,
             icon_y=y_content + (content_h - icon) / 2,
             icon_size=icon,
+            check_x=x0,
+            check_y=check_y,
+            check_size=check,
         )
 
 

@@ -6,6 +6,10 @@ objects and binds them to the nodes the layout's grid reports in (or near) the v
 :class:`EdgeLayer` paints the edges crossing the exposed area. The scene mirrors
 :class:`MapDocument`: a fold is a new layout, the node acted on stays put (the view scrolls
 by what the layout moved it) and, if enabled, items glide from old to new places.
+
+Decisions are mirrored without a new layout: checking a node repaints it and re-binds the
+visible items of its ancestors (their roll-up pills). The "decisions only" view is a layout
+of the checked nodes and their ancestors, with folds ignored.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import (
     QEasingCurve,
+    QEvent,
     QObject,
     QPointF,
     QRectF,
@@ -26,8 +31,8 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtGui import QBrush, QMouseEvent, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QWidget
 
 from karar.core.layout import Layout, LayoutKind, Spacing, compute_layout
 from karar.core.model import Node
@@ -37,6 +42,7 @@ from karar.ui.items import (
     EdgeLayer,
     NodeItem,
     RenderContext,
+    check_rect,
     clip_cubic,
     cubic,
     handle_rect,
@@ -50,6 +56,7 @@ ANIMATION_MS = 220
 #: never need new ones
 _MARGIN = 0.35
 _FAN_CELL = 320.0
+EMPTY_DECISIONS_HINT = "No decisions yet — tick a node’s box to choose it"
 
 
 @contextmanager
@@ -75,7 +82,13 @@ class _FanIndex:
     across one level gap: three lookups per parent, not one per child.
     """
 
-    def __init__(self, layout: Layout, folded: set[Node] | frozenset[Node], gap: float) -> None:
+    def __init__(
+        self,
+        layout: Layout,
+        folded: set[Node] | frozenset[Node],
+        gap: float,
+        filtered: bool = False,
+    ) -> None:
         self.parents: list[Node] = []
         cells: dict[tuple[int, int], list[int]] = {}
         boxes = layout.boxes
@@ -87,6 +100,10 @@ class _FanIndex:
             kids = node.children
             if not kids or node in folded:
                 continue
+            if filtered:
+                kids = [c for c in kids if c in boxes]
+                if not kids:
+                    continue
             p = boxes[node]
             if radial or node.parent is None:
                 x0, y0, x1, y1 = p.x, p.y, p.x + p.w, p.y + p.h
@@ -149,6 +166,47 @@ class _Motion:
         return p[0] + (p[2] - p[0]) * e, p[1] + (p[3] - p[1]) * e
 
 
+class _CheckboxClicks(QObject):
+    """Catches left clicks on a node's checkbox in a view's viewport, before the view's own
+    handling (which would select, fold on a double click, or start a pan): a click there
+    toggles the check, and nothing else happens. Also shows a pointing hand over a box."""
+
+    def __init__(self, scene: MapScene) -> None:
+        super().__init__(scene)
+        self._scene = scene
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonDblClick,
+            QEvent.Type.MouseMove,
+        ):
+            return False
+        view = watched.parent()
+        if not isinstance(view, QGraphicsView) or not isinstance(watched, QWidget):
+            return False
+        mouse: QMouseEvent = event  # type: ignore[assignment]
+        scene = self._scene
+        if kind == QEvent.Type.MouseMove:
+            if mouse.buttons() != Qt.MouseButton.NoButton:
+                return False  # a pan or a drag on the overview
+            if scene.checkbox_at(view.mapToScene(mouse.position().toPoint())) is None:
+                return False
+            watched.setCursor(Qt.CursorShape.PointingHandCursor)
+            return True
+        if mouse.button() != Qt.MouseButton.LeftButton:
+            return False
+        node = scene.checkbox_at(view.mapToScene(mouse.position().toPoint()))
+        if node is None:
+            return False
+        # the second click of a fast pair arrives as a double click: it toggles again
+        view.setFocus()
+        scene.select(node)
+        scene.document.toggle_checked(node)
+        return True
+
+
 class MapScene(QGraphicsScene):
     """Mirrors a :class:`MapDocument` as a laid-out, virtualised, animated scene.
 
@@ -156,10 +214,12 @@ class MapScene(QGraphicsScene):
         relaid_out(object, float, float): A new layout is in place; the node acted on (or
             None) moved by (dx, dy) scene units — the view scrolls by as much so it stays put.
         selection_changed(object): The selected node (or None) changed.
+        decisions_only_changed(bool): The "decisions only" view was switched on or off.
     """
 
     relaid_out = Signal(object, float, float)
     selection_changed = Signal(object)
+    decisions_only_changed = Signal(bool)
 
     def __init__(
         self,
@@ -193,10 +253,20 @@ class MapScene(QGraphicsScene):
         self._animation.finished.connect(self._on_animation_finished)
         self._edges = EdgeLayer(self.paint_edges)
         self.addItem(self._edges)
+        #: the nodes the decisions-only view shows (None: the view is off)
+        self._shown: set[Node] | None = None
+        self._hint = QGraphicsSimpleTextItem(EMPTY_DECISIONS_HINT)
+        self._hint.setFont(self.measurer.fonts[Role.BRANCH][0])
+        self._hint.setBrush(QBrush(theme.muted))
+        self._hint.setVisible(False)
+        self.addItem(self._hint)
+        self._clicks = _CheckboxClicks(self)
+        self._watched: list[QWidget] = []
         self.setBackgroundBrush(theme.background)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         document.map_replaced.connect(self._on_document_map_replaced)
         document.folds_changed.connect(self._on_document_folds_changed)
+        document.decisions_changed.connect(self._on_document_decisions_changed)
 
     # ------------------------------------------------------------------ state
 
@@ -230,7 +300,46 @@ class MapScene(QGraphicsScene):
         """Repaint everything in ``theme``."""
         self.ctx.set_theme(theme)
         self.setBackgroundBrush(theme.background)
+        self._hint.setBrush(QBrush(theme.muted))
         self.update()
+
+    @property
+    def decisions_only(self) -> bool:
+        """Whether only checked nodes and their ancestors are shown."""
+        return self.ctx.decisions_only
+
+    def set_decisions_only(self, on: bool) -> None:
+        """Show only the checked nodes and their ancestors (the root always), every one
+        of them whatever is folded; or the whole map again. Emits
+        :attr:`decisions_only_changed` when it changes."""
+        if on == self.ctx.decisions_only:
+            return
+        root = self.document.root
+        self.ctx.decisions_only = on
+        self._shown = self._decided_tree() if on else None
+        anchor = self.selected
+        if anchor is None or (self._shown is not None and anchor not in self._shown):
+            anchor = root
+        self.relayout(anchor, animate=None)
+        self.decisions_only_changed.emit(on)
+
+    def _decided_tree(self) -> set[Node]:
+        """The root, every checked node and every ancestor of one."""
+        root = self.document.root
+        shown: set[Node] = set() if root is None else {root}
+        for node in self.document.checked_nodes():
+            n: Node | None = node
+            while n is not None and n not in shown:
+                shown.add(n)
+                n = n.parent
+        return shown
+
+    def _hidden(self) -> frozenset[Node]:
+        """The tops of the subtrees the decisions-only view leaves out."""
+        shown = self._shown
+        if shown is None:
+            return frozenset()
+        return frozenset(c for n in shown for c in n.children if c not in shown)
 
     def size_of(self, node: Node) -> tuple[float, float]:
         """The measured box of ``node`` (the layout's ``size_of``), cached per node."""
@@ -245,6 +354,8 @@ class MapScene(QGraphicsScene):
     def _on_document_map_replaced(self) -> None:
         self._stop_animation()
         self._sizes = {}
+        if self._shown is not None:
+            self._shown = self._decided_tree()
         for item in self._live.values():
             self._release(item)
         self._live.clear()
@@ -258,7 +369,39 @@ class MapScene(QGraphicsScene):
 
     @Slot(object)
     def _on_document_folds_changed(self, anchor: Node | None) -> None:
+        if self.ctx.decisions_only:
+            return  # folds do not apply to the decisions-only view; they are kept for later
         self.relayout(anchor, animate=None)
+
+    @Slot(object)
+    def _on_document_decisions_changed(self, nodes: list[Node] | None) -> None:
+        if self._shown is not None:
+            shown = self._decided_tree()
+            if shown != self._shown:
+                self._shown = shown
+                anchor = None
+                for node in nodes or ():
+                    anchor = next((a for a in (node, *node.ancestors()) if a in shown), None)
+                    break
+                self.relayout(anchor, animate=None)
+                return
+        live = self._live
+        if nodes is None:
+            for item in live.values():
+                item.refresh()
+        else:
+            # a check changes the roll-ups of every ancestor: re-bind the visible ones
+            seen: set[Node] = set()
+            for node in nodes:
+                n: Node | None = node
+                while n is not None and n not in seen:
+                    seen.add(n)
+                    item = live.get(n)
+                    if item is not None:
+                        item.refresh()
+                    n = n.parent
+        if self._lod < OVERVIEW_ZOOM:
+            self._edges.update()
 
     def relayout(self, anchor: Node | None = None, *, animate: bool | None = None) -> None:
         """Lay the visible tree out again and re-bind items; keep ``anchor`` still."""
@@ -281,9 +424,12 @@ class MapScene(QGraphicsScene):
             self._edges.set_rect(QRectF())
             self.relaid_out.emit(None, 0.0, 0.0)
             return
-        new = compute_layout(root, self.size_of, self.ctx.kind, self.document.folded, SPACING)
+        new = compute_layout(
+            root, self.size_of, self.ctx.kind, self.ctx.folded, SPACING, self._hidden()
+        )
         self.layout = new
         self._fans = None
+        self._place_hint(new)
         if self.ctx.selected is not None and self.ctx.selected not in new.boxes:
             # the selection folded away: select its nearest visible ancestor
             self.ctx.selected = next(
@@ -307,10 +453,28 @@ class MapScene(QGraphicsScene):
         if animate and old is not None and not self._view_rect.isEmpty():
             self._start_animation(old, new, (dx, dy), old_live)
 
+    def _place_hint(self, layout: Layout) -> None:
+        """Show the "no decisions yet" hint under the root when the decisions-only view
+        has nothing but the root to show."""
+        hint = self._hint
+        root = self.document.root
+        empty = self._shown is not None and len(layout.boxes) == 1 and root is not None
+        hint.setVisible(empty)
+        if empty and root is not None:
+            b = layout.boxes[root]
+            r = hint.boundingRect()
+            hint.setPos(b.cx - r.width() / 2, b.bottom + 28)
+
+    def hint_text(self) -> str:
+        """The hint shown on the canvas ("" when none is shown)."""
+        return self._hint.text() if self._hint.isVisible() else ""
+
     # ------------------------------------------------------------------ viewport
 
     def sync_viewport(self, rect: QRectF, lod: float) -> None:
         """Called by the view whenever it scrolls, zooms or resizes."""
+        if len(self._watched) != len(self.views()):
+            self._watch_views()
         self._view_rect = QRectF(rect)
         was_overview = self._lod < OVERVIEW_ZOOM
         self._lod = lod
@@ -348,6 +512,15 @@ class MapScene(QGraphicsScene):
                 item.bind(node, boxes[node])
             elif force:
                 item.bind(node, boxes[node])
+
+    def _watch_views(self) -> None:
+        """Catch clicks on checkboxes in every view showing the scene (the view hit-tests
+        clicks itself and passes no left click on; see :class:`_CheckboxClicks`)."""
+        for view in self.views():
+            viewport = view.viewport()
+            if not any(viewport is w for w in self._watched):
+                viewport.installEventFilter(self._clicks)
+                self._watched.append(viewport)
 
     def _acquire(self) -> NodeItem:
         if self._free:
@@ -460,7 +633,9 @@ class MapScene(QGraphicsScene):
         if self._fans is None:
             assert self.layout is not None
             with no_gc():
-                self._fans = _FanIndex(self.layout, self.document.folded, SPACING.level_gap)
+                self._fans = _FanIndex(
+                    self.layout, self.ctx.folded, SPACING.level_gap, self._shown is not None
+                )
         return self._fans
 
     def paint_edges(self, painter: QPainter, exposed: QRectF, lod: float) -> None:
@@ -486,7 +661,9 @@ class MapScene(QGraphicsScene):
             p = boxes[parent]
             p_under = is_under(parent, _role(p.depth))
             for child in parent.children:
-                c = boxes[child]
+                c = boxes.get(child)
+                if c is None:
+                    continue  # left out of the decisions-only view
                 x1, y1, x2, y2 = layout.edge(child)
                 if kind != LayoutKind.RADIAL:
                     if p_under:
@@ -560,13 +737,22 @@ class MapScene(QGraphicsScene):
         branch = self.document.branch
         groups: dict[int, list[QRectF]] = defaultdict(list)
         boxes = layout.boxes
+        visible = []
         for node in layout.visible_in(exposed.x(), exposed.y(), exposed.width(), exposed.height()):
             b = boxes[node]
+            visible.append((node, b))
             groups[branch.get(node, -1)].append(QRectF(b.x, b.y, b.w, b.h))
         painter.setPen(Qt.PenStyle.NoPen)
         for b, rects in groups.items():
             painter.setBrush(ctx.colour(b) if b >= 0 else ctx.theme.root_fill)
             painter.drawRects(rects)
+        is_checked = self.document.is_checked
+        checked = [QRectF(b.x, b.y, b.w, b.h) for n, b in visible if is_checked(n)]
+        if checked:
+            # decisions stay visible from far out: a frame in the text colour
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(ctx.theme.text, 2.5 / max(lod, 0.01)))
+            painter.drawRects(checked)
         marks = [(n, ctx.theme.match) for n in ctx.matches if n in boxes]
         if ctx.current_match in boxes:
             marks.append((ctx.current_match, ctx.theme.current_match))
@@ -581,25 +767,55 @@ class MapScene(QGraphicsScene):
     # ------------------------------------------------------------------ queries and marks
 
     def hit(self, pos: QPointF) -> tuple[Node | None, bool]:
-        """The node at scene point ``pos`` and whether the point is on its fold handle."""
+        """The node at scene point ``pos`` and whether the point is on its fold handle
+        (never in the decisions-only view, where folds do not apply)."""
         layout = self.layout
         if layout is None:
             return None, False
         x, y = pos.x(), pos.y()
-        near = layout.visible_in(x - 70, y - 14, 140, 28)
-        boxes = layout.boxes
-        for node in reversed(near):
-            if node.children:
-                b = boxes[node]
-                if (
-                    handle_rect(self.ctx, node, b)
-                    .translated(b.x, b.y)
-                    .adjusted(-3, -3, 3, 3)
-                    .contains(pos)
-                ):
-                    return node, True
+        if not self.ctx.decisions_only:
+            near = layout.visible_in(x - 70, y - 14, 140, 28)
+            boxes = layout.boxes
+            for node in reversed(near):
+                if node.children:
+                    b = boxes[node]
+                    rect = handle_rect(self.ctx, node, b)
+                    if rect is not None and rect.translated(b.x, b.y).adjusted(
+                        -3, -3, 3, 3
+                    ).contains(pos):
+                        return node, True
         node = layout.node_at(x, y)
         return node, False
+
+    def checkbox_at(self, pos: QPointF) -> Node | None:
+        """The node whose checkbox is at scene point ``pos`` (with a little slack)."""
+        layout = self.layout
+        if layout is None or self._lod < OVERVIEW_ZOOM:
+            return None
+        slack = 3.0
+        near = layout.visible_in(pos.x() - slack, pos.y() - slack, 2 * slack, 2 * slack)
+        boxes = layout.boxes
+        for node in reversed(near):
+            b = boxes[node]
+            rect = check_rect(self.ctx, node, b).translated(b.x, b.y)
+            if rect.adjusted(-slack, -slack, slack, slack).contains(pos):
+                return node
+        return None
+
+    def checkbox_scene_rect(self, node: Node) -> QRectF | None:
+        """Where ``node``'s checkbox is in scene coordinates (None: not shown)."""
+        if self.layout is None or node not in self.layout.boxes:
+            return None
+        b = self.layout.boxes[node]
+        return check_rect(self.ctx, node, b).translated(b.x, b.y)
+
+    def toggle_selected_checked(self) -> bool:
+        """Check the selected node, or uncheck it (one undo step); False when nothing is
+        selected."""
+        node = self.selected
+        if node is None:
+            return False
+        return self.document.toggle_checked(node)
 
     def box_rect(self, node: Node) -> QRectF | None:
         """The laid-out rectangle of ``node`` (None when it is hidden)."""
@@ -609,11 +825,12 @@ class MapScene(QGraphicsScene):
         return None if b is None else QRectF(b.x, b.y, b.w, b.h)
 
     def handle_scene_rect(self, node: Node) -> QRectF | None:
-        """Where ``node``'s fold handle is in scene coordinates (None: hidden or a leaf)."""
+        """Where ``node``'s fold handle is in scene coordinates (None: hidden or none)."""
         if self.layout is None or not node.children or node not in self.layout.boxes:
             return None
         b = self.layout.boxes[node]
-        return handle_rect(self.ctx, node, b).translated(b.x, b.y)
+        rect = handle_rect(self.ctx, node, b)
+        return None if rect is None else rect.translated(b.x, b.y)
 
     def select(self, node: Node | None) -> None:
         """Select ``node`` (None clears the selection)."""

@@ -84,6 +84,8 @@ class Theme:
         current_match: Highlight of the current search match.
         edge_width: Width of edges at the first level; deeper edges get thinner.
         tint: Alpha (0–255) of a branch colour laid over the background as a node's fill.
+        checked_tint: The same for a checked node: clearly stronger than ``tint``, so a
+            decision stands out (with its ticked box and bolder outline) in every theme.
     """
 
     name: str
@@ -100,6 +102,7 @@ class Theme:
     current_match: QColor
     edge_width: float
     tint: int
+    checked_tint: int
 
     def branch(self, index: int) -> QColor:
         """Colour of first-level branch ``index`` (cycles; -1, the root, gets the text colour)."""
@@ -110,6 +113,12 @@ class Theme:
     def tinted(self, index: int) -> QColor:
         """A branch's colour laid over the background, opaque (cheap to paint)."""
         return blend(self.background, self.branch(index), self.tint / 255)
+
+    def checked_fill(self, index: int) -> QColor:
+        """The fill of a checked node of branch ``index`` (the root: its own fill)."""
+        if index < 0:
+            return self.root_fill
+        return blend(self.background, self.branch(index), self.checked_tint / 255)
 
 
 def blend(under: QColor, over: QColor, alpha: float) -> QColor:
@@ -154,6 +163,7 @@ def make_theme(name: str) -> Theme:
             _DARK_BRANCHES,
             edge_width=2.6,
             tint=56,
+            checked_tint=120,
         )
     if name == "contrast":
         return _theme(
@@ -173,6 +183,7 @@ def make_theme(name: str) -> Theme:
             _CONTRAST_BRANCHES,
             edge_width=3.2,
             tint=0,
+            checked_tint=105,
         )
     if name != "light":
         raise ValueError(f"unknown theme {name!r} (expected one of {', '.join(THEME_NAMES)})")
@@ -193,6 +204,7 @@ def make_theme(name: str) -> Theme:
         _LIGHT_BRANCHES,
         edge_width=2.4,
         tint=34,
+        checked_tint=95,
     )
 
 

@@ -166,16 +166,30 @@ class MapView(QGraphicsView):
         if layout is not None:
             self.fit_rect(QRectF(*layout.bounds), max_zoom=1.0)
 
+    @staticmethod
+    def fit_floor(kind: LayoutKind, levels: int) -> float:
+        """The least zoom at which :meth:`fit_readable` still shows a map of ``kind`` with
+        ``levels`` levels below the root whole: a radial map down to 0.5 (the whole wheel
+        is what makes it legible), a tree's first level down to 0.55 (one tall column),
+        anything else only at :data:`READABLE_ZOOM`."""
+        if kind is LayoutKind.RADIAL:
+            return 0.5
+        if kind is LayoutKind.TREE and levels <= 1:
+            return 0.55
+        return READABLE_ZOOM
+
     def fit_readable(self) -> None:
-        """Show the whole map if it stays readable, else as much as fits readably around the
-        root (centred on it, or at its side for a tree)."""
+        """Show the whole map if it fits at the kind's :meth:`fit_floor`, else as much as
+        fits readably around the root (centred on it, or at its side for a tree)."""
         layout = self.map_scene.layout
         if layout is None:
             return
         bounds = QRectF(*layout.bounds)
-        self.fit_rect(bounds, max_zoom=1.0, min_zoom=READABLE_ZOOM)
+        deep = any(b.depth > 1 for b in layout.boxes.values())
+        self.fit_rect(bounds, max_zoom=1.0, min_zoom=self.fit_floor(layout.kind, 1 + deep))
         if self.visible_scene_rect().contains(bounds):
             return
+        self.set_zoom(max(self.zoom, READABLE_ZOOM))
         root = self.map_scene.document.root
         box = self.map_scene.box_rect(root) if root is not None else None
         if box is None:
@@ -377,6 +391,8 @@ class MapView(QGraphicsView):
                 Qt.Key.Key_Down: self.go_down,
                 Qt.Key.Key_Home: self.go_root,
                 Qt.Key.Key_Space: self.toggle_selected,
+                Qt.Key.Key_Return: self.map_scene.toggle_selected_checked,
+                Qt.Key.Key_Enter: self.map_scene.toggle_selected_checked,
             }
             action = moves.get(Qt.Key(key))
             if action is not None:

@@ -1,0 +1,593 @@
+"""The decision panel: a dock showing the selected node's path, its check and its notes.
+
+The breadcrumb's segments select an ancestor; the checkbox and the Markdown notes editor
+change the :class:`MapDocument` through its undoable methods (typing merges into one undo
+step until the user pauses), and the live preview renders the notes with
+:func:`karar.core.notes.render_note_html`. The preview never fetches anything: the HTML has
+no images, :meth:`NotePreview.loadResource` answers nothing, and a link opens in the
+user's browser only when clicked. ``markdown`` is imported on the first note rendered,
+never at start-up.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFont,
+    QFontDatabase,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QTextCursor,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from karar.core.model import Node
+from karar.core.notes import is_safe_link, render_note_html
+from karar.ui.commands import short_label
+from karar.ui.document import MapDocument
+from karar.ui.labels import plain_text
+from karar.ui.theme import blend
+
+MODES = ("edit", "preview", "both")
+"""What the notes area shows: the editor, the rendered preview, or both (stacked)."""
+
+_RENDER_DELAY_MS = 150
+_CRUMB_CHARS = 28
+
+
+class NoteEditor(QPlainTextEdit):
+    """The Markdown editor. It keeps no undo history of its own: Undo and Redo go to the
+    document's stack, so the editor, the menu and the map agree on one history."""
+
+    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._undo_stack = undo_stack
+        self.setUndoRedoEnabled(False)
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and _is_undo_or_redo(event)
+        ):
+            event.accept()  # ours, not the window's (or the text control's) shortcut
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self._undo_stack.undo()
+        elif event.matches(QKeySequence.StandardKey.Redo):
+            self._undo_stack.redo()
+        else:
+            super().keyPressEvent(event)
+
+
+class NotePreview(QTextBrowser):
+    """The rendered notes: read-only, offline, links open in the browser on click only."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+        self.anchorClicked.connect(self._on_anchor_clicked)
+
+    def loadResource(self, type: int, name: QUrl | str) -> object:
+        # Nothing is ever fetched or read: not images, not style sheets, not local files.
+        return None
+
+    @Slot(QUrl)
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if is_safe_link(url.toString()):
+            QDesktopServices.openUrl(url)
+
+
+class FlowLayout(QLayout):
+    """Lays its items out left to right, wrapping onto new rows (the breadcrumb)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 2) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        x, y, row = area.x(), area.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x + hint.width() > area.right() + 1 and x > area.x():
+                x = area.x()
+                y += row + self._spacing
+                row = 0
+            if move:
+                item.setGeometry(QRect(x, y, hint.width(), hint.height()))
+            x += hint.width() + self._spacing
+            row = max(row, hint.height())
+        return y + row - rect.y() + m.bottom()
+
+
+class DecisionPanel(QDockWidget):
+    """The "Decision" dock: the selected node's path, check and notes.
+
+    Args:
+        document: The open map; every change goes through its undoable methods.
+        parent: The main window.
+
+    Signals:
+        node_activated(object): The user clicked an ancestor in the breadcrumb; the
+            argument is that node (the window should select it).
+    """
+
+    node_activated = Signal(object)
+
+    def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
+        super().__init__("Decision", parent)
+        self.setObjectName("decision-dock")
+        self.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.document = document
+        self._node: Node | None = None
+        self._updating = False
+        self._mode = "both"
+        self._shown_html: str | None = None
+        self._code_background = ""
+        self._style_key: tuple[int, ...] = ()
+
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(_RENDER_DELAY_MS)
+        self._render_timer.timeout.connect(self._on_render_timer_timeout)
+
+        self._build()
+        self._restyle()
+
+        document.decisions_changed.connect(self._on_document_decisions_changed)
+        document.map_replaced.connect(self._on_document_map_replaced)
+        self.set_node(None)
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        self.pages = QStackedWidget(self)
+
+        self.empty_label = QLabel("Select a node to record a decision", self.pages)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty_label.setMargin(24)
+        self.pages.addWidget(self.empty_label)
+
+        page = QWidget(self.pages)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(10, 8, 10, 10)
+        column.setSpacing(6)
+
+        self.crumbs = QWidget(page)
+        self.crumbs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self._crumb_layout = FlowLayout(self.crumbs, spacing=0)
+        self._crumb_layout.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.crumbs)
+
+        self.heading = QLabel(page)
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        column.addWidget(self.heading)
+
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        self.check_box = QCheckBox("We chose this", page)
+        self.check_box.toggled.connect(self._on_check_box_toggled)
+        row.addWidget(self.check_box)
+        row.addStretch(1)
+        self.rollup_label = QLabel(page)
+        self.rollup_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        row.addWidget(self.rollup_label)
+        column.addLayout(row)
+        column.addSpacing(4)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(0)
+        notes_label = QLabel("Notes", page)
+        bold = QFont(notes_label.font())
+        bold.setBold(True)
+        notes_label.setFont(bold)
+        bar.addWidget(notes_label)
+        bar.addStretch(1)
+        self.mode_group = QButtonGroup(self)
+        self.mode_buttons: dict[str, QToolButton] = {}
+        for mode, text, tip in (
+            ("edit", "Edit", "Show only the Markdown editor"),
+            ("preview", "Preview", "Show only the rendered notes"),
+            ("both", "Both", "Show the editor above the rendered notes"),
+        ):
+            button = QToolButton(page)
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            button.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
+            self.mode_group.addButton(button)
+            self.mode_buttons[mode] = button
+            bar.addWidget(button)
+        column.addLayout(bar)
+
+        self.editor = NoteEditor(self.document.undo_stack, page)
+        self.editor.setPlaceholderText("Notes in Markdown…")
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        fixed.setPointSizeF(max(fixed.pointSizeF(), self.font().pointSizeF()))
+        self.editor.setFont(fixed)
+        self.editor.setTabStopDistance(4 * self.editor.fontMetrics().horizontalAdvance(" "))
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.editor.textChanged.connect(self._on_editor_text_changed)
+
+        self.preview = NotePreview(page)
+        self.preview.setPlaceholderText("Nothing written yet.")
+        self.preview.document().setDocumentMargin(8)
+        self.preview.document().setIndentWidth(18)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, page)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setSizes([1, 1])
+        column.addWidget(self.splitter, 1)
+
+        self.pages.addWidget(page)
+        self.setWidget(self.pages)
+        self.set_mode("both")
+
+    # ------------------------------------------------------------------ public
+
+    @property
+    def node(self) -> Node | None:
+        """The node the panel shows (None: nothing selected)."""
+        return self._node
+
+    @property
+    def mode(self) -> str:
+        """What the notes area shows: one of :data:`MODES`."""
+        return self._mode
+
+    def set_mode(self, mode: str) -> None:
+        """Show the editor (``edit``), the rendered notes (``preview``) or both."""
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r} (expected one of {', '.join(MODES)})")
+        self._mode = mode
+        self.mode_buttons[mode].setChecked(True)
+        self.editor.setVisible(mode != "preview")
+        self.preview.setVisible(mode != "edit")
+        if mode != "edit":
+            self._render_now()
+
+    @Slot(object)
+    def set_node(self, node: Node | None) -> None:
+        """Show ``node`` (connect the scene's ``selection_changed`` here)."""
+        if node is not None and node not in self.document.depth:
+            node = None  # not a node of the open map (any more)
+        if node is not None and node is self._node:
+            return  # the same node again: keep the cursor where the user left it
+        self._node = node
+        self._render_timer.stop()
+        if node is None:
+            self.pages.setCurrentIndex(0)
+            self._set_editor_text("", reset=True)
+            self._show_html("")
+            return
+        self.pages.setCurrentIndex(1)
+        self._fill_breadcrumb(node)
+        self.heading.setText(plain_text(node.label, node.markdown))
+        self._refresh_decision()
+        self._set_editor_text(self.document.note(node), reset=True)
+        self._render_now()
+
+    def focus_editor(self) -> None:
+        """Put the keyboard in the notes editor (showing it if only the preview shows)."""
+        if self._mode == "preview":
+            self.set_mode("both")
+        self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def crumb_buttons(self) -> list[QToolButton]:
+        """The breadcrumb's clickable segments, root first."""
+        return [
+            w
+            for i in range(self._crumb_layout.count())
+            if isinstance(w := self._crumb_layout.itemAt(i).widget(), QToolButton)  # type: ignore[union-attr]
+        ]
+
+    # ------------------------------------------------------------------ filling
+
+    def _fill_breadcrumb(self, node: Node) -> None:
+        layout = self._crumb_layout
+        while layout.count():
+            item = layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        ancestors = list(reversed(list(node.ancestors())))
+        for ancestor in ancestors:
+            text = plain_text(ancestor.label, ancestor.markdown)
+            button = QToolButton(self.crumbs)
+            button.setText(short_label(text, _CRUMB_CHARS).replace("&", "&&"))
+            button.setToolTip(f"Select “{text}”")
+            button.setAutoRaise(True)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setPalette(self._crumb_palette())
+            button.clicked.connect(lambda _=False, n=ancestor: self.node_activated.emit(n))
+            layout.addWidget(button)
+            sep = QLabel("›", self.crumbs)
+            sep.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            sep.setFixedHeight(button.sizeHint().height())
+            sep.setContentsMargins(2, 0, 2, 0)
+            layout.addWidget(sep)
+        for i in range(layout.count()):
+            widget = layout.itemAt(i).widget()  # type: ignore[union-attr]
+            if widget is not None:
+                widget.show()  # now, not on the layout's next event-loop turn
+        self.crumbs.setVisible(bool(ancestors))
+        self.crumbs.updateGeometry()
+
+    def _refresh_decision(self) -> None:
+        node = self._node
+        if node is None:
+            return
+        self._updating = True
+        try:
+            self.check_box.setChecked(self.document.is_checked(node))
+        finally:
+            self._updating = False
+        if node.children:
+            r = self.document.rollup(node)
+            self.rollup_label.setText(f"{r.checked} of {r.total} below chosen")
+            self.rollup_label.setToolTip("Checked nodes in this branch")
+        else:
+            self.rollup_label.setText("")
+
+    def _editor_text(self) -> str:
+        # toPlainText() would turn non-breaking spaces into spaces and rewrite the note
+        raw = self.editor.document().toRawText()
+        return raw.replace("\u2029", "\n").replace("\u2028", "\n")
+
+    def _set_editor_text(self, text: str, *, reset: bool) -> None:
+        """Show ``text`` in the editor without recording an edit.
+
+        ``reset`` (another node) starts afresh at the top; otherwise (undo, redo, a
+        re-attached note) only the changed stretch is replaced and the cursor goes to its
+        end, as an editor's own undo would do.
+        """
+        self._updating = True
+        try:
+            if reset:
+                self.editor.setPlainText(text)
+                self.editor.moveCursor(QTextCursor.MoveOperation.Start)
+                return
+            old = self._editor_text()
+            if old == text:
+                return
+            start = 0
+            limit = min(len(old), len(text))
+            while start < limit and old[start] == text[start]:
+                start += 1
+            end = 0
+            while end < limit - start and old[-1 - end] == text[-1 - end]:
+                end += 1
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(_utf16(old[:start]))
+            cursor.setPosition(_utf16(old[: len(old) - end]), QTextCursor.MoveMode.KeepAnchor)
+            inserted = text[start : len(text) - end]
+            cursor.insertText(inserted)
+            cursor.setPosition(_utf16(text[: start + len(inserted)]))
+            self.editor.setTextCursor(cursor)
+            self.editor.ensureCursorVisible()
+        finally:
+            self._updating = False
+
+    # ------------------------------------------------------------------ preview
+
+    def _render_now(self) -> None:
+        self._render_timer.stop()
+        if self._mode == "edit" or self._node is None:
+            return
+        self._show_html(render_note_html(self.document.note(self._node)))
+
+    def _show_html(self, html: str, *, force: bool = False) -> None:
+        restyled = self._restyle()
+        if html == self._shown_html and not restyled and not force:
+            return
+        self._shown_html = html
+        bar = self.preview.verticalScrollBar()
+        at = bar.value()
+        self.preview.setHtml(_padded_code_blocks(html, self._code_background))
+        bar.setValue(at)
+
+    @Slot()
+    def _on_render_timer_timeout(self) -> None:
+        self._render_now()
+
+    def _restyle(self) -> bool:
+        """Derive the preview's style sheet and the breadcrumb's colour from the panel's
+        palette (light or dark); returns whether they changed.
+
+        The panel's own palette, not the preview's: when the theme changes, a widget hears
+        of it before its children do.
+        """
+        pal = self.palette()
+        key = tuple(
+            pal.color(role).rgba()
+            for role in (
+                QPalette.ColorRole.Base,
+                QPalette.ColorRole.Text,
+                QPalette.ColorRole.PlaceholderText,
+                QPalette.ColorRole.Link,
+                QPalette.ColorRole.ButtonText,
+            )
+        )
+        if key == self._style_key:
+            return False
+        self._style_key = key
+        base = pal.color(QPalette.ColorRole.Base)
+        text = pal.color(QPalette.ColorRole.Text)
+        muted = pal.color(QPalette.ColorRole.PlaceholderText)
+        code_bg = self._code_background = blend(base, text, 0.07).name()
+        rule = blend(base, text, 0.25).name()
+        head_bg = blend(base, text, 0.04).name()
+        link = pal.color(QPalette.ColorRole.Link).name()
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
+        self.preview.document().setDefaultStyleSheet(
+            f"""
+            p, ul, ol, pre, table, blockquote {{ margin-top: 0px; margin-bottom: 8px; }}
+            h1 {{ font-size: x-large; margin-top: 4px; margin-bottom: 6px; }}
+            h2 {{ font-size: large; margin-top: 4px; margin-bottom: 6px; }}
+            h3, h4, h5, h6 {{ font-size: medium; margin-top: 4px; margin-bottom: 4px; }}
+            li {{ margin-bottom: 2px; }}
+            code {{ font-family: '{mono}'; background-color: {code_bg}; }}
+            pre {{ font-family: '{mono}'; margin: 0px; }}
+            table.code {{ border-style: none; margin-bottom: 8px; }}
+            table.code td {{ border-style: none; padding: 6px 8px; }}
+            table {{ border-collapse: collapse; border-color: {rule}; border-style: solid; }}
+            th {{ background-color: {head_bg}; font-weight: bold; border: 1px solid {rule};
+                  padding: 3px 6px; }}
+            td {{ border: 1px solid {rule}; padding: 3px 6px; }}
+            blockquote {{ margin-left: 12px; color: {muted.name()}; }}
+            a {{ color: {link}; }}
+            .image {{ color: {muted.name()}; font-style: italic; }}
+            """
+        )
+        for button in self.crumb_buttons():
+            button.setPalette(self._crumb_palette())
+        return True
+
+    def _crumb_palette(self) -> QPalette:
+        """Breadcrumb segments in the link colour: they read as places to go."""
+        pal = QPalette(self.palette())
+        pal.setColor(QPalette.ColorRole.ButtonText, pal.color(QPalette.ColorRole.Link))
+        return pal
+
+    def changeEvent(self, event: QEvent) -> None:
+        palette_events = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if event.type() in palette_events and self._restyle() and self._shown_html is not None:
+            self._show_html(self._shown_html, force=True)
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------------ slots
+
+    @Slot()
+    def _on_editor_text_changed(self) -> None:
+        if self._updating or self._node is None:
+            return
+        self._updating = True  # the document echoes the change back: it is ours already
+        try:
+            self.document.set_note(self._node, self._editor_text())
+        finally:
+            self._updating = False
+        if self._mode != "edit":
+            self._render_timer.start()
+
+    @Slot(bool)
+    def _on_check_box_toggled(self, checked: bool) -> None:
+        if self._updating or self._node is None:
+            return
+        self.document.set_checked(self._node, checked)
+
+    @Slot(object)
+    def _on_document_decisions_changed(self, nodes: list[Node] | None) -> None:
+        node = self._node
+        if node is None or self._updating:
+            return
+        if nodes is not None and node not in nodes:
+            if any(node in n.ancestors() for n in nodes):
+                self._refresh_decision()  # a check below: the roll-up changed
+            return
+        self._refresh_decision()
+        self._set_editor_text(self.document.note(node), reset=False)
+        self._render_now()
+
+    @Slot()
+    def _on_document_map_replaced(self) -> None:
+        self.set_node(None)
+
+
+def _padded_code_blocks(html: str, background: str) -> str:
+    """Code blocks as one-cell tables: Qt's rich text pads and fills table cells but not
+    ``<pre>``. (Every ``<pre>`` here is a code block: raw HTML in a note arrives escaped.)"""
+    if "<pre>" not in html:
+        return html
+    table = (
+        f'<table class="code" width="100%" cellspacing="0" cellpadding="0" '
+        f'bgcolor="{background}"><tr><td bgcolor="{background}"><pre>'
+    )
+    html = html.replace("\n</code></pre>", "</code></pre>")  # no blank last line
+    return html.replace("<pre>", table).replace("</pre>", "</pre></td></tr></table>")
+
+
+def _is_undo_or_redo(event: QKeyEvent) -> bool:
+    return event.matches(QKeySequence.StandardKey.Undo) or event.matches(
+        QKeySequence.StandardKey.Redo
+    )
+
+
+def _utf16(text: str) -> int:
+    """Length of ``text`` in UTF-16 code units (QTextCursor positions count those)."""
+    return len(text.encode("utf-16-le")) // 2

@@ -1,0 +1,253 @@
+"""Project files in the real window: save, close, reopen; undo/redo; the modified flag and
+the question before closing; orphans kept; the map file edited while open; bad files;
+recovery copies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from karar.core import project as projects
+from karar.core.errors import KararError
+from karar.ui.app import make_app
+from karar.ui.mainwindow import MainWindow
+from karar.ui.session import recovery_dir
+
+MAP = "mindmap\n  Stack\n    Data\n      PostgreSQL\n      MySQL\n    Cache\n      Redis\n"
+
+
+@pytest.fixture
+def map_file(tmp_path: Path) -> Path:
+    path = tmp_path / "stack.mmd"
+    path.write_text(MAP, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def answers(monkeypatch: pytest.MonkeyPatch) -> _Answers:
+    """Answers the next question dialogs give (queue; then Discard, so that no modal
+    dialog can ever block a test); the questions asked are recorded in ``.asked``."""
+    queue = _Answers()
+    asked = queue.asked
+
+    def fake_exec(box: QMessageBox) -> int:
+        asked.append(box.text())
+        answer = queue.pop(0) if queue else QMessageBox.StandardButton.Discard
+        return int(answer.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return queue
+
+
+class _Answers(list):  # type: ignore[type-arg]
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+
+
+def make_window(qtbot: QtBot, remember: bool = True) -> MainWindow:
+    make_app()
+    win = MainWindow(theme="light", remember=remember)
+    qtbot.addWidget(win)
+    win.map_scene.animate = False
+    win.resize(1200, 800)
+    win.show()
+    return win
+
+
+@pytest.fixture
+def win(qtbot: QtBot, map_file: Path) -> Iterator[MainWindow]:
+    w = make_window(qtbot)
+    assert w.open_path(map_file)
+    w.document.apply_folds(())  # the whole map in sight, whatever the first view chose
+    yield w
+    w.session.mark_clean()
+    w.close()
+
+
+def node(win: MainWindow, label: str):
+    return next(n for n in win.document.mindmap if n.label == label)
+
+
+def save_as(monkeypatch: pytest.MonkeyPatch, win: MainWindow, target: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert win.session.save()
+
+
+def test_check_note_save_close_reopen(
+    qtbot: QtBot, win: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = win.document
+    assert doc.set_checked(node(win, "PostgreSQL"), True)
+    assert doc.set_note(
+        node(win, "PostgreSQL"), "We run **16**.\n\n| a | b |\n|---|---|\n| 1 | 2 |"
+    )
+    doc.set_folded(node(win, "Cache"), True)
+    win.map_scene.select(node(win, "MySQL"))
+    assert win.session.modified
+    assert win.isWindowModified()
+
+    target = tmp_path / "team"  # the suffix is added
+    save_as(monkeypatch, win, target)
+    saved = tmp_path / "team.karar.yaml"
+    assert saved.exists()
+    assert not win.session.modified
+    assert not win.isWindowModified()
+    assert "team.karar.yaml" in win.windowTitle()
+    text = saved.read_text(encoding="utf-8")
+    assert "map: stack.mmd" in text and "checked: true" in text and "collapsed: true" in text
+    win.close()
+
+    again = make_window(qtbot)
+    assert again.open_path(saved)
+    d2 = again.document
+    assert d2.is_checked(node(again, "PostgreSQL"))
+    assert d2.note(node(again, "PostgreSQL")).startswith("We run **16**.")
+    assert d2.is_folded(node(again, "Cache"))
+    assert again.map_scene.selected is node(again, "MySQL")
+    assert not again.session.modified
+    again.close()
+
+
+def test_undo_redo_walks_back_and_forth(win: MainWindow) -> None:
+    doc = win.document
+    pg = node(win, "PostgreSQL")
+    doc.set_checked(pg, True)
+    doc.set_note(pg, "a")
+    doc.set_note(pg, "ab")  # typing merges into one step
+    doc.set_folded(node(win, "Data"), True)
+    stack = doc.undo_stack
+    assert stack.count() == 3
+    stack.undo()
+    assert not doc.is_folded(node(win, "Data"))
+    stack.undo()
+    assert doc.note(pg) == ""
+    stack.undo()
+    assert not doc.is_checked(pg)
+    assert not win.session.modified
+    stack.redo()
+    stack.redo()
+    assert doc.is_checked(pg) and doc.note(pg) == "ab"
+    assert win.session.modified
+    assert win.undo_action.text().replace("&", "") == "Undo Edit Note of “PostgreSQL”"
+    assert win.redo_action.isEnabled()
+
+
+def test_folds_alone_do_not_dirty_an_untitled_project(win: MainWindow) -> None:
+    win.document.set_folded(node(win, "Data"), True)
+    assert not win.session.modified
+
+
+def test_close_asks_before_losing_work(win: MainWindow, answers: _Answers) -> None:
+    win.document.set_checked(node(win, "Redis"), True)
+    answers.append(QMessageBox.StandardButton.Cancel)
+    assert not win.close()
+    assert win.isVisible()
+    assert "Save the changes" in answers.asked[0]
+    answers.append(QMessageBox.StandardButton.Discard)
+    assert win.close()
+
+
+def test_orphan_survives_a_save(
+    qtbot: QtBot, map_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    saved = tmp_path / "p.karar.yaml"
+    saved.write_text(
+        "karar: 1\nmap: stack.mmd\nowner: ops\nnodes:\n"
+        "  - path: [Stack, Data, Oracle]\n    checked: true\n    note: gone from the map\n",
+        encoding="utf-8",
+    )
+    w = make_window(qtbot)
+    assert w.open_path(saved)
+    assert w.document.orphans() == [("Stack", "Data", "Oracle")]
+    w.document.set_checked(node(w, "MySQL"), True)
+    assert w.session.save()
+    again = projects.load(saved)
+    assert again.entries[("Stack", "Data", "Oracle")].note == "gone from the map"
+    assert again.extra == {"owner": "ops"}
+    w.close()
+
+
+def test_map_edited_on_disk_is_reloaded_with_everything_kept(
+    qtbot: QtBot, win: MainWindow, map_file: Path
+) -> None:
+    doc = win.document
+    doc.set_checked(node(win, "PostgreSQL"), True)
+    doc.set_note(node(win, "MySQL"), "legacy")
+    doc.set_folded(node(win, "Cache"), True)
+    win.map_scene.select(node(win, "PostgreSQL"))
+    # Rename MySQL, add a node: as an editor would, by writing the file again.
+    map_file.write_text(MAP.replace("MySQL", "MariaDB") + "    Queue\n", encoding="utf-8")
+    with qtbot.waitSignal(win.session.map_reloaded, timeout=3000):
+        pass
+    assert doc.mindmap.find(("Stack", "Queue")) is not None
+    assert doc.is_checked(node(win, "PostgreSQL"))
+    assert doc.is_folded(node(win, "Cache"))
+    assert win.map_scene.selected is node(win, "PostgreSQL")
+    assert doc.orphans() == [("Stack", "Data", "MySQL")]
+    assert win.session.modified  # the unsaved note is still unsaved
+
+
+def test_broken_map_edit_keeps_the_last_good_version(
+    qtbot: QtBot, win: MainWindow, map_file: Path
+) -> None:
+    win.document.set_checked(node(win, "Redis"), True)
+    map_file.write_text("mindmap\n  A\n  B\n", encoding="utf-8")
+    qtbot.wait(RELOAD_WAIT)
+    assert win.document.is_checked(node(win, "Redis"))
+    assert "error" in win.statusBar().currentMessage()
+
+
+RELOAD_WAIT = 900
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("karar: 1\nmap: stack.mmd\nnodes: [\n", "not valid YAML"),
+        ("karar: 9\nmap: stack.mmd\n", "newer Karar"),
+        ("karar: 1\nmap: missing.mmd\n", "no such file"),
+        ("karar: 1\nmap: stack.mmd\nnodes:\n  - path: x\n", "'path:' must be a list"),
+    ],
+)
+def test_bad_project_files_get_a_clear_message(
+    qtbot: QtBot, tmp_path: Path, map_file: Path, text: str, needle: str
+) -> None:
+    bad = tmp_path / "bad.karar.yaml"
+    bad.write_text(text, encoding="utf-8")
+    w = make_window(qtbot, remember=False)
+    with pytest.raises(KararError, match=needle) as info:
+        w.open_path(bad, show_errors=False)
+    assert str(info.value).startswith(str(bad))
+    assert not w.open_path(bad)  # with a dialog this time
+    assert w.error_box is not None and needle in w.error_box.informativeText()
+    w.error_box.close()
+    assert w.open_path(map_file)  # still usable
+    w.close()
+
+
+def test_autosave_and_restore(qtbot: QtBot, win: MainWindow, answers: _Answers) -> None:
+    doc = win.document
+    doc.set_note(node(win, "Redis"), "cluster mode, 3 shards")
+    win.session.autosave()
+    copy = win.session.recovery_path()
+    assert copy.exists() and "cluster mode" in copy.read_text(encoding="utf-8")
+    # Pretend the process died: the copy belongs to nobody now.
+    text = copy.read_text(encoding="utf-8").replace("pid: ", "pid: 999999999 #")
+    orphan_copy = recovery_dir() / "crashed.karar.yaml"
+    orphan_copy.write_text(text, encoding="utf-8")
+    copy.unlink()
+    win.session.mark_clean()
+
+    fresh = make_window(qtbot)
+    answers.append(QMessageBox.StandardButton.Yes)
+    assert fresh.session.offer_recovery()
+    assert fresh.document.note(node(fresh, "Redis")) == "cluster mode, 3 shards"
+    assert fresh.session.modified  # restored work is unsaved work
+    assert not orphan_copy.exists()
+    fresh.session.mark_clean()
+    fresh.close()
