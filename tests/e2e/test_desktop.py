@@ -5,44 +5,15 @@ map, start-up stays lean, and the Qt binding in use survives many void calls."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).parent.parent.parent
-
-
-@pytest.fixture(scope="module")
-def xvfb_display() -> Iterator[str]:
-    if shutil.which("Xvfb") is None:
-        pytest.fail("Xvfb is not installed: `apt-get install xvfb` (see README, Set-up)")
-    for number in range(91, 120):
-        if (
-            not Path(f"/tmp/.X11-unix/X{number}").exists()
-            and not Path(f"/tmp/.X{number}-lock").exists()
-        ):
-            break
-    display = f":{number}"
-    proc = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"Xvfb did not start on {display}")
-        time.sleep(0.05)
-    yield display
-    proc.terminate()
-    proc.wait(timeout=10)
 
 
 def _xcb_env(display: str) -> dict[str, str]:
