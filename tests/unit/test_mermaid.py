@@ -179,10 +179,9 @@ _ALPHABET = st.sampled_from(
 def _tokens(text: str, reference: bool) -> list[tuple[str, str, int]] | str:
     lexer = _Lexer(text)
     out = []
-    step = lexer.reference_next if reference else lexer.next
     try:
         for _ in range(10_000):
-            token = step()
+            token = lexer.next(reference=reference)
             out.append(token)
             if token[0] == "EOF":
                 return out

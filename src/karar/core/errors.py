@@ -8,8 +8,8 @@ class KararError(Exception):
     """Base of every error Karar reports to a user (never shown as a traceback)."""
 
 
-class MapError(KararError):
-    """A map file cannot be read: missing, unreadable, not text, or not a mind map.
+class LocatedError(KararError):
+    """A problem in a file, at a line where there is one.
 
     Attributes:
         path: The file (or ``builtin:NAME``) the problem is in.
@@ -26,6 +26,10 @@ class MapError(KararError):
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
         return f"{where}: {self.message}"
+
+
+class MapError(LocatedError):
+    """A map file cannot be read: missing, unreadable, not text, or not a mind map."""
 
 
 class MapSyntaxError(MapError):

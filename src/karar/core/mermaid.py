@@ -317,13 +317,19 @@ class _Lexer:
         self.pos = 0
         self.stack = [_INITIAL]
 
-    def next(self) -> tuple[str, str, int]:
-        """The next token as (kind, text, start offset); raises _LexError on unreadable text."""
+    def next(self, *, reference: bool = False) -> tuple[str, str, int]:
+        """The next token as (kind, text, start offset); raises _LexError on unreadable text.
+
+        Args:
+            reference: Pick every rule from the ordered rule tables, without the
+                first-character shortcut of ``_initial_rule`` (the differential tests
+                prove the two agree).
+        """
         while True:
             pos = self.pos
             if pos >= len(self.text):
                 return EOF, "", pos
-            if self.stack[-1] == _INITIAL:
+            if self.stack[-1] == _INITIAL and not reference:
                 kind, end = _initial_rule(self.text, pos)
             else:
                 m = _MASTER[self.stack[-1]].match(self.text, pos)
@@ -341,28 +347,6 @@ class _Lexer:
                 self.stack.append(push)
             if kind:
                 return kind, self.text[pos:end], pos
-
-    def reference_next(self) -> tuple[str, str, int]:
-        """``next`` driven only by the ordered rule tables (what ``_initial_rule``
-        shortcuts); kept for the differential tests that prove the two agree."""
-        while True:
-            pos = self.pos
-            if pos >= len(self.text):
-                return EOF, "", pos
-            m = _MASTER[self.stack[-1]].match(self.text, pos)
-            if m is None:
-                raise _LexError(pos, f"Mermaid cannot read {self.text[pos]!r} here")
-            self.pos = m.end()
-            token = _ACTIONS.get(m.lastgroup or "")
-            if token is None:
-                continue
-            push, pop, kind = token
-            if pop:
-                self.stack.pop()
-            if push is not None:
-                self.stack.append(push)
-            if kind:
-                return kind, m.group(), pos
 
     def reset_to(self, pos: int) -> None:
         self.pos = pos

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from karar.core.atomic import write_atomic
-from karar.core.errors import KararError
+from karar.core.errors import LocatedError
 from karar.core.model import MindMap, Node, NodePath
 from karar.core.sources import BUILTIN_PREFIX
 
@@ -27,24 +27,8 @@ _KNOWN_ENTRY = ("path", "checked", "note", "collapsed", "votes", "voters")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
-class ProjectError(KararError):
-    """A project file cannot be used.
-
-    Attributes:
-        path: The project file.
-        line: 1-based line of the problem, or None for the file as a whole.
-        message: What is wrong, in one line.
-    """
-
-    def __init__(self, path: str, line: int | None, message: str) -> None:
-        self.path = path
-        self.line = line
-        self.message = message
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line is not None else self.path
-        return f"{where}: {self.message}"
+class ProjectError(LocatedError):
+    """A project file cannot be used (names the file and, where there is one, the line)."""
 
 
 @dataclass(slots=True)
