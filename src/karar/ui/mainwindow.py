@@ -124,13 +124,11 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self) -> None:
         self.decision_panel = DecisionPanel(self.document, self)
-        self.decision_panel.setObjectName("decision-panel")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.decision_panel)
         self.map_scene.selection_changed.connect(self.decision_panel.set_node)
         self.decision_panel.node_activated.connect(self.view.select)
 
         self.orphans_panel = OrphansPanel(self.document, self)
-        self.orphans_panel.setObjectName("orphans-panel")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.orphans_panel)
         self.tabifyDockWidget(self.decision_panel, self.orphans_panel)
         self.decision_panel.raise_()
