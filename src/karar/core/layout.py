@@ -116,7 +116,8 @@ class Layout:
 
     Attributes:
         kind: The kind of layout.
-        boxes: One box per visible node (descendants of folded nodes are absent).
+        boxes: One box per visible node (descendants of folded nodes and hidden
+            subtrees are absent).
         order: The visible nodes in pre-order.
         bounds: ``(x, y, w, h)`` of the smallest rectangle enclosing every box.
     """

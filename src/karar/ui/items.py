@@ -46,10 +46,11 @@ PILL_H = 16.0
 #: width of the tick drawn in a roll-up pill, and the gap after it
 TICK_W = 8.0
 TICK_GAP = 3.0
-#: the note sheet: its size and how far it sits from the node's outer top corner
+#: the note sheet: its size, and how far it reaches into the node and above it
 NOTE_W = 9.0
 NOTE_H = 11.0
-NOTE_GAP = 3.0
+NOTE_INSET = 3.0
+NOTE_RISE = 6.0
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
 
 
@@ -383,7 +384,10 @@ class NodeItem(QGraphicsItem):
             painter.setBrush(theme.background)
             ink = colour
         else:
-            painter.setPen(QPen(theme.current_match if hiding else colour, 1.5))
+            # a decided branch gets a ring in the text colour: it stands out from the
+            # plain counts of undecided ones at a glance
+            ring = theme.text if self._decided else colour
+            painter.setPen(QPen(theme.current_match if hiding else ring, 1.5))
             painter.setBrush(colour)
             ink = theme.background
         painter.drawRoundedRect(handle.adjusted(0.5, 0.5, -0.5, -0.5), r, r)
@@ -454,11 +458,11 @@ def check_rect(ctx: RenderContext, node: Node, box: Box) -> QRectF:
 
 
 def note_rect(box: Box) -> QRectF:
-    """Where a node's note sheet goes (item coordinates): just outside its outer top
-    corner, clear of the text, the checkbox and the fold handle."""
+    """Where a node's note sheet goes (item coordinates): stuck on its outer top corner,
+    clear of the text, the checkbox and the fold handle."""
     if box.side < 0:
-        return QRectF(-NOTE_GAP - NOTE_W, -4, NOTE_W, NOTE_H)
-    return QRectF(box.w + NOTE_GAP, -4, NOTE_W, NOTE_H)
+        return QRectF(NOTE_INSET - NOTE_W, -NOTE_RISE, NOTE_W, NOTE_H)
+    return QRectF(box.w - NOTE_INSET, -NOTE_RISE, NOTE_W, NOTE_H)
 
 
 class EdgeLayer(QGraphicsItem):

@@ -396,9 +396,9 @@ class MapScene(QGraphicsScene):
                 n: Node | None = node
                 while n is not None and n not in seen:
                     seen.add(n)
-                    item = live.get(n)
-                    if item is not None:
-                        item.refresh()
+                    bound = live.get(n)
+                    if bound is not None:
+                        bound.refresh()
                     n = n.parent
         if self._lod < OVERVIEW_ZOOM:
             self._edges.update()
@@ -743,8 +743,8 @@ class MapScene(QGraphicsScene):
             visible.append((node, b))
             groups[branch.get(node, -1)].append(QRectF(b.x, b.y, b.w, b.h))
         painter.setPen(Qt.PenStyle.NoPen)
-        for b, rects in groups.items():
-            painter.setBrush(ctx.colour(b) if b >= 0 else ctx.theme.root_fill)
+        for br, rects in groups.items():
+            painter.setBrush(ctx.colour(br) if br >= 0 else ctx.theme.root_fill)
             painter.drawRects(rects)
         is_checked = self.document.is_checked
         checked = [QRectF(b.x, b.y, b.w, b.h) for n, b in visible if is_checked(n)]
