@@ -318,6 +318,7 @@ class MapDocument(QObject):
 
     def apply_state(self, node: Node, **changes: object) -> None:
         """Set fields of one node's recorded state."""
+        was_checked = self.is_checked(node)
         path = self.path_of(node)
         self.project.update(path, **changes)
         state = self.project.entries.get(path)
@@ -325,8 +326,13 @@ class MapDocument(QObject):
             self._states.pop(node, None)
         else:
             self._states[node] = state
-        if "checked" in changes:
-            self._rollup = None
+        delta = int(self.is_checked(node)) - int(was_checked)
+        if delta and self._rollup is not None:
+            # Only the ancestors' counts move: update them instead of recounting the map.
+            cache = self._rollup
+            for ancestor in node.ancestors():
+                old = cache.get(ancestor) or Rollup(0, 0)
+                cache[ancestor] = Rollup(old.checked + delta, old.total)
         self.decisions_changed.emit([node])
 
     def apply_entries(self, entries: dict[NodePath, NodeState]) -> None:

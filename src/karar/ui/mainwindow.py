@@ -115,6 +115,8 @@ class MainWindow(QMainWindow):
         self.view.zoom_changed.connect(self._on_view_zoom_changed)
         self.map_scene.selection_changed.connect(self._on_scene_selection_changed)
         self.session.modified_changed.connect(self._on_session_modified_changed)
+        self.map_scene.decisions_only_changed.connect(self._on_scene_decisions_only_changed)
+        self.map_scene.relaid_out.connect(self._on_scene_relaid_out)
         self.session.project_path_changed.connect(self._update_title)
         self.document.decisions_changed.connect(self._on_document_decisions_changed)
         self._update_title()
@@ -309,6 +311,17 @@ class MainWindow(QMainWindow):
         self.toggle_action = self._action(
             "&Fold / Unfold", view.toggle_selected, "Space", view_only=True
         )
+        self.decisions_only_action = self._action(
+            "&Decisions Only",
+            self.set_decisions_only,
+            "Ctrl+D",
+            tip="Show only the chosen nodes and the branches that lead to them",
+            checkable=True,
+        )
+        # Enter on the map does the same (MapView.keyPressEvent); no second shortcut here.
+        self.check_action = self._action(
+            "&Check / Uncheck Selected", self.map_scene.toggle_selected_checked
+        )
         self.edit_note_action = self._action(
             "Edit &Note", self.edit_note, "F2", tip="Write notes for the selected node"
         )
@@ -337,6 +350,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.check_action)
         self.edit_menu.addAction(self.edit_note_action)
 
         view_menu = bar.addMenu("&View")
@@ -348,6 +362,8 @@ class MainWindow(QMainWindow):
             self.zoom_selection_action,
         ):
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.decisions_only_action)
         view_menu.addSeparator()
         view_menu.addAction(self.fold_all_action)
         view_menu.addAction(self.unfold_all_action)
@@ -413,6 +429,7 @@ class MainWindow(QMainWindow):
             short.triggered.connect(action.trigger)
             bar.addAction(short)
         bar.addSeparator()
+        bar.addAction(self.decisions_only_action)
         bar.addAction(self.find_action)
         self.addToolBar(bar)
 
@@ -776,6 +793,29 @@ class MainWindow(QMainWindow):
         """Enter or leave full screen."""
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
 
+    @Slot(bool)
+    def set_decisions_only(self, on: bool) -> None:
+        """Show only checked nodes and their ancestors (or everything again)."""
+        self.map_scene.set_decisions_only(on)
+        self.view.fit_readable()
+
+    @Slot(object, float, float)
+    def _on_scene_relaid_out(self, _anchor: object, _dx: float, _dy: float) -> None:
+        self._update_counts()
+
+    @Slot(bool)
+    def _on_scene_decisions_only_changed(self, on: bool) -> None:
+        self.decisions_only_action.setChecked(on)
+        # Folds are kept for later but mean nothing while only decisions show.
+        for action in (
+            self.fold_all_action,
+            self.unfold_all_action,
+            self.toggle_action,
+            *self.level_actions,
+        ):
+            action.setEnabled(not on)
+        self._update_counts()
+
     @Slot()
     def edit_note(self) -> None:
         """Put the cursor in the notes of the selected node (the root if none)."""
@@ -807,6 +847,10 @@ class MainWindow(QMainWindow):
             ("Arrows", "Move: Left/Right to parent or child, Up/Down to siblings"),
             ("Home", "Select the root"),
             ("Space / double-click", "Fold or unfold the selected node"),
+            ("Enter / click the box", "Check or uncheck the selected node"),
+            ("F2", "Write notes for the selected node"),
+            ("Ctrl+D", "Decisions only"),
+            ("Ctrl+S, Ctrl+Z, Ctrl+Shift+Z", "Save the project, undo, redo"),
             ("Ctrl+1 … Ctrl+9", "Show that many levels"),
             ("Ctrl+F, Enter, Shift+Enter", "Find, next match, previous match"),
             ("Ctrl+0 / Ctrl+E", "Fit to window / zoom to selection"),
@@ -872,8 +916,11 @@ class MainWindow(QMainWindow):
             self.counts.setText("No map — open one with Ctrl+O or drop a file here")
             return
         shown = len(layout.boxes)
-        folded = sum(1 for n in doc.folded if n in layout.boxes)
         decided = doc.decision_count()
+        if self.map_scene.decisions_only:
+            self.counts.setText(f"{doc.count:,} nodes · decisions only: {decided:,} chosen")
+            return
+        folded = sum(1 for n in doc.folded if n in layout.boxes)
         self.counts.setText(
             f"{doc.count:,} nodes · {shown:,} shown · {folded:,} folded · {decided:,} chosen"
         )

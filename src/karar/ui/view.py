@@ -329,7 +329,7 @@ class MapView(QGraphicsView):
         node, on_handle = self.map_scene.hit(self.mapToScene(event.position().toPoint()))
         if node is not None and on_handle:
             self.map_scene.select(node)
-            self.map_scene.document.toggle_fold(node)
+            self._toggle_fold(node)
         elif node is not None:
             self.map_scene.select(node)
         else:
@@ -366,16 +366,21 @@ class MapView(QGraphicsView):
             return
         super().mouseReleaseEvent(event)
 
+    def _toggle_fold(self, node: Node) -> None:
+        """Fold or unfold ``node``, except in the decisions-only view, which ignores folds."""
+        if not self.map_scene.decisions_only:
+            self.map_scene.document.toggle_fold(node)
+
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             node, on_handle = self.map_scene.hit(self.mapToScene(event.position().toPoint()))
             if node is not None and not on_handle:
-                self.map_scene.document.toggle_fold(node)
+                self._toggle_fold(node)
                 event.accept()
                 return
             if node is not None:
                 # the first click of the pair already toggled: a fast second toggles back
-                self.map_scene.document.toggle_fold(node)
+                self._toggle_fold(node)
                 event.accept()
                 return
         super().mouseDoubleClickEvent(event)
@@ -427,7 +432,7 @@ class MapView(QGraphicsView):
 
     def _go_child(self, node: Node, side: int) -> None:
         doc = self.map_scene.document
-        if doc.is_folded(node):
+        if doc.is_folded(node) and not self.map_scene.decisions_only:
             doc.set_folded(node, False)
             return
         kids = self._visible_children(node, side if node.parent is None else None)
@@ -512,7 +517,7 @@ class MapView(QGraphicsView):
         if node is not None:
             if self.map_scene.selected is None:
                 self.map_scene.select(node)
-            self.map_scene.document.toggle_fold(node)
+            self._toggle_fold(node)
 
 
 class Minimap(QObject):
