@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -28,7 +29,7 @@ def xvfb_display() -> Iterator[str]:
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
+    while not _accepts_clients(Path(f"/tmp/.X11-unix/X{number}")):
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()
             pytest.fail(f"Xvfb did not start on {display}")
@@ -36,3 +37,15 @@ def xvfb_display() -> Iterator[str]:
     yield display
     proc.terminate()
     proc.wait(timeout=10)
+
+
+def _accepts_clients(socket_path: Path) -> bool:
+    """Whether the X server listens on its socket yet (the file appears a moment before)."""
+    if not socket_path.exists():
+        return False
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+        try:
+            probe.connect(str(socket_path))
+        except OSError:
+            return False
+    return True

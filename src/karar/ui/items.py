@@ -501,12 +501,12 @@ class EdgeLayer(QGraphicsItem):
 
 
 def cubic(path: QPainterPath, x1: float, y1: float, x2: float, y2: float, kind: str) -> None:
-    """Add a smooth edge from (x1, y1) to (x2, y2): horizontal tangents in horizontal
-    layouts, tangents along the edge in radial ones."""
+    """Add an edge from (x1, y1) to (x2, y2): an S-curve with horizontal tangents in the
+    horizontal layouts; a straight spoke in the radial one, where a curve would sweep
+    under the neighbouring boxes of a compact ring."""
     path.moveTo(x1, y1)
     if kind == LayoutKind.RADIAL:
-        mx, my = (x1 + x2) / 2, (y1 + y2) / 2
-        path.quadTo(QPointF(mx, y1 if abs(x2 - x1) > abs(y2 - y1) else my), QPointF(x2, y2))
+        path.lineTo(x2, y2)
         return
     dx = (x2 - x1) * 0.5
     path.cubicTo(x1 + dx, y1, x2 - dx, y2, x2, y2)
