@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -15,6 +14,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     Raises:
         OSError: The folder is not writable, the disk is full, ... (the target is untouched).
     """
+    import tempfile  # not on the start-up path: only saving needs it
+
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:

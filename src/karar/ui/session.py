@@ -10,8 +10,6 @@ that no longer match become orphans, never deleted).
 
 from __future__ import annotations
 
-import datetime as _dt
-import hashlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -271,6 +269,8 @@ class Session(QObject):
         self._prepare_for_writing()
         data = self.project.to_data()
         data["map"] = str(self.project.map_location())
+        import datetime as _dt
+
         data[_RECOVERY_KEY] = {
             "of": str(self.project.path) if self.project.path else None,
             "pid": os.getpid(),
@@ -413,6 +413,8 @@ def _collapsed_nodes(project: Project, mindmap: MindMap) -> list[Node]:
 
 
 def _recovery_key(project_path: Path | None) -> str:
+    import hashlib
+
     if project_path is None:
         return f"untitled-{os.getpid()}"
     digest = hashlib.sha1(str(Path(project_path).resolve()).encode("utf-8")).hexdigest()[:16]
