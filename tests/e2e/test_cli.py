@@ -126,3 +126,54 @@ def test_missing_file() -> None:
     result = karar("check", "/nonexistent/map.md")
     assert result.returncode == 1
     assert result.stdout.strip() == "/nonexistent/map.md: error: no such file"
+
+
+def _project(tmp_path: Path) -> Path:
+    (tmp_path / "m.mmd").write_text(
+        "mindmap\n  Stack\n    Data\n      PostgreSQL\n      MySQL\n    Cache\n      Redis\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "team.karar.yaml"
+    path.write_text(
+        "karar: 1\nmap: m.mmd\nnodes:\n"
+        "  - path: [Stack, Data, PostgreSQL]\n    checked: true\n    note: |\n      PG **16**.\n"
+        "  - path: [Stack, Data, Postgres]\n    note: an old name\n"
+        "  - path: [Stack, Cache]\n    collapsed: true\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_export_snapshot_from_a_project(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    result = karar("export", "--project", str(project), "--format", "md", "--decisions-only")
+    assert result.returncode == 0, result.stderr
+    body = result.stdout.split("\n\n", 2)[2]
+    assert body.splitlines() == [
+        "- [ ] Stack",
+        "    - [ ] Data",
+        "        - [x] PostgreSQL",
+        "",
+        "            PG **16**.",
+        "",
+    ]
+    full = karar("export", "--project", str(project), "--format", "md").stdout
+    assert "- [ ] Redis" not in full  # Cache is collapsed in the project
+    assert "- [ ] Cache" in full
+
+
+def test_check_a_project_lists_orphans_with_a_suggestion(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    result = karar("check", str(project))
+    assert result.returncode == 0
+    (line,) = result.stdout.splitlines()
+    assert line.startswith(f"{project}:8: warning: no node 'Stack / Data / Postgres'")
+    assert "did you mean 'Stack / Data / PostgreSQL'" in line
+
+
+def test_check_a_broken_project(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.karar.yaml"
+    bad.write_text("karar: 1\nmap: nowhere.mmd\n", encoding="utf-8")
+    result = karar("check", str(bad))
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{bad}:2: error: the map 'nowhere.mmd'")
