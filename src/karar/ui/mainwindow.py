@@ -13,7 +13,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSettings, Qt, QUrl, Slot
+from PySide6.QtCore import QPointF, QRectF, QSettings, Qt, QUrl, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -424,10 +424,8 @@ class MainWindow(QMainWindow):
         bar.addAction(self.fold_all_action)
         bar.addAction(self.unfold_all_action)
         for n, action in enumerate(self.level_actions[:3], start=1):
-            short = QAction(f"Level {n}", self)
-            short.setToolTip(action.toolTip())
-            short.triggered.connect(action.trigger)
-            bar.addAction(short)
+            action.setIconText(f"Level {n}")  # the tool button's short text
+            bar.addAction(action)
         bar.addSeparator()
         bar.addAction(self.decisions_only_action)
         bar.addAction(self.find_action)
@@ -797,7 +795,12 @@ class MainWindow(QMainWindow):
     def set_decisions_only(self, on: bool) -> None:
         """Show only checked nodes and their ancestors (or everything again)."""
         self.map_scene.set_decisions_only(on)
-        self.view.fit_readable()
+        layout = self.map_scene.layout
+        if on and layout is not None:
+            # The path taken is the point of this view: show all of it, smaller if need be.
+            self.view.fit_rect(QRectF(*layout.bounds), max_zoom=1.0, min_zoom=0.45)
+        else:
+            self.view.fit_readable()
 
     @Slot(object, float, float)
     def _on_scene_relaid_out(self, _anchor: object, _dx: float, _dy: float) -> None:
