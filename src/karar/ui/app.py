@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QToolBar
 
 import karar
@@ -48,7 +48,25 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(karar.__version__)
     QGuiApplication.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(QIcon(str(resources.files("karar.resources") / "karar.svg")))
+    _register_fonts()
     return app
+
+
+_fonts_registered = False
+
+
+def _register_fonts() -> None:
+    """Make the shipped Noto Sans available to Qt (once per process), so the map looks the
+    same everywhere, also on a machine without fonts of its own."""
+    global _fonts_registered
+    if _fonts_registered:
+        return
+    _fonts_registered = True
+    folder = resources.files("karar.resources") / "fonts"
+    for name in ("Regular", "Bold", "Italic", "BoldItalic"):
+        data = (folder / f"NotoSans-{name}.ttf").read_bytes()
+        if QFontDatabase.addApplicationFontFromData(data) < 0:
+            print(f"karar: warning: could not load the font NotoSans-{name}", file=sys.stderr)
 
 
 def wait_for_first_frame(window: MainWindow, timeout: float = 10.0) -> bool:

@@ -24,7 +24,9 @@ MAX_TEXT_WIDTH = 260.0
 #: side of a node's checkbox per role (root, branch, node), and the gap after it
 CHECK_SIZES = (16.0, 14.0, 13.0)
 CHECK_GAP = 6.0
-FONT_FAMILIES = ["Inter", "Noto Sans", "Segoe UI", "Cantarell", "Ubuntu", "DejaVu Sans"]
+# Noto Sans ships with Karar (resources/fonts, registered by karar.ui.app.make_app); the
+# others only cover glyphs it lacks.
+FONT_FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI"]
 _TOKEN = re.compile(r"\S+\s*|\s+")
 # Latin, Latin-1, Latin Extended, IPA: summing per-character advances is safe. Anything else
 # (combining marks from U+0300, other scripts, emoji) is measured as a whole by Qt.

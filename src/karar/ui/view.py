@@ -150,13 +150,17 @@ class MapView(QGraphicsView):
             return
         vp = self.viewport().rect()
         margin = 24
+        # Keep what is fitted clear of the overview in the bottom corner.
+        reserve = (
+            self.minimap.SIZE.height() + self.minimap.MARGIN if self.minimap.isVisible() else 0
+        )
         zx = (vp.width() - 2 * margin) / rect.width()
-        zy = (vp.height() - 2 * margin) / rect.height()
+        zy = (vp.height() - reserve - 2 * margin) / rect.height()
         zoom = max(min_zoom, min(max_zoom, zx, zy))
         self.resetTransform()
         self.scale(zoom, zoom)
         self._update_scene_rect()
-        self.center_on(rect.center())
+        self.center_on(rect.center() + QPointF(0.0, reserve / 2 / zoom))
         self.zoom_changed.emit(zoom)
         self._sync()
 
