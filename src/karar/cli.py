@@ -216,9 +216,36 @@ def cmd_export(args: argparse.Namespace) -> int:
         if fmt == "md":
             options.update(_snapshot_options(mind_map, project, args))
         return _write_text(args.output, export_text(mind_map, fmt, **options))  # type: ignore[arg-type]
-    return _fail(
-        f"{fmt.upper()} export needs the drawing engine, which this version does not have yet"
-    )
+    return _export_image(mind_map, project, fmt, args)
+
+
+def _export_image(
+    mind_map: MindMap, project: Project | None, fmt: str, args: argparse.Namespace
+) -> int:
+    """PNG, SVG or PDF through the window's own drawing code, without a display."""
+    if not 24 <= args.dpi <= 1200:
+        return _usage("export", "--dpi must be between 24 and 1200")
+    from karar.ui.export import ExportError, export_image
+
+    try:
+        notice = export_image(
+            mind_map,
+            Path(args.output),
+            fmt,
+            project=project,
+            layout=args.layout,
+            theme=args.theme,
+            expand_level=args.expand_level,
+            decisions_only=args.decisions_only,
+            dpi=args.dpi,
+        )
+    except ExportError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"{args.output}: cannot write: {exc.strerror or exc}")
+    if notice:
+        print(f"karar: note: {notice}", file=sys.stderr)
+    return 0
 
 
 def _snapshot_options(

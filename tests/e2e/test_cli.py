@@ -177,3 +177,18 @@ def test_check_a_broken_project(tmp_path: Path) -> None:
     result = karar("check", str(bad))
     assert result.returncode == 1
     assert result.stdout.startswith(f"{bad}:2: error: the map 'nowhere.mmd'")
+
+
+@pytest.mark.parametrize(
+    ("suffix", "magic"), [("png", b"\x89PNG"), ("svg", b"<?xml"), ("pdf", b"%PDF")]
+)
+def test_export_images(tmp_path: Path, suffix: str, magic: bytes) -> None:
+    out = tmp_path / f"map.{suffix}"
+    result = karar("export", "-o", str(out), "--expand-level", "1", "--theme", "dark")
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(magic)
+
+
+def test_export_image_bad_dpi_is_usage() -> None:
+    result = karar("export", "-o", "x.png", "--dpi", "5")
+    assert result.returncode == 2 and "--dpi" in result.stderr

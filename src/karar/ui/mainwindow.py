@@ -209,6 +209,11 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+E",
             tip="Write the decisions as Markdown",
         )
+        self.export_image_action = self._action(
+            "Export &Image…",
+            self.export_image,
+            tip="Save the map as a PNG, SVG or PDF picture",
+        )
         stack = self.document.undo_stack
         self.undo_action = stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -343,6 +348,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_as_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_md_action)
+        file_menu.addAction(self.export_image_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -640,6 +646,40 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Karar", f"Could not write {path}: {err.strerror or err}")
             return
         self.statusBar().showMessage(f"Decision snapshot written to {path}", 6000)
+
+    @Slot()
+    def export_image(self) -> None:
+        """Save the map as drawn now (layout, theme, folds, decisions) as PNG, SVG or PDF."""
+        from karar.ui.export import export_image
+
+        doc = self.document
+        if doc.root is None:
+            return
+        base = self.session.project.path or Path(doc.path or "django.md")
+        start = str(Path(base).with_name(Path(base).name.split(".")[0] + ".png"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export Image", start, "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"
+        )
+        if not path:
+            return
+        fmt = Path(path).suffix.lower().lstrip(".")
+        if fmt not in ("png", "svg", "pdf"):
+            fmt, path = "png", path + ".png"
+        doc.sync_folds_to_project()
+        try:
+            notice = export_image(
+                doc.mindmap,
+                Path(path),
+                fmt,
+                project=self.session.project,
+                layout=self.map_scene.kind.value,
+                theme=self.map_scene.theme.name,
+                decisions_only=self.map_scene.decisions_only,
+            )
+        except (KararError, OSError) as err:
+            QMessageBox.warning(self, "Karar", f"Could not export the image: {err}")
+            return
+        self.statusBar().showMessage(notice or f"Image written to {path}", 8000)
 
     def show_error(self, err: KararError) -> None:
         """Tell the user why a map or project could not be opened."""

@@ -1,0 +1,195 @@
+"""Image exports of a map: PNG, SVG and PDF, drawn by the same scene as the window.
+
+The map is laid out and drawn exactly as the explorer shows it (shapes, branch colours,
+checkboxes, roll-up badges, note markers), with every node of the chosen levels in the
+picture, at full detail, on the theme's background. Runs without a display.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from karar.core.errors import KararError
+from karar.core.model import MindMap, Node
+from karar.core.project import Project
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QRectF
+
+    from karar.ui.scene import MapScene
+
+MAX_PIXELS = 16_384
+"""The longest side of a PNG; larger maps are scaled down to fit (said on stderr)."""
+
+_MARGIN = 32.0
+
+
+class ExportError(KararError):
+    """An image could not be written."""
+
+
+def export_image(
+    mind_map: MindMap,
+    out: Path,
+    fmt: str,
+    *,
+    project: Project | None = None,
+    layout: str = "mindmap",
+    theme: str = "light",
+    expand_level: int | None = None,
+    decisions_only: bool = False,
+    dpi: int = 96,
+) -> str | None:
+    """Draw ``mind_map`` into ``out`` as ``png``, ``svg`` or ``pdf``.
+
+    Args:
+        mind_map: The map.
+        out: The file to write.
+        fmt: ``png``, ``svg`` or ``pdf``.
+        project: Checks, notes and folds to show (None: none).
+        layout: ``mindmap``, ``tree`` or ``radial``.
+        theme: ``light``, ``dark`` or ``contrast``.
+        expand_level: Show this many levels below the root (None: the project's folds,
+            else everything).
+        decisions_only: Only checked nodes and their ancestors.
+        dpi: Resolution of PNG and PDF (96 draws the map at its on-screen size).
+
+    Returns:
+        A notice for the user (e.g. the picture was scaled down), or None.
+
+    Raises:
+        ExportError: The file cannot be written.
+    """
+    if not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QRectF
+
+    from karar.core.layout import LayoutKind
+    from karar.ui.app import make_app
+    from karar.ui.document import MapDocument
+    from karar.ui.scene import MapScene
+    from karar.ui.theme import resolve_theme
+
+    make_app()
+    document = MapDocument()
+    scene = MapScene(document, resolve_theme(theme), kind=LayoutKind(layout))
+    scene.animate = False
+    document.set_map(mind_map, mind_map.source or None, _folds(mind_map, project, expand_level))
+    if project is not None:
+        document.set_project(project)
+    if decisions_only:
+        scene.set_decisions_only(True)
+    if scene.layout is None:
+        raise ExportError(f"{out}: the map has no nodes to draw")
+    x, y, w, h = scene.layout.bounds
+    source = QRectF(x, y, w, h).adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
+    scene.sync_viewport(source, 1.0)  # every node of the picture gets its item
+    out = Path(out)
+    if fmt == "png":
+        return _png(scene, source, out, dpi)
+    if fmt == "svg":
+        _svg(scene, source, out, mind_map.display_title)
+        return None
+    if fmt == "pdf":
+        _pdf(scene, source, out, dpi, mind_map.display_title)
+        return None
+    raise ValueError(f"not an image format: {fmt}")
+
+
+def _folds(mind_map: MindMap, project: Project | None, level: int | None) -> Iterable[Node]:
+    if level is not None:
+        return [n for n in mind_map if n.children and n.depth == level]
+    if project is None:
+        return ()
+    out = []
+    for path, state in project.entries.items():
+        node = mind_map.find(path) if state.collapsed else None
+        if node is not None:
+            out.append(node)
+    return out
+
+
+def _png(scene: MapScene, source: QRectF, out: Path, dpi: int) -> str | None:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    scale = dpi / 96.0
+    notice = None
+    longest = max(source.width(), source.height()) * scale
+    if longest > MAX_PIXELS:
+        scale *= MAX_PIXELS / longest
+        notice = (
+            f"the picture would be {longest:.0f} px wide; scaled to {MAX_PIXELS} px "
+            "(export SVG or PDF for a sharp picture of a map this size)"
+        )
+    width = max(1, round(source.width() * scale))
+    height = max(1, round(source.height() * scale))
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDotsPerMeterX(round(dpi / 0.0254))
+    image.setDotsPerMeterY(round(dpi / 0.0254))
+    image.fill(scene.backgroundBrush().color())
+    painter = QPainter(image)
+    painter.setRenderHints(
+        QPainter.RenderHint.Antialiasing
+        | QPainter.RenderHint.TextAntialiasing
+        | QPainter.RenderHint.SmoothPixmapTransform
+    )
+    scene.render(painter, QRectF(0, 0, width, height), source)
+    painter.end()
+    if not image.save(str(out), "PNG"):
+        raise ExportError(f"{out}: cannot write the PNG file")
+    return notice
+
+
+def _svg(scene: MapScene, source: QRectF, out: Path, title: str) -> None:
+    from PySide6.QtCore import QRect, QRectF, QSize
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    generator = QSvgGenerator()
+    generator.setFileName(str(out))
+    size = QSize(round(source.width()), round(source.height()))
+    generator.setSize(size)
+    generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+    generator.setTitle(title)
+    generator.setDescription("A decision map drawn by Karar")
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise ExportError(f"{out}: cannot write the SVG file")
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    target = QRectF(0, 0, size.width(), size.height())
+    painter.fillRect(target, scene.backgroundBrush())
+    scene.render(painter, target, source)
+    painter.end()
+    if not out.exists():
+        raise ExportError(f"{out}: cannot write the SVG file")
+
+
+def _pdf(scene: MapScene, source: QRectF, out: Path, dpi: int, title: str) -> None:
+    from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    writer = QPdfWriter(str(out))
+    writer.setTitle(title)
+    writer.setCreator("Karar")
+    writer.setResolution(max(72, dpi))
+    # One page the size of the map (in points at 96 px per inch): it prints scaled to fit.
+    points = QSizeF(source.width() * 72 / 96, source.height() * 72 / 96)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(points, QPageSize.Unit.Point, "Karar map"),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+        )
+    )
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ExportError(f"{out}: cannot write the PDF file")
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    target = QRectF(0, 0, writer.width(), writer.height())
+    painter.fillRect(target, scene.backgroundBrush())
+    scene.render(painter, target, source)
+    painter.end()
