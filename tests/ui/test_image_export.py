@@ -87,3 +87,18 @@ def test_export_image_from_the_window(
     window.export_image_action.trigger()
     assert "<svg" in out.read_text(encoding="utf-8")
     assert "Image written" in window.statusBar().currentMessage()
+
+
+def test_print_to_a_pdf_printer(window: object, tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from karar.ui.mainwindow import MainWindow
+
+    assert isinstance(window, MainWindow)
+    out = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    window.print_to(printer)
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert out.stat().st_size > 5_000

@@ -18,6 +18,7 @@ from karar.core.project import Project
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPagedPaintDevice
 
     from karar.ui.scene import MapScene
 
@@ -65,6 +66,39 @@ def export_image(
     """
     if not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    scene, source = picture_scene(
+        mind_map,
+        project=project,
+        layout=layout,
+        theme=theme,
+        expand_level=expand_level,
+        decisions_only=decisions_only,
+    )
+    if scene is None:
+        raise ExportError(f"{out}: the map has no nodes to draw")
+    out = Path(out)
+    if fmt == "png":
+        return _png(scene, source, out, dpi)
+    if fmt == "svg":
+        _svg(scene, source, out, mind_map.display_title)
+        return None
+    if fmt == "pdf":
+        _pdf(scene, source, out, dpi, mind_map.display_title)
+        return None
+    raise ValueError(f"not an image format: {fmt}")
+
+
+def picture_scene(
+    mind_map: MindMap,
+    *,
+    project: Project | None = None,
+    layout: str = "mindmap",
+    theme: str = "light",
+    expand_level: int | None = None,
+    decisions_only: bool = False,
+) -> tuple[MapScene | None, QRectF]:
+    """A scene holding the whole picture at full detail, and the rect to draw (None for
+    a map without nodes)."""
     from PySide6.QtCore import QRectF
 
     from karar.core.layout import LayoutKind
@@ -83,20 +117,28 @@ def export_image(
     if decisions_only:
         scene.set_decisions_only(True)
     if scene.layout is None:
-        raise ExportError(f"{out}: the map has no nodes to draw")
+        return None, QRectF()
     x, y, w, h = scene.layout.bounds
     source = QRectF(x, y, w, h).adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
     scene.sync_viewport(source, 1.0)  # every node of the picture gets its item
-    out = Path(out)
-    if fmt == "png":
-        return _png(scene, source, out, dpi)
-    if fmt == "svg":
-        _svg(scene, source, out, mind_map.display_title)
-        return None
-    if fmt == "pdf":
-        _pdf(scene, source, out, dpi, mind_map.display_title)
-        return None
-    raise ValueError(f"not an image format: {fmt}")
+    return scene, source
+
+
+def print_map(scene: MapScene, source: QRectF, printer: QPagedPaintDevice) -> None:
+    """Draw the picture on one page of ``printer``, as large as fits, centred."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter
+
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise ExportError("cannot start printing")
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    page = QRectF(0, 0, printer.width(), printer.height())
+    scale = min(page.width() / source.width(), page.height() / source.height())
+    w, h = source.width() * scale, source.height() * scale
+    target = QRectF(page.x() + (page.width() - w) / 2, page.y() + (page.height() - h) / 2, w, h)
+    scene.render(painter, target, source)
+    painter.end()
 
 
 def _folds(mind_map: MindMap, project: Project | None, level: int | None) -> Iterable[Node]:

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QPagedPaintDevice,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -214,6 +215,9 @@ class MainWindow(QMainWindow):
             self.export_image,
             tip="Save the map as a PNG, SVG or PDF picture",
         )
+        self.print_action = self._action(
+            "&Print…", self.print_dialog, QKeySequence.StandardKey.Print, tip="Print the map"
+        )
         stack = self.document.undo_stack
         self.undo_action = stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -349,6 +353,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.export_md_action)
         file_menu.addAction(self.export_image_action)
+        file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -646,6 +651,36 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Karar", f"Could not write {path}: {err.strerror or err}")
             return
         self.statusBar().showMessage(f"Decision snapshot written to {path}", 6000)
+
+    @Slot()
+    def print_dialog(self) -> None:
+        """Ask for a printer and print the map as it is shown now, on one page."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.document.title)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPagedPaintDevice) -> None:
+        """Print the map as shown now (layout, theme, folds, decisions) on ``printer``."""
+        from karar.ui.export import picture_scene, print_map
+
+        doc = self.document
+        if doc.root is None:
+            return
+        doc.sync_folds_to_project()
+        scene, source = picture_scene(
+            doc.mindmap,
+            project=self.session.project,
+            layout=self.map_scene.kind.value,
+            theme=self.map_scene.theme.name,
+            decisions_only=self.map_scene.decisions_only,
+        )
+        if scene is not None:
+            print_map(scene, source, printer)
+            self.statusBar().showMessage("The map was sent to the printer", 6000)
 
     @Slot()
     def export_image(self) -> None:
