@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 LAYOUTS = ("mindmap", "tree", "radial")
 THEMES = ("light", "dark", "contrast")
-SUBCOMMANDS = ("export", "check")
+SUBCOMMANDS = ("export", "check", "merge")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -59,7 +59,7 @@ def _open_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="karar",
         description="Explore a decision tree written as a Mermaid mind map.",
-        epilog="Commands: 'karar export ...' and 'karar check ...' (see 'karar export -h').",
+        epilog="Commands: 'karar export', 'karar check', 'karar merge' (each with -h).",
     )
     p.add_argument("path", nargs="?", help="a map (.md, .mmd, .mermaid); default: the built-in map")
     p.add_argument(
@@ -104,6 +104,16 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--dpi", type=int, default=96, help="resolution of PNG and PDF output")
     p.add_argument("--theme", choices=THEMES, default="light")
     p.add_argument("--strict", action="store_true", help="read the map exactly as Mermaid does")
+    return p
+
+
+def _merge_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="karar merge",
+        description="Tally several people's project files on one map: votes, voters, notes.",
+    )
+    p.add_argument("projects", nargs="+", metavar="PROJECT", help="project files (*.karar.yaml)")
+    p.add_argument("-o", "--output", required=True, metavar="TALLY.karar.yaml")
     return p
 
 
@@ -288,6 +298,28 @@ def _usage(command: str, message: str) -> int:
     return 2
 
 
+def cmd_merge(args: argparse.Namespace) -> int:
+    """``karar merge``: a tally project with votes and voters per node."""
+    from karar.core import project as projects
+    from karar.core.merge import merge_projects
+
+    if len(args.projects) < 2:
+        return _usage("merge", "give at least two project files to merge")
+    try:
+        inputs = [projects.load(path) for path in args.projects]
+        tally = merge_projects(inputs, Path(args.output))
+        tally.save()
+    except projects.ProjectError as exc:
+        return _fail(str(exc))
+    chosen = sum(1 for state in tally.entries.values() if state.checked)
+    print(
+        f"karar: {args.output}: {len(inputs)} participants, {len(tally.entries)} entries, "
+        f"{chosen} chosen by a majority",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     """Open the explorer window (or take a screenshot of it)."""
     if args.screenshot and not os.environ.get("QT_QPA_PLATFORM"):
@@ -312,6 +344,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_export(_export_parser().parse_args(argv[1:]))
         if argv and argv[0] == "check":
             return cmd_check(_check_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "merge":
+            return cmd_merge(_merge_parser().parse_args(argv[1:]))
         return cmd_open(_open_parser().parse_args(argv))
     except KeyboardInterrupt:
         return 130

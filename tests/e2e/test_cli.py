@@ -192,3 +192,20 @@ def test_export_images(tmp_path: Path, suffix: str, magic: bytes) -> None:
 def test_export_image_bad_dpi_is_usage() -> None:
     result = karar("export", "-o", "x.png", "--dpi", "5")
     assert result.returncode == 2 and "--dpi" in result.stderr
+
+
+def test_merge_writes_a_tally(tmp_path: Path) -> None:
+    (tmp_path / "m.mmd").write_text("mindmap\n  Stack\n    Data\n      PostgreSQL\n")
+    a, b, out = tmp_path / "a.karar.yaml", tmp_path / "b.karar.yaml", tmp_path / "t.karar.yaml"
+    for path in (a, b):
+        path.write_text(
+            "karar: 1\nmap: m.mmd\nnodes:\n"
+            "  - path: [Stack, Data, PostgreSQL]\n    checked: true\n",
+            encoding="utf-8",
+        )
+    result = karar("merge", str(a), str(b), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "votes: 2" in text and "voters: [a, b]" in text
+    assert karar("merge", str(a), "-o", str(out)).returncode == 2
+    assert karar("merge", str(a), str(tmp_path / "nope.karar.yaml"), "-o", str(out)).returncode == 1
