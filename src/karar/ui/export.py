@@ -18,7 +18,7 @@ from karar.core.project import Project
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QPagedPaintDevice
+    from PySide6.QtGui import QPagedPaintDevice, QPaintDevice
 
     from karar.ui.scene import MapScene
 
@@ -127,18 +127,12 @@ def picture_scene(
 def print_map(scene: MapScene, source: QRectF, printer: QPagedPaintDevice) -> None:
     """Draw the picture on one page of ``printer``, as large as fits, centred."""
     from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QPainter
 
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise ExportError("cannot start printing")
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     page = QRectF(0, 0, printer.width(), printer.height())
     scale = min(page.width() / source.width(), page.height() / source.height())
     w, h = source.width() * scale, source.height() * scale
-    target = QRectF(page.x() + (page.width() - w) / 2, page.y() + (page.height() - h) / 2, w, h)
-    scene.render(painter, target, source)
-    painter.end()
+    target = QRectF((page.width() - w) / 2, (page.height() - h) / 2, w, h)
+    _draw(scene, source, printer, target, "cannot start printing")
 
 
 def _folds(mind_map: MindMap, project: Project | None, level: int | None) -> Iterable[Node]:
@@ -188,7 +182,6 @@ def _png(scene: MapScene, source: QRectF, out: Path, dpi: int) -> str | None:
 
 def _svg(scene: MapScene, source: QRectF, out: Path, title: str) -> None:
     from PySide6.QtCore import QRect, QRectF, QSize
-    from PySide6.QtGui import QPainter
     from PySide6.QtSvg import QSvgGenerator
 
     generator = QSvgGenerator()
@@ -198,21 +191,15 @@ def _svg(scene: MapScene, source: QRectF, out: Path, title: str) -> None:
     generator.setViewBox(QRect(0, 0, size.width(), size.height()))
     generator.setTitle(title)
     generator.setDescription("A decision map drawn by Karar")
-    painter = QPainter()
-    if not painter.begin(generator):
-        raise ExportError(f"{out}: cannot write the SVG file")
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     target = QRectF(0, 0, size.width(), size.height())
-    painter.fillRect(target, scene.backgroundBrush())
-    scene.render(painter, target, source)
-    painter.end()
+    _draw(scene, source, generator, target, f"{out}: cannot write the SVG file")
     if not out.exists():
         raise ExportError(f"{out}: cannot write the SVG file")
 
 
 def _pdf(scene: MapScene, source: QRectF, out: Path, dpi: int, title: str) -> None:
     from PySide6.QtCore import QMarginsF, QRectF, QSizeF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
     writer = QPdfWriter(str(out))
     writer.setTitle(title)
@@ -227,11 +214,20 @@ def _pdf(scene: MapScene, source: QRectF, out: Path, dpi: int, title: str) -> No
             QMarginsF(0, 0, 0, 0),
         )
     )
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise ExportError(f"{out}: cannot write the PDF file")
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     target = QRectF(0, 0, writer.width(), writer.height())
+    _draw(scene, source, writer, target, f"{out}: cannot write the PDF file")
+
+
+def _draw(
+    scene: MapScene, source: QRectF, device: QPaintDevice, target: QRectF, failure: str
+) -> None:
+    """Paint the picture into ``target`` of ``device`` on the theme's background."""
+    from PySide6.QtGui import QPainter
+
+    painter = QPainter()
+    if not painter.begin(device):
+        raise ExportError(failure)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(target, scene.backgroundBrush())
     scene.render(painter, target, source)
     painter.end()

@@ -675,7 +675,7 @@ class MainWindow(QMainWindow):
             doc.mindmap,
             project=self.session.project,
             layout=self.map_scene.kind.value,
-            theme=self.map_scene.theme.name,
+            theme="light",  # paper is white, whatever the screen shows
             decisions_only=self.map_scene.decisions_only,
         )
         if scene is not None:
