@@ -207,6 +207,10 @@ class _CheckboxClicks(QObject):
         return True
 
 
+HUGE_FAN = 400
+"""A parent with more children than this draws only the edges of children near the view."""
+
+
 class MapScene(QGraphicsScene):
     """Mirrors a :class:`MapDocument` as a laid-out, virtualised, animated scene.
 
@@ -657,13 +661,27 @@ class MapScene(QGraphicsScene):
         right, bottom = exposed.right() + pad, exposed.bottom() + pad
         clip = (left, top, right, bottom)
         horizontal = kind != LayoutKind.RADIAL
+        # Around a huge fan (thousands of children) only the edges of children near the
+        # screen are drawn: all of them would cross the view and cost seconds a frame.
+        near_left = left - exposed.width()
+        near_right = right + exposed.width()
+        near_top = top - exposed.height()
+        near_bottom = bottom + exposed.height()
         for parent in self._fan_index().query(query):
             p = boxes[parent]
             p_under = is_under(parent, _role(p.depth))
+            huge = len(parent.children) > HUGE_FAN
             for child in parent.children:
                 c = boxes.get(child)
                 if c is None:
                     continue  # left out of the decisions-only view
+                if huge and (
+                    c.x > near_right
+                    or c.x + c.w < near_left
+                    or c.y > near_bottom
+                    or c.y + c.h < near_top
+                ):
+                    continue
                 x1, y1, x2, y2 = layout.edge(child)
                 if kind != LayoutKind.RADIAL:
                     if p_under:
