@@ -99,6 +99,26 @@ def test_print_to_a_pdf_printer(window: object, tmp_path: Path) -> None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(out))
-    window.print_to(printer)
+    window.outputs.print_to(printer)
     assert out.read_bytes().startswith(b"%PDF-")
     assert out.stat().st_size > 5_000
+
+
+def test_export_snapshot_from_the_window(
+    window: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from karar.ui.mainwindow import MainWindow
+
+    assert isinstance(window, MainWindow)
+    doc = window.document
+    pg = next(n for n in doc.mindmap if n.label == "PostgreSQL")
+    doc.set_checked(pg, True)
+    doc.set_note(pg, "With pgbouncer.")
+    out = tmp_path / "decisions.md"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.export_md_action.trigger()
+    text = out.read_text(encoding="utf-8")
+    assert "- [x] PostgreSQL" in text and "With pgbouncer." in text
+    window.session.mark_clean()

@@ -9,7 +9,6 @@ Map errors become a dialog, never a traceback.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -21,7 +20,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
-    QPagedPaintDevice,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,8 +38,10 @@ from karar.core.errors import KararError, MapError
 from karar.core.layout import LayoutKind, compute_layout
 from karar.core.model import MindMap, Node
 from karar.core.project import is_project_file
+from karar.ui import mapmemory
 from karar.ui.document import MapDocument
 from karar.ui.orphans import OrphansPanel
+from karar.ui.outputs import Outputs
 from karar.ui.scene import SPACING, MapScene
 from karar.ui.search import SearchBar, SearchController
 from karar.ui.session import Session
@@ -54,16 +54,8 @@ MAP_FILTER = (
     "Mind maps (*.md *.markdown *.mmd *.mermaid);;Karar projects (*.karar.yaml);;All files (*)"
 )
 MAP_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mmd", ".mermaid", ".karar.yaml")
-MAX_RECENT = 10
 #: levels are tried for the first view of a map until this many nodes would show
 _AUTO_LEVEL_NODES = 600
-_MAX_SAVED_FOLDS = 4000
-
-
-def map_key(path: str | None) -> str:
-    """The QSettings group holding a map's view state (a hash of its absolute path)."""
-    name = "builtin:django" if path is None else str(Path(path).resolve())
-    return "maps/" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:16]
 
 
 class MainWindow(QMainWindow):
@@ -105,6 +97,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
 
         self.session = Session(self)
+        self.outputs = Outputs(self)
         self._build_docks()
         self._build_actions()
         self._build_menus()
@@ -206,17 +199,20 @@ class MainWindow(QMainWindow):
         )
         self.export_md_action = self._action(
             "Export &Decision Snapshot…",
-            self.export_snapshot,
+            self.outputs.export_snapshot,
             "Ctrl+Shift+E",
             tip="Write the decisions as Markdown",
         )
         self.export_image_action = self._action(
             "Export &Image…",
-            self.export_image,
+            self.outputs.export_image,
             tip="Save the map as a PNG, SVG or PDF picture",
         )
         self.print_action = self._action(
-            "&Print…", self.print_dialog, QKeySequence.StandardKey.Print, tip="Print the map"
+            "&Print…",
+            self.outputs.print_dialog,
+            QKeySequence.StandardKey.Print,
+            tip="Print the map",
         )
         stack = self.document.undo_stack
         self.undo_action = stack.createUndoAction(self, "&Undo")
@@ -554,7 +550,7 @@ class MainWindow(QMainWindow):
         self.save_map_state()
         if self.search_bar.isVisible():
             self.search_bar.close_bar()
-        state = self._load_map_state(path, mindmap) if self.remember else None
+        state = mapmemory.load_view(path, mindmap) if self.remember else None
         folded = state["folded"] if state else ()
         self.document.set_map(mindmap, path, folded)
         if state is None:
@@ -627,95 +623,6 @@ class MainWindow(QMainWindow):
         """Read the current map file again (checks and notes stay)."""
         self.session.reload_map()
 
-    @Slot()
-    def export_snapshot(self) -> None:
-        """Write the decision snapshot (Markdown) to a file the user picks."""
-        from karar.core.atomic import write_atomic
-        from karar.core.report import markdown_snapshot
-
-        doc = self.document
-        if doc.root is None:
-            return
-        base = self.session.project.path or Path(doc.path or "django.md")
-        start = str(Path(base).with_name(Path(base).name.split(".")[0] + "-decisions.md"))
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export Decision Snapshot", start, "Markdown (*.md);;All files (*)"
-        )
-        if not path:
-            return
-        notes = {n: doc.note(n) for n in doc.mindmap if doc.has_note(n)}
-        text = markdown_snapshot(doc.mindmap, checked=doc.checked_nodes(), notes=notes)
-        try:
-            write_atomic(Path(path), text.encode("utf-8"))
-        except OSError as err:
-            QMessageBox.warning(self, "Karar", f"Could not write {path}: {err.strerror or err}")
-            return
-        self.statusBar().showMessage(f"Decision snapshot written to {path}", 6000)
-
-    @Slot()
-    def print_dialog(self) -> None:
-        """Ask for a printer and print the map as it is shown now, on one page."""
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.document.title)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self.print_to(printer)
-
-    def print_to(self, printer: QPagedPaintDevice) -> None:
-        """Print the map as shown now (layout, theme, folds, decisions) on ``printer``."""
-        from karar.ui.export import picture_scene, print_map
-
-        doc = self.document
-        if doc.root is None:
-            return
-        doc.sync_folds_to_project()
-        scene, source = picture_scene(
-            doc.mindmap,
-            project=self.session.project,
-            layout=self.map_scene.kind.value,
-            theme="light",  # paper is white, whatever the screen shows
-            decisions_only=self.map_scene.decisions_only,
-        )
-        if scene is not None:
-            print_map(scene, source, printer)
-            self.statusBar().showMessage("The map was sent to the printer", 6000)
-
-    @Slot()
-    def export_image(self) -> None:
-        """Save the map as drawn now (layout, theme, folds, decisions) as PNG, SVG or PDF."""
-        from karar.ui.export import export_image
-
-        doc = self.document
-        if doc.root is None:
-            return
-        base = self.session.project.path or Path(doc.path or "django.md")
-        start = str(Path(base).with_name(Path(base).name.split(".")[0] + ".png"))
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export Image", start, "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"
-        )
-        if not path:
-            return
-        fmt = Path(path).suffix.lower().lstrip(".")
-        if fmt not in ("png", "svg", "pdf"):
-            fmt, path = "png", path + ".png"
-        doc.sync_folds_to_project()
-        try:
-            notice = export_image(
-                doc.mindmap,
-                Path(path),
-                fmt,
-                project=self.session.project,
-                layout=self.map_scene.kind.value,
-                theme=self.map_scene.theme.name,
-                decisions_only=self.map_scene.decisions_only,
-            )
-        except (KararError, OSError) as err:
-            QMessageBox.warning(self, "Karar", f"Could not export the image: {err}")
-            return
-        self.statusBar().showMessage(notice or f"Image written to {path}", 8000)
-
     def show_error(self, err: KararError) -> None:
         """Tell the user why a map or project could not be opened."""
         box = QMessageBox(self)
@@ -733,17 +640,12 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ recent files
 
     def recent_files(self) -> list[str]:
-        """Recently opened map files, newest first."""
-        value = QSettings().value("recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in value or []]
+        """Recently opened maps and projects, newest first."""
+        return mapmemory.recent_files()
 
     def add_recent(self, path: str) -> None:
         """Put ``path`` first in Open Recent."""
-        full = str(Path(path).resolve())
-        recent = [p for p in self.recent_files() if p != full]
-        QSettings().setValue("recent", [full, *recent][:MAX_RECENT])
+        mapmemory.add_recent(path)
 
     @Slot()
     def _fill_recent_menu(self) -> None:
@@ -761,7 +663,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         clear = menu.addAction("&Clear List")
         clear.setEnabled(bool(files))
-        clear.triggered.connect(lambda: QSettings().remove("recent"))
+        clear.triggered.connect(mapmemory.clear_recent)
         menu.addSeparator()
         builtin = menu.addAction("&Built-in Django Map")
         builtin.triggered.connect(lambda: self.open_path(None))
@@ -770,48 +672,16 @@ class MainWindow(QMainWindow):
 
     def save_map_state(self) -> None:
         """Remember zoom, position, folds and the overview for the open map."""
-        if not self.remember or self.document.root is None:
-            return
-        settings = QSettings()
-        settings.beginGroup(map_key(self.document.path))
-        center = self.view.center()
-        settings.setValue("zoom", self.view.zoom)
-        settings.setValue("center", [center.x(), center.y()])
-        settings.setValue("minimap", self.view.minimap.isVisible())
-        folded = self.document.folded
-        if len(folded) <= _MAX_SAVED_FOLDS:
-            mm = self.document.mindmap
-            settings.setValue("folds", ["\x1f".join(mm.path_of(n)) for n in folded])
-            settings.setValue("fold_count", len(folded))
-        else:
-            settings.remove("folds")
-        settings.endGroup()
-
-    def _load_map_state(self, path: str | None, mindmap: MindMap) -> dict | None:
-        settings = QSettings()
-        settings.beginGroup(map_key(path))
-        try:
-            if not settings.contains("zoom"):
-                return None
-            center = [float(v) for v in settings.value("center", [0.0, 0.0])]
-            folds = settings.value("folds", [])
-            if isinstance(folds, str):
-                folds = [folds]
-            folded: list[Node] = []
-            for entry in folds or []:
-                node = mindmap.find(str(entry).split("\x1f"))
-                if node is not None:
-                    folded.append(node)
-            return {
-                "zoom": float(settings.value("zoom", 1.0)),
-                "center": QPointF(center[0], center[1]),
-                "folded": folded,
-                "minimap": settings.value("minimap", True, type=bool),
-            }
-        except (TypeError, ValueError, IndexError):
-            return None
-        finally:
-            settings.endGroup()
+        if self.remember and self.document.root is not None:
+            center = self.view.center()
+            mapmemory.save_view(
+                self.document.path,
+                zoom=self.view.zoom,
+                center=(center.x(), center.y()),
+                overview=self.view.minimap.isVisible(),
+                folded=self.document.folded,
+                mindmap=self.document.mindmap,
+            )
 
     # ------------------------------------------------------------------ commands
 

@@ -1,0 +1,115 @@
+"""What leaves the window: the Markdown decision snapshot, pictures (PNG, SVG, PDF) and
+printing, each showing the map as the window shows it now."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QPagedPaintDevice
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from karar.core.errors import KararError
+
+if TYPE_CHECKING:
+    from karar.ui.mainwindow import MainWindow
+
+
+class Outputs(QObject):
+    """The File menu's export and print commands for one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    @Slot()
+    def export_snapshot(self) -> None:
+        """Write the decision snapshot (Markdown) to a file the user picks."""
+        from karar.core.atomic import write_atomic
+        from karar.core.report import markdown_snapshot
+
+        doc = self.window.document
+        if doc.root is None:
+            return
+        base = self.window.session.project.path or Path(doc.path or "django.md")
+        start = str(Path(base).with_name(Path(base).name.split(".")[0] + "-decisions.md"))
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Export Decision Snapshot", start, "Markdown (*.md);;All files (*)"
+        )
+        if not path:
+            return
+        notes = {n: doc.note(n) for n in doc.mindmap if doc.has_note(n)}
+        text = markdown_snapshot(doc.mindmap, checked=doc.checked_nodes(), notes=notes)
+        try:
+            write_atomic(Path(path), text.encode("utf-8"))
+        except OSError as err:
+            QMessageBox.warning(
+                self.window, "Karar", f"Could not write {path}: {err.strerror or err}"
+            )
+            return
+        self.window.statusBar().showMessage(f"Decision snapshot written to {path}", 6000)
+
+    @Slot()
+    def print_dialog(self) -> None:
+        """Ask for a printer and print the map as it is shown now, on one page."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.window.document.title)
+        dialog = QPrintDialog(printer, self.window)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPagedPaintDevice) -> None:
+        """Print the map as shown now (layout, theme, folds, decisions) on ``printer``."""
+        from karar.ui.export import picture_scene, print_map
+
+        doc = self.window.document
+        if doc.root is None:
+            return
+        doc.sync_folds_to_project()
+        scene, source = picture_scene(
+            doc.mindmap,
+            project=self.window.session.project,
+            layout=self.window.map_scene.kind.value,
+            theme="light",  # paper is white, whatever the screen shows
+            decisions_only=self.window.map_scene.decisions_only,
+        )
+        if scene is not None:
+            print_map(scene, source, printer)
+            self.window.statusBar().showMessage("The map was sent to the printer", 6000)
+
+    @Slot()
+    def export_image(self) -> None:
+        """Save the map as drawn now (layout, theme, folds, decisions) as PNG, SVG or PDF."""
+        from karar.ui.export import export_image
+
+        doc = self.window.document
+        if doc.root is None:
+            return
+        base = self.window.session.project.path or Path(doc.path or "django.md")
+        start = str(Path(base).with_name(Path(base).name.split(".")[0] + ".png"))
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Export Image", start, "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"
+        )
+        if not path:
+            return
+        fmt = Path(path).suffix.lower().lstrip(".")
+        if fmt not in ("png", "svg", "pdf"):
+            fmt, path = "png", path + ".png"
+        doc.sync_folds_to_project()
+        try:
+            notice = export_image(
+                doc.mindmap,
+                Path(path),
+                fmt,
+                project=self.window.session.project,
+                layout=self.window.map_scene.kind.value,
+                theme=self.window.map_scene.theme.name,
+                decisions_only=self.window.map_scene.decisions_only,
+            )
+        except (KararError, OSError) as err:
+            QMessageBox.warning(self.window, "Karar", f"Could not export the image: {err}")
+            return
+        self.window.statusBar().showMessage(notice or f"Image written to {path}", 8000)
