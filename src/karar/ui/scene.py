@@ -14,11 +14,7 @@ of the checked nodes and their ancestors, with folds ignored.
 
 from __future__ import annotations
 
-import gc
-import math
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from PySide6.QtCore import (
     QEasingCurve,
@@ -48,6 +44,7 @@ from karar.ui.items import (
     handle_rect,
 )
 from karar.ui.measure import Measurer, Role
+from karar.ui.sceneparts import FanIndex, Motion, no_gc
 from karar.ui.theme import Theme
 
 SPACING = Spacing(sibling_gap=8.0, subtree_gap=16.0, level_gap=64.0)
@@ -55,115 +52,7 @@ ANIMATION_MS = 220
 #: viewport fraction added on every side of the area that gets items, so small pans
 #: never need new ones
 _MARGIN = 0.35
-_FAN_CELL = 320.0
 EMPTY_DECISIONS_HINT = "No decisions yet — tick a node’s box to choose it"
-
-
-@contextmanager
-def no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: bulk allocations on a big map would otherwise
-    make it walk the whole heap several times."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-class _FanIndex:
-    """A bucket grid of "fans" (the region an edge from a parent to its visible children
-    can cross) so the edge layer finds the edges crossing a rectangle even when both ends
-    lie outside it.
-
-    In horizontal layouts a parent's children hang on one side in source order, top to
-    bottom, so a fan spans from the parent's middle to the first and last child's middle
-    across one level gap: three lookups per parent, not one per child.
-    """
-
-    def __init__(
-        self,
-        layout: Layout,
-        folded: set[Node] | frozenset[Node],
-        gap: float,
-        filtered: bool = False,
-    ) -> None:
-        self.parents: list[Node] = []
-        cells: dict[tuple[int, int], list[int]] = {}
-        boxes = layout.boxes
-        c = _FAN_CELL
-        floor = math.floor
-        radial = layout.kind == LayoutKind.RADIAL
-        parents = self.parents
-        for node in layout.order:
-            kids = node.children
-            if not kids or node in folded:
-                continue
-            if filtered:
-                kids = [c for c in kids if c in boxes]
-                if not kids:
-                    continue
-            p = boxes[node]
-            if radial or node.parent is None:
-                x0, y0, x1, y1 = p.x, p.y, p.x + p.w, p.y + p.h
-                for child in kids:
-                    b = boxes[child]
-                    x0 = min(x0, b.x)
-                    y0 = min(y0, b.y)
-                    x1 = max(x1, b.x + b.w)
-                    y1 = max(y1, b.y + b.h)
-            else:
-                first, last = boxes[kids[0]], boxes[kids[-1]]
-                y0 = min(p.y, first.y, last.y)
-                y1 = max(p.y + p.h, first.y + first.h, last.y + last.h)
-                if p.side >= 0:
-                    x0, x1 = p.x + p.w - 8, first.x + 8
-                else:
-                    x0, x1 = first.x + first.w - 8, p.x + 8
-                x1 = max(x1, x0 + gap)
-            i = len(parents)
-            parents.append(node)
-            for iy in range(floor(y0 / c), floor(y1 / c) + 1):
-                for ix in range(floor(x0 / c), floor(x1 / c) + 1):
-                    cell = cells.get((ix, iy))
-                    if cell is None:
-                        cells[ix, iy] = [i]
-                    else:
-                        cell.append(i)
-        self.cells = cells
-
-    def query(self, rect: QRectF) -> list[Node]:
-        c = _FAN_CELL
-        found: set[int] = set()
-        cells = self.cells
-        for iy in range(math.floor(rect.top() / c), math.floor(rect.bottom() / c) + 1):
-            for ix in range(math.floor(rect.left() / c), math.floor(rect.right() / c) + 1):
-                hit = cells.get((ix, iy))
-                if hit:
-                    found.update(hit)
-        parents = self.parents
-        return [parents[i] for i in sorted(found)]
-
-
-class _Motion:
-    """One fold animation: where each animated node starts and ends."""
-
-    def __init__(self, old: Layout, new: Layout, shift: tuple[float, float]) -> None:
-        self.old = old
-        self.new = new
-        self.shift = shift
-        #: node -> (start x, start y, end x, end y, fades: -1 out, 0 none, +1 in)
-        self.paths: dict[Node, tuple[float, float, float, float, int]] = {}
-        self.ghosts: dict[Node, NodeItem] = {}
-        self.t = 0.0
-
-    def pos(self, node: Node) -> tuple[float, float] | None:
-        p = self.paths.get(node)
-        if p is None:
-            return None
-        e = self.t
-        return p[0] + (p[2] - p[0]) * e, p[1] + (p[3] - p[1]) * e
 
 
 class _CheckboxClicks(QObject):
@@ -245,9 +134,9 @@ class MapScene(QGraphicsScene):
         self._covered = QRectF()
         self._view_rect = QRectF()
         self._lod = 1.0
-        self._fans: _FanIndex | None = None
+        self._fans: FanIndex | None = None
         self._sizes: dict[Node, tuple[float, float]] = {}
-        self._motion: _Motion | None = None
+        self._motion: Motion | None = None
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(0.0)
         self._animation.setEndValue(1.0)
@@ -547,7 +436,7 @@ class MapScene(QGraphicsScene):
         self, old: Layout, new: Layout, shift: tuple[float, float], old_live: list[Node]
     ) -> None:
         sx, sy = shift
-        motion = _Motion(old, new, shift)
+        motion = Motion(old, new, shift)
         ob, nb = old.boxes, new.boxes
         for node in self._live:
             end = nb[node]
@@ -633,11 +522,11 @@ class MapScene(QGraphicsScene):
 
     # ------------------------------------------------------------------ edges
 
-    def _fan_index(self) -> _FanIndex:
+    def _fan_index(self) -> FanIndex:
         if self._fans is None:
             assert self.layout is not None
             with no_gc():
-                self._fans = _FanIndex(
+                self._fans = FanIndex(
                     self.layout, self.ctx.folded, SPACING.level_gap, self._shown is not None
                 )
         return self._fans
@@ -728,7 +617,7 @@ class MapScene(QGraphicsScene):
         if lod < OVERVIEW_ZOOM:
             self._paint_overview_boxes(painter, exposed, lod)
 
-    def _ghost_edges(self, motion: _Motion, paths: dict[tuple[int, int], QPainterPath]) -> None:
+    def _ghost_edges(self, motion: Motion, paths: dict[tuple[int, int], QPainterPath]) -> None:
         old = motion.old
         sx, sy = motion.shift
         branch = self.document.branch
