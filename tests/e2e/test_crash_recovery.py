@@ -91,6 +91,8 @@ def test_kill_9_then_restore_unsaved_note(xvfb_display: str, tmp_path: Path) -> 
     data_home = Path(os.environ["XDG_DATA_HOME"])
 
     proc, _ = start_karar(xvfb_display, str(saved))
+    window = find_window(xvfb_display, "team.karar.yaml")  # the project is open
+    xdotool(xvfb_display, "windowfocus", "--sync", window)
     xdotool(xvfb_display, "key", "--delay", "80", "Home", "F2")
     xdotool(xvfb_display, "type", "--delay", "20", "pgbouncer in front")
     recovery = list(data_home.rglob("recovery/*.karar.yaml"))
