@@ -19,6 +19,7 @@ from karar.core.atomic import write_atomic
 from karar.core.errors import LocatedError
 from karar.core.model import MindMap, Node, NodePath
 from karar.core.sources import BUILTIN_PREFIX
+from karar.core.textfile import decode_utf8, read_bytes
 
 FORMAT_VERSION = 1
 PROJECT_SUFFIX = ".karar.yaml"
@@ -396,19 +397,7 @@ def load(path: str | Path) -> Project:
         ProjectError: Missing, unreadable, not UTF-8, or not a valid project (with the line).
     """
     name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ProjectError(name, None, "no such file") from None
-    except IsADirectoryError:
-        raise ProjectError(name, None, "is a folder, not a project file") from None
-    except OSError as exc:
-        raise ProjectError(name, None, f"cannot read: {exc.strerror or exc}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise ProjectError(name, line, "not valid UTF-8 text") from None
+    text = decode_utf8(read_bytes(path, ProjectError, "project file"), name, ProjectError)
     project = loads(text, path=name)
     project.path = Path(path)
     return project

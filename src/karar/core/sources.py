@@ -15,6 +15,7 @@ from pathlib import Path
 from karar.core.errors import MapError
 from karar.core.mermaid import ParseResult, detect_mindmap, parse_mermaid
 from karar.core.model import MindMap
+from karar.core.textfile import decode_utf8, read_bytes
 
 BUILTIN_PREFIX = "builtin:"
 BUILTIN_DJANGO = "builtin:django"
@@ -66,39 +67,25 @@ def builtin_text(name: str = "django") -> str:
 def read_text(path: str | Path) -> str:
     """Read a map file as UTF-8 text, refusing what is not a readable text file."""
     name = str(path)
-    p = Path(path)
     try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise MapError(name, None, "is a folder, not a map file")
-        if size > MAX_MAP_BYTES:
-            raise MapError(
-                name,
-                None,
-                f"file is too large ({size / 2**20:.1f} MiB; Karar reads maps up to "
-                f"{MAX_MAP_BYTES // 2**20} MiB)",
-            )
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise MapError(name, None, "no such file") from None
-    except PermissionError:
-        raise MapError(name, None, "permission denied") from None
-    except OSError as exc:
-        raise MapError(name, None, f"cannot read the file: {exc.strerror or exc}") from None
+        size = Path(path).stat().st_size
+    except OSError:
+        size = 0  # read_bytes says what is wrong
+    if size > MAX_MAP_BYTES:
+        raise MapError(
+            name,
+            None,
+            f"file is too large ({size / 2**20:.1f} MiB; Karar reads maps up to "
+            f"{MAX_MAP_BYTES // 2**20} MiB)",
+        )
+    data = read_bytes(path, MapError, "map file")
     if not data.strip():
         raise MapError(name, None, "the file is empty")
     nul = data.find(b"\0")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
         raise MapError(name, line, "this is a binary file, not a text map (NUL byte)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        byte = data[exc.start]
-        raise MapError(
-            name, line, f"not valid UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8"
-        ) from None
+    return decode_utf8(data, name, MapError)
 
 
 def find_mindmap(text: str, name: str, *, markdown: bool | None = None) -> MapSource:

@@ -106,7 +106,9 @@ class MapDocument(QObject):
                 stack.extend(reversed(node.children))
         self.count = len(self.depth)
         self._folded = {n for n in folded if n.children}
-        self._index_project()
+        self._paths = mindmap.paths()
+        self._nodes = {path: node for node, path in self._paths.items()}
+        self._index_states()
         self.map_replaced.emit()
 
     def descendants(self, node: Node) -> int:
@@ -233,13 +235,12 @@ class MapDocument(QObject):
         they come with the map through :meth:`set_map`)."""
         self.project = project
         self.undo_stack.clear()
-        self._index_project()
+        self._index_states()
         self.project_changed.emit()
         self.decisions_changed.emit(None)
 
-    def _index_project(self) -> None:
-        self._paths = self.mindmap.paths()
-        self._nodes = {path: node for node, path in self._paths.items()}
+    def _index_states(self) -> None:
+        """Key the project's entries by node (the map's paths are indexed by set_map)."""
         entries = self.project.entries
         self._states = {self._nodes[p]: st for p, st in entries.items() if p in self._nodes}
         self._rollup = None
@@ -338,7 +339,7 @@ class MapDocument(QObject):
     def apply_entries(self, entries: dict[NodePath, NodeState]) -> None:
         """Replace the project's entries wholesale (re-attaching, and undoing it)."""
         self.project.entries = entries
-        self._index_project()
+        self._index_states()
         self.decisions_changed.emit(None)
 
     def sync_folds_to_project(self) -> None:
@@ -350,4 +351,4 @@ class MapDocument(QObject):
                 self.project.update(path, collapsed=False)
         for node in self._folded:
             self.project.update(self.path_of(node), collapsed=True)
-        self._index_project()
+        self._index_states()

@@ -23,6 +23,15 @@ class Outputs(QObject):
         super().__init__(window)
         self.window = window
 
+    def _ask_path(self, title: str, suffix: str, filters: str) -> str:
+        """Ask where to write, starting next to the project (or the map) with its name
+        plus ``suffix``; '' when the user cancels."""
+        doc = self.window.document
+        base = Path(self.window.session.project.path or doc.path or "django.md")
+        start = base.with_name(base.name.split(".")[0] + suffix)
+        path, _ = QFileDialog.getSaveFileName(self.window, title, str(start), filters)
+        return path
+
     @Slot()
     def export_snapshot(self) -> None:
         """Write the decision snapshot (Markdown) to a file the user picks."""
@@ -32,10 +41,8 @@ class Outputs(QObject):
         doc = self.window.document
         if doc.root is None:
             return
-        base = self.window.session.project.path or Path(doc.path or "django.md")
-        start = str(Path(base).with_name(Path(base).name.split(".")[0] + "-decisions.md"))
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export Decision Snapshot", start, "Markdown (*.md);;All files (*)"
+        path = self._ask_path(
+            "Export Decision Snapshot", "-decisions.md", "Markdown (*.md);;All files (*)"
         )
         if not path:
             return
@@ -88,11 +95,7 @@ class Outputs(QObject):
         doc = self.window.document
         if doc.root is None:
             return
-        base = self.window.session.project.path or Path(doc.path or "django.md")
-        start = str(Path(base).with_name(Path(base).name.split(".")[0] + ".png"))
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export Image", start, "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"
-        )
+        path = self._ask_path("Export Image", ".png", "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)")
         if not path:
             return
         fmt = Path(path).suffix.lower().lstrip(".")
