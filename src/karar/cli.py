@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from karar import __version__
 
 if TYPE_CHECKING:
-    from karar.core.model import MindMap
+    from karar.core.model import MindMap, Node
     from karar.core.project import Project
 
 LAYOUTS = ("mindmap", "tree", "radial")
@@ -263,14 +263,14 @@ def _snapshot_options(
 ) -> dict[str, object]:
     """Checks, notes and folds for a Markdown snapshot, from the project and the flags."""
     options: dict[str, object] = {"decisions_only": args.decisions_only}
-    collapsed: set[object] = set()
+    collapsed: set[Node] = set()
     if project is not None:
-        from karar.core.project import states_by_node
+        from karar.core.state import MapState
 
-        states = states_by_node(project, mind_map)
-        options["checked"] = {node for node, state in states.items() if state.checked}
-        options["notes"] = {node: state.note for node, state in states.items() if state.note}
-        collapsed = {node for node, state in states.items() if state.collapsed}
+        state = MapState(mind_map, project)
+        options["checked"] = state.checked_nodes()
+        options["notes"] = {node: st.note for node, st in state.entries() if st.note}
+        collapsed = set(state.folded)
     level = args.expand_level
     if level is not None:
         options["is_collapsed"] = lambda node: node.depth >= level

@@ -11,7 +11,8 @@ from uihelpers import node_named, viewport_point
 
 from karar.core.model import Node
 from karar.ui.mainwindow import MainWindow
-from karar.ui.scene import EMPTY_DECISIONS_HINT
+from karar.core.filters import DecisionsOnly
+from karar.ui.scene import EMPTY_HINTS
 from karar.ui.theme import make_theme
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -221,10 +222,10 @@ def test_note_marker_appears(window: MainWindow) -> None:
     mark = QRectF(rect.right() - 2, rect.top() - 6, 8, 6)
     colour = scene.ctx.colour(doc.branch[node]).rgb() & 0xFFFFFF
     assert colour not in colours_in(window, grab(window), mark)
-    doc.apply_state(node, note="x")
+    doc.apply(doc.map_state.set_change(node, note="x"))
     assert doc.has_note(node)
     assert colour in colours_in(window, grab(window), mark)
-    doc.apply_state(node, note="")
+    doc.apply(doc.map_state.set_change(node, note=""))
     assert colour not in colours_in(window, grab(window), mark)
 
 
@@ -239,10 +240,10 @@ def test_decisions_only_view(qtbot: QtBot, window: MainWindow) -> None:
     other = node_named(window, "19. Team")
     doc.set_checked(deep, True)
     doc.set_checked(other, True)
-    with qtbot.wait_signal(scene.decisions_only_changed) as signal:
-        scene.set_decisions_only(True)
-    assert signal.args == [True]
-    assert scene.decisions_only
+    with qtbot.wait_signal(scene.filter_changed) as signal:
+        scene.set_filter(DecisionsOnly())
+    assert signal.args[0].name == "decisions"
+    assert scene.filter.name == "decisions"
     expected = {doc.root, deep, *deep.ancestors(), other}
     assert shown(window) == expected  # folds do not hide decisions here
     assert scene.hint_text() == ""
@@ -259,10 +260,10 @@ def test_decisions_only_view(qtbot: QtBot, window: MainWindow) -> None:
     doc.set_checked(deep, False)
     doc.set_checked(other, False)
     assert shown(window) == {doc.root}
-    assert scene.hint_text() == EMPTY_DECISIONS_HINT
+    assert scene.hint_text() == EMPTY_HINTS["decisions"]
     window.view.viewport().grab()
 
-    scene.set_decisions_only(False)
+    scene.set_filter(None)
     assert scene.hint_text() == ""
     assert shown(window) == {doc.root, *doc.root.children}  # the folds are back
 
@@ -273,11 +274,11 @@ def test_decisions_only_keeps_folds_for_later(window: MainWindow) -> None:
     window.show_levels(1)
     folded = set(doc.folded)
     doc.set_checked(deep_node(window), True)
-    scene.set_decisions_only(True)
+    scene.set_filter(DecisionsOnly())
     window.unfold_all()  # folding while filtered changes the document, not this view
     assert len(shown(window)) == 4
     window.show_levels(1)
-    scene.set_decisions_only(False)
+    scene.set_filter(None)
     assert set(doc.folded) == folded
 
 

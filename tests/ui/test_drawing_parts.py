@@ -10,8 +10,9 @@ from PySide6.QtGui import QColor, QPainterPath
 from karar.core.model import Node, Shape
 from karar.ui.app import make_app
 from karar.ui.icons import resolve
-from karar.ui.items import clip_cubic, cubic
+from karar.ui.edges import clip_cubic, cubic
 from karar.ui.labels import Run, paragraphs, plain_text
+from karar.ui.decorations import reservers
 from karar.ui.measure import MAX_TEXT_WIDTH, Measurer, Role
 from karar.ui.theme import THEME_NAMES, make_theme
 
@@ -47,7 +48,7 @@ def test_br_breaks_lines_in_any_label() -> None:
 @pytest.fixture(scope="module")
 def measurer() -> Measurer:
     make_app()
-    return Measurer()
+    return Measurer(reservers=reservers(1.0))
 
 
 @pytest.mark.parametrize(
@@ -63,10 +64,14 @@ def measurer() -> Measurer:
     ],
 )
 @pytest.mark.parametrize("depth", [0, 1, 2, 5])
-def test_fast_size_equals_full_geometry(measurer: Measurer, label: str, depth: int) -> None:
-    node = Node(label)
+@pytest.mark.parametrize("icon", [None, "fa fa-book"])
+def test_fast_size_equals_full_geometry(
+    measurer: Measurer, label: str, depth: int, icon: str | None
+) -> None:
+    node = Node(label, icon=icon)
     geo = measurer.geometry(node, depth)
     assert measurer.size(node, depth) == (geo.width, geo.height)
+    assert measurer.geometry(node, depth, mirrored=True)[:2] == (geo.width, geo.height)
 
 
 def test_long_labels_wrap_within_the_maximum(measurer: Measurer) -> None:

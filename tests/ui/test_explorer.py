@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QImage
 from pytestqt.qtbot import QtBot
-from uihelpers import generated_map, node_named, viewport_point
+from uihelpers import generated_map, node_named, show_map, viewport_point
 
+from karar.ui import mapmemory
 from karar.ui.app import run
 from karar.ui.mainwindow import MainWindow
 
@@ -38,7 +39,7 @@ def test_first_view_of_builtin_map_shows_the_33_branches(window: MainWindow) -> 
     assert shown(window) == {root, *root.children}
     assert len(root.children) == 33
     assert window.view.zoom >= 0.8  # readable
-    assert "267 nodes · 34 shown" in window.counts.text()
+    assert "267 nodes · 34 shown" in window.status.counts.text()
     assert "Django Ekosistemi" in window.windowTitle()
 
 
@@ -62,7 +63,7 @@ def test_clicking_a_fold_handle_hides_and_shows_descendants(
     assert window.document.is_folded(node)
     assert node in shown(window)
     assert not below & shown(window)
-    assert "28" in window.map_scene.live_items()[node]._count  # the badge counts 28 hidden
+    assert window.map_scene.live_items()[node].badge_text == "28"  # the badge counts 28 hidden
 
     click_handle(qtbot, window, node)
     assert below <= shown(window)
@@ -147,11 +148,11 @@ def test_ctrl_2_shows_exactly_two_levels(qtbot: QtBot, window: MainWindow) -> No
 
 
 def test_fold_all_and_unfold_all(window: MainWindow) -> None:
-    window.fold_all_action.trigger()
+    window.commands["fold_all"].trigger()
     assert shown(window) == {window.document.root}
-    window.unfold_all_action.trigger()
+    window.commands["unfold_all"].trigger()
     assert len(shown(window)) == 267
-    assert "267 shown" in window.counts.text()
+    assert "267 shown" in window.status.counts.text()
 
 
 def test_search_finds_yonetim_ignoring_case_and_accents(qtbot: QtBot, window: MainWindow) -> None:
@@ -219,7 +220,7 @@ def test_dark_theme_repaints(qtbot: QtBot, window: MainWindow) -> None:
 def test_layouts_switch(window: MainWindow, kind: str) -> None:
     window.set_layout(kind)
     assert window.map_scene.kind == kind
-    assert window.layout_actions[kind].isChecked()
+    assert window.commands[f"layout_{kind}"].isChecked()
     assert window.document.root in shown(window)
 
 
@@ -230,7 +231,7 @@ def test_zoom_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
     assert window.view.zoom == pytest.approx(1.25)
     qtbot.keyClick(window.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert window.view.zoom == pytest.approx(1.0)
-    window.fit_action.trigger()
+    window.commands["fit"].trigger()
     layout_rect = window.map_scene.layout.bounds
     visible = window.view.visible_scene_rect()
     assert visible.width() >= layout_rect[2] and visible.height() >= layout_rect[3]
@@ -288,7 +289,7 @@ def test_markdown_and_icons_render(qtbot: QtBot, window: MainWindow, data_dir: P
 
 
 def test_big_map_keeps_few_items(qtbot: QtBot, window: MainWindow) -> None:
-    window.set_map(generated_map(5000), None)
+    show_map(window, generated_map(5000))
     window.unfold_all()
     window.view.set_zoom(1.0)
     assert len(window.map_scene.layout.boxes) == 5000
@@ -329,7 +330,7 @@ def test_view_state_is_remembered_per_map(qtbot: QtBot, tmp_path: Path) -> None:
     first.document.set_folded(node_named(first, "İki"), True)
     first.view.set_zoom(1.7)
     first.close()  # saves the map's state
-    assert str(path.resolve()) in first.recent_files()
+    assert str(path.resolve()) in mapmemory.recent_files()
 
     second = MainWindow(theme="light", remember=True)
     qtbot.addWidget(second)

@@ -84,7 +84,7 @@ def test_export_image_from_the_window(
     assert isinstance(window, MainWindow)
     out = tmp_path / "shot.svg"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    window.export_image_action.trigger()
+    window.commands["export_image"].trigger()
     assert "<svg" in out.read_text(encoding="utf-8")
     assert "Image written" in window.statusBar().currentMessage()
 
@@ -118,7 +118,7 @@ def test_export_snapshot_from_the_window(
     doc.set_note(pg, "With pgbouncer.")
     out = tmp_path / "decisions.md"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    window.export_md_action.trigger()
+    window.commands["export_md"].trigger()
     text = out.read_text(encoding="utf-8")
     assert "- [x] PostgreSQL" in text and "With pgbouncer." in text
     window.session.mark_clean()

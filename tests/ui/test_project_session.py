@@ -63,7 +63,7 @@ def make_window(qtbot: QtBot, remember: bool = True) -> MainWindow:
 def win(qtbot: QtBot, map_file: Path) -> Iterator[MainWindow]:
     w = make_window(qtbot)
     assert w.open_path(map_file)
-    w.document.apply_folds(())  # the whole map in sight, whatever the first view chose
+    w.document.apply(w.document.map_state.folds_to(()))  # the whole map in sight, whatever the first view chose
     yield w
     w.session.mark_clean()
     w.close()
@@ -133,8 +133,8 @@ def test_undo_redo_walks_back_and_forth(win: MainWindow) -> None:
     stack.redo()
     assert doc.is_checked(pg) and doc.note(pg) == "ab"
     assert win.session.modified
-    assert win.undo_action.text().replace("&", "") == "Undo Edit Note of “PostgreSQL”"
-    assert win.redo_action.isEnabled()
+    assert win.commands["undo"].text().replace("&", "") == "Undo Edit Note of “PostgreSQL”"
+    assert win.commands["redo"].isEnabled()
 
 
 def test_folds_alone_do_not_dirty_an_untitled_project(win: MainWindow) -> None:
@@ -182,7 +182,7 @@ def test_map_edited_on_disk_is_reloaded_with_everything_kept(
     win.map_scene.select(node(win, "PostgreSQL"))
     # Rename MySQL, add a node: as an editor would, by writing the file again.
     map_file.write_text(MAP.replace("MySQL", "MariaDB") + "    Queue\n", encoding="utf-8")
-    with qtbot.waitSignal(win.session.map_reloaded, timeout=3000):
+    with qtbot.waitSignal(win.map_reloaded, timeout=3000):
         pass
     assert doc.mindmap.find(("Stack", "Queue")) is not None
     assert doc.is_checked(node(win, "PostgreSQL"))
@@ -197,7 +197,8 @@ def test_broken_map_edit_keeps_the_last_good_version(
 ) -> None:
     win.document.set_checked(node(win, "Redis"), True)
     map_file.write_text("mindmap\n  A\n  B\n", encoding="utf-8")
-    qtbot.waitUntil(lambda: "error" in win.statusBar().currentMessage(), timeout=5000)
+    qtbot.waitUntil(lambda: "one root" in win.notice_bar.error, timeout=5000)
+    assert win.notice_bar.isVisible()
     assert win.document.is_checked(node(win, "Redis"))
     assert win.document.mindmap.root.label == "Stack"  # the last good version stays
 
@@ -242,7 +243,7 @@ def test_autosave_and_restore(qtbot: QtBot, win: MainWindow, answers: _Answers) 
 
     fresh = make_window(qtbot)
     answers.append(QMessageBox.StandardButton.Yes)
-    assert fresh.session.offer_recovery()
+    fresh.start(None)
     assert fresh.document.note(node(fresh, "Redis")) == "cluster mode, 3 shards"
     assert fresh.session.modified  # restored work is unsaved work
     assert not orphan_copy.exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from karar.core.mermaid import parse_mermaid
 from karar.core.model import Node
 from karar.core.project import NodeState, Project
+from karar.core.sources import BUILTIN_DJANGO
 from karar.ui import commands
 from karar.ui.app import make_app
 from karar.ui.document import MapDocument
@@ -37,6 +39,21 @@ ROOT = "Stack"
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
+@contextlib.contextmanager
+def qtbot_signals(doc: MapDocument) -> Iterator[list[str]]:
+    """The names of the document's signals emitted inside the block."""
+    seen: list[str] = []
+    names = ("map_replaced", "folds_changed", "decisions_changed", "orphans_changed")
+    slots = {name: (lambda *_a, n=name: seen.append(n)) for name in names}
+    for name, slot in slots.items():
+        getattr(doc, name).connect(slot)
+    try:
+        yield seen
+    finally:
+        for name, slot in slots.items():
+            getattr(doc, name).disconnect(slot)
+
+
 def node(doc: MapDocument, label: str) -> Node:
     return next(n for n in doc.mindmap if n.label == label)
 
@@ -45,7 +62,7 @@ def node(doc: MapDocument, label: str) -> Node:
 def doc(qtbot: QtBot) -> MapDocument:
     make_app()
     document = MapDocument()
-    document.set_map(parse_mermaid(MAP).map, None)
+    document.load(parse_mermaid(MAP).map, None, Project(map_ref=BUILTIN_DJANGO))
     return document
 
 
@@ -259,7 +276,7 @@ def test_modes_show_editor_preview_or_both(panel: DecisionPanel, doc: MapDocumen
 
 def test_a_new_map_clears_the_panel(panel: DecisionPanel, doc: MapDocument) -> None:
     panel.set_node(node(doc, "MySQL"))
-    doc.set_map(parse_mermaid("mindmap\n  Other\n").map, None)
+    doc.load(parse_mermaid("mindmap\n  Other\n").map, None, Project(map_ref=BUILTIN_DJANGO))
     assert panel.node is None
     assert panel.pages.currentWidget() is panel.empty_label
 
@@ -290,7 +307,8 @@ def test_markdown_is_not_imported_until_a_note_shows() -> None:
         "from karar.ui.sidepanel import DecisionPanel\n"
         "make_app()\n"
         "doc = MapDocument()\n"
-        "doc.set_map(parse_mermaid('mindmap\\n  A\\n    B\\n').map, None)\n"
+        "from karar.core.project import Project\n"
+        "doc.load(parse_mermaid('mindmap\\n  A\\n    B\\n').map, None, Project('builtin:django'))\n"
         "panel = DecisionPanel(doc)\n"
         "panel.set_node(doc.root)\n"
         "assert 'markdown' not in sys.modules\n"
@@ -333,7 +351,7 @@ def test_orphans_are_listed_with_what_they_hold(
     orphans: OrphansPanel, doc: MapDocument, qtbot: QtBot
 ) -> None:
     with qtbot.waitSignal(orphans.orphans_present) as blocker:
-        doc.set_project(orphaned_project())
+        doc.load(doc.mindmap, None, orphaned_project())
     assert blocker.args == [True]
     assert orphans.has_orphans
     lst = orphans.orphan_list
@@ -348,7 +366,7 @@ def test_orphans_are_listed_with_what_they_hold(
 def test_suggestion_reattaches_and_undo_brings_the_orphan_back(
     orphans: OrphansPanel, doc: MapDocument, qtbot: QtBot
 ) -> None:
-    doc.set_project(orphaned_project())
+    doc.load(doc.mindmap, None, orphaned_project())
     lst = orphans.suggestion_list
     assert lst.count() == 1
     assert lst.item(0).text() == "PostgreSQL 16\nData › Relational DB\nlabel edited"
@@ -373,7 +391,7 @@ def test_the_last_orphan_gone_hides_the_list(
 ) -> None:
     project = orphaned_project()
     del project.entries[(ROOT, "Gone", "Removed")]
-    doc.set_project(project)
+    doc.load(doc.mindmap, None, project)
     with qtbot.waitSignal(orphans.orphans_present) as blocker:
         orphans.reattach_to_suggestion()
     assert blocker.args == [False]
@@ -384,7 +402,7 @@ def test_the_last_orphan_gone_hides_the_list(
 def test_reattach_to_the_selected_node(
     orphans: OrphansPanel, doc: MapDocument, qtbot: QtBot
 ) -> None:
-    doc.set_project(orphaned_project())
+    doc.load(doc.mindmap, None, orphaned_project())
     orphans.orphan_list.setCurrentRow(1)
     assert orphans.current_orphan() == (ROOT, "Gone", "Removed")
     assert orphans.suggestion_list.isHidden()  # nothing near "Removed"
@@ -403,7 +421,7 @@ def test_reattach_to_the_selected_node(
 def test_clicking_a_suggestion_shows_its_node(
     orphans: OrphansPanel, doc: MapDocument, qtbot: QtBot
 ) -> None:
-    doc.set_project(orphaned_project())
+    doc.load(doc.mindmap, None, orphaned_project())
     lst = orphans.suggestion_list
     with qtbot.waitSignal(orphans.node_activated) as blocker:
         qtbot.mouseClick(
@@ -413,19 +431,21 @@ def test_clicking_a_suggestion_shows_its_node(
 
 
 def test_a_new_map_refreshes_the_orphans(orphans: OrphansPanel, doc: MapDocument) -> None:
-    doc.set_project(orphaned_project())
+    doc.load(doc.mindmap, None, orphaned_project())
     assert orphans.orphan_list.count() == 2
-    doc.set_map(parse_mermaid(MAP.replace("PostgreSQL 16", "PostgreSQL")).map, None)
+    doc.load(parse_mermaid(MAP.replace("PostgreSQL 16", "PostgreSQL")).map, None, doc.project)
     assert orphans.orphan_list.count() == 1
     assert orphans.current_orphan() == (ROOT, "Gone", "Removed")
 
 
-def test_saving_does_not_search_the_map_again(
+def test_folding_does_not_search_the_map_again(
     orphans: OrphansPanel, doc: MapDocument, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    doc.set_project(orphaned_project())
+    doc.load(doc.mindmap, None, orphaned_project())
     calls: list[object] = []
     monkeypatch.setattr("karar.ui.orphans.suggest_homes", lambda *a, **k: calls.append(a) or [])
-    doc.sync_folds_to_project()  # what saving does: the entries are indexed again
+    with qtbot_signals(doc) as seen:
+        doc.toggle_fold(node(doc, "Data"))  # a fold is written into the project's entries
+    assert seen == ["folds_changed"]  # ...and the orphans are not looked at again
     assert calls == []
     assert orphans.suggestion_list.count() == 1

@@ -10,7 +10,7 @@ from karar.core import project as proj
 from karar.core.decisions import rollup, suggest_homes
 from karar.core.mermaid import parse_mermaid
 from karar.core.model import MindMap
-from karar.core.project import NodeState, Project, ProjectError
+from karar.core.project import NodeState, Project, ProjectError, reattach_entry
 
 MAP = (
     "mindmap\n  Root\n    Data\n      PostgreSQL\n      MySQL\n"
@@ -94,7 +94,7 @@ def test_reattach_merges() -> None:
     project = Project(map_ref="x")
     project.update(("R", "Old"), checked=True, note="why")
     project.update(("R", "New"), note="first")
-    project.reattach(("R", "Old"), ("R", "New"))
+    reattach_entry(project.entries, ("R", "Old"), ("R", "New"))
     state = project.entries[("R", "New")]
     assert state.checked and state.note == "first\n\nwhy"
     assert ("R", "Old") not in project.entries

@@ -22,19 +22,26 @@ under half a second. Radial layouts live in :mod:`karar.core.radial`.
 
 from __future__ import annotations
 
-import gc
 import math
-from collections.abc import Callable, Container, Iterator, Sequence, Sized
-from contextlib import contextmanager
+from collections.abc import Callable, Container, Sequence, Sized
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import repeat
 from operator import add
 
+from karar.core.bulk import no_gc
 from karar.core.model import Node
 from karar.core.radial import radial_centres
 
-__all__ = ["DEFAULT_SPACING", "Box", "Layout", "LayoutKind", "Spacing", "compute_layout"]
+__all__ = [
+    "DEFAULT_SPACING",
+    "Box",
+    "Layout",
+    "LayoutKind",
+    "Spacing",
+    "balanced_split",
+    "compute_layout",
+]
 
 
 class LayoutKind(StrEnum):
@@ -192,7 +199,7 @@ class Layout:
 
     def _index(self) -> _Grid:
         if self._grid is None:
-            with _gc_paused():
+            with no_gc():
                 self._grid = _Grid(self._xs, self._ys, self._ws, self._hs, self.bounds)
         return self._grid
 
@@ -319,6 +326,7 @@ def compute_layout(
     folded: Container[Node] = frozenset(),
     spacing: Spacing = DEFAULT_SPACING,
     hidden: Container[Node] = frozenset(),
+    split: int | None = None,
 ) -> Layout:
     """Lay out the visible part of a tree.
 
@@ -334,11 +342,15 @@ def compute_layout(
         hidden: Nodes left out together with their subtrees, as if they were not in the
             tree (a filtered view); the root is always laid out. Naming only the topmost
             node of each left-out subtree is enough.
+        split: In a mind map, how many of the root's children (in source order, shown or
+            not) go to the right; the rest go left. None balances the visible branches
+            anew. A view that must not move branches between sides when folds change passes
+            :func:`balanced_split` of the whole tree.
 
     Returns:
         The layout of every visible node.
     """
-    with _gc_paused():
+    with no_gc():
         nodes, par, kids, level = _collect(root, folded, hidden)
         ws, hs = (list(a) for a in zip(*map(size_of, nodes), strict=True))
         if kind is LayoutKind.RADIAL:
@@ -347,26 +359,12 @@ def compute_layout(
             xs = [c - w / 2 for c, w in zip(cxs, ws, strict=True)]
             ys = [c - h / 2 for c, h in zip(cys, hs, strict=True)]
         else:
-            xs, ys, sides = _horizontal(par, kids, ws, hs, kind, spacing)
+            right = None
+            if split is not None:
+                rank = {child: i for i, child in enumerate(root.children)}
+                right = sum(1 for c in kids[0] if rank[nodes[c]] < split)
+            xs, ys, sides = _horizontal(par, kids, ws, hs, kind, spacing, right)
         return Layout(kind, nodes, xs, ys, ws, hs, sides, level)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector.
-
-    Building a layout allocates several long-lived objects per node, and every few
-    hundred allocations the collector would rescan them all (a third of the time at
-    100,000 nodes). Nothing here creates reference cycles, so nothing is lost; the
-    previous state is restored on exit.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 _NO_KIDS: list[int] = []  # shared by every leaf; never appended to
@@ -455,8 +453,10 @@ def _horizontal(
     hs: list[float],
     kind: LayoutKind,
     spacing: Spacing,
+    right_count: int | None = None,
 ) -> tuple[list[float], list[float], list[int]]:
-    """Boxes of a mind map or a left-to-right tree, as ``(xs, ys, sides)``."""
+    """Boxes of a mind map or a left-to-right tree, as ``(xs, ys, sides)``; in a mind map
+    the first ``right_count`` children of the root go right (None: balance them)."""
     n = len(par)
     gap = spacing.level_gap
     # Depth axis. ``dpos`` is the distance of a box's near edge from the root's centre and
@@ -475,8 +475,13 @@ def _horizontal(
 
     first = kids[0]
     right = first
-    if kind is LayoutKind.MINDMAP and len(first) > 1:
-        k = _balanced_split([flex.extent(c) for c in first], spacing.sibling_gap)
+    if kind is LayoutKind.MINDMAP and right_count is not None:
+        right = first[:right_count]
+    elif kind is LayoutKind.MINDMAP and len(first) > 1:
+        k = _balanced_split(
+            [bottom - top for top, bottom in (flex.extent(c) for c in first)],
+            spacing.sibling_gap,
+        )
         right = first[:k]
     # Each side is a tidy tree of its own hanging off the root; centring each virtual
     # root on the root's box aligns both sides around the root's centre.
@@ -494,13 +499,35 @@ def _horizontal(
     return xs, ys, sides
 
 
-def _balanced_split(extents: list[tuple[float, float]], sibling_gap: float) -> int:
+def balanced_split(root: Node) -> int:
+    """How many of the root's children a mind map puts on the right, chosen once from the
+    whole tree so that a branch never changes sides when anything is folded or filtered.
+
+    A first-level branch weighs what it takes when unfolded: one row per leaf of its
+    subtree. Ties go to the right-heavy split (XMind puts the odd branch on the right).
+    """
+    weights = []
+    for child in root.children:
+        leaves = 0
+        stack = [child]
+        while stack:
+            node = stack.pop()
+            if node.children:
+                stack.extend(node.children)
+            else:
+                leaves += 1
+        weights.append(float(leaves))
+    if len(weights) < 2:
+        return len(weights)
+    return _balanced_split(weights, 0.0)
+
+
+def _balanced_split(heights: list[float], sibling_gap: float) -> int:
     """How many leading first-level branches go right so both sides weigh about the same.
 
-    A branch weighs its laid-out height plus one sibling gap, so folded branches count
-    small. Ties go to the right-heavy split (XMind puts the odd branch on the right).
+    A branch weighs its height plus one sibling gap. Ties go to the right-heavy split.
     """
-    weights = [bottom - top + sibling_gap for top, bottom in extents]
+    weights = [h + sibling_gap for h in heights]
     total = sum(weights)
     best_k, best = 1, math.inf
     acc = 0.0

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from karar.core.atomic import write_atomic
 from karar.core.errors import LocatedError
-from karar.core.model import MindMap, Node, NodePath
+from karar.core.model import MindMap, NodePath
 from karar.core.sources import BUILTIN_PREFIX
 from karar.core.textfile import decode_utf8, read_bytes
 
@@ -108,7 +109,7 @@ class Project:
         target = Path(location).resolve()
         if self.path is not None:
             try:
-                self.map_ref = Path(_relpath(target, self.path.parent.resolve())).as_posix()
+                self.map_ref = Path(os.path.relpath(target, self.path.parent.resolve())).as_posix()
                 return
             except ValueError:
                 pass
@@ -135,14 +136,15 @@ class Project:
         known = set(mind_map.paths().values())
         return [p for p in self.entries if p not in known]
 
-    def reattach(self, old: NodePath, new: NodePath) -> None:
-        """Move an entry (an orphan) to another node, merging into what that node had."""
-        reattach_entry(self.entries, old, new)
-
     # ----------------------------------------------------------------- files
 
-    def to_data(self) -> dict[str, Any]:
-        """The YAML document as plain data, known keys first, unknown keys kept."""
+    def to_data(self, order: Mapping[NodePath, int] | None = None) -> dict[str, Any]:
+        """The YAML document as plain data, known keys first, unknown keys kept.
+
+        Args:
+            order: The map order of node paths: entries are listed in it (so a file reads
+                and diffs like the map), orphans after them in the order they had.
+        """
         data: dict[str, Any] = {"karar": FORMAT_VERSION, "map": self.map_ref}
         if self.participant:
             data["participant"] = self.participant
@@ -151,7 +153,11 @@ class Project:
         for key, value in self.extra.items():
             data.setdefault(key, value)
         nodes = []
-        for path, state in self.entries.items():
+        items = list(self.entries.items())
+        if order is not None:
+            last = len(order)
+            items.sort(key=lambda item: order.get(item[0], last))
+        for path, state in items:
             if state.is_empty():
                 continue
             entry: dict[str, Any] = {"path": FlowList(path)}
@@ -171,12 +177,13 @@ class Project:
         data["nodes"] = nodes
         return data
 
-    def dumps(self) -> str:
-        """The project file's text."""
-        return dump_yaml(self.to_data())
+    def dumps(self, order: Mapping[NodePath, int] | None = None) -> str:
+        """The project file's text (``order`` as in :meth:`to_data`)."""
+        return dump_yaml(self.to_data(order))
 
-    def save(self, path: Path | None = None) -> None:
-        """Write the project atomically (to ``path``, which then becomes its home).
+    def save(self, path: Path | None = None, order: Mapping[NodePath, int] | None = None) -> None:
+        """Write the project atomically (to ``path``, which then becomes its home), its
+        entries in ``order`` (see :meth:`to_data`).
 
         Raises:
             ProjectError: The file cannot be written (the old file is left untouched).
@@ -188,7 +195,7 @@ class Project:
         if self.path is None:
             raise ValueError("a project needs a path to be saved")
         try:
-            write_atomic(self.path, self.dumps().encode("utf-8"))
+            write_atomic(self.path, self.dumps(order).encode("utf-8"))
         except OSError as exc:
             raise ProjectError(
                 str(self.path), None, f"cannot save: {exc.strerror or exc}"
@@ -209,10 +216,6 @@ def reattach_entry(entries: dict[NodePath, NodeState], old: NodePath, new: NodeP
         target.note = f"{target.note}\n\n{state.note}" if target.note else state.note
     for key, value in state.extra.items():
         target.extra.setdefault(key, value)
-
-
-def _relpath(target: Path, start: Path) -> str:
-    return os.path.relpath(target, start)
 
 
 # --------------------------------------------------------------------------- YAML
@@ -429,13 +432,3 @@ def open_map(project: Project, *, strict: bool = False) -> MindMap:
 def is_project_file(path: str | Path) -> bool:
     """Whether a path names a project file (by its suffix)."""
     return str(path).lower().endswith(PROJECT_SUFFIX)
-
-
-def states_by_node(project: Project, mind_map: MindMap) -> dict[Node, NodeState]:
-    """The project's states keyed by the map's nodes (orphans are left out)."""
-    out: dict[Node, NodeState] = {}
-    for node, path in mind_map.paths().items():
-        state = project.entries.get(path)
-        if state is not None:
-            out[node] = state
-    return out

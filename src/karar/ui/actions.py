@@ -1,314 +1,483 @@
-"""The main window's actions, menus and tool bar, with their standard shortcuts.
-
-Kept apart from :mod:`karar.ui.mainwindow` so that the window's own logic stays readable;
-:class:`WindowActions` is mixed into :class:`~karar.ui.mainwindow.MainWindow` and builds
-on its attributes (view, scene, document, session, outputs, docks).
+"""The main window's commands as one declarative table: text, keys, menu, tool bar, the
+slot they call. :func:`build_actions` makes the ``QAction`` objects, the menus and the tool
+bar from it, and the keyboard shortcuts dialog is generated from the same actions, so it
+can never drift from what the keys really do.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import html
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
-from karar.ui.theme import THEME_NAMES
+Key = QKeySequence.StandardKey | str
 
-if TYPE_CHECKING:
-    from karar.ui.mainwindow import MainWindow
+#: the menus in menu-bar order: key -> title
+MENUS = {"file": "&File", "edit": "&Edit", "view": "&View", "go": "&Go", "help": "&Help"}
+#: sub-menus: key -> (parent menu, title)
+SUBMENUS = {
+    "levels": ("view", "Show &Levels"),
+    "layout": ("view", "&Layout"),
+    "theme": ("view", "&Theme"),
+}
 
 
-class WindowActions:
-    """Builds the actions, the menu bar and the tool bar of a :class:`MainWindow`."""
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One row of the table.
 
-    def _action(
-        self: MainWindow,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        *,
-        tip: str = "",
-        checkable: bool = False,
-        view_only: bool = False,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(
-                f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-                if shortcut
-                else tip
-            )
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
-        if view_only:
-            # keys the find field also uses (arrows, Space) work only while the map has focus
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            self.view.addAction(action)
-        else:
-            self.addAction(action)
-        return action
+    Attributes:
+        name: The action's name (``window.actions[name]``, also its object name).
+        text: Menu text with its ``&`` mnemonic.
+        slot: What it calls: a dotted path from the window (``"session.save"``); empty
+            for an action made elsewhere and handed to :func:`build_actions` (undo, redo).
+        keys: Shortcuts, the first one shown in menus.
+        menu: The menu or sub-menu it sits in (None: only its keys), then ``"-"`` rows
+            separate.
+        tip: Status and tool tip.
+        args: Extra arguments for the slot.
+        checkable: A toggle; its slot gets the new state.
+        group: Actions of one group are exclusive (layouts, themes).
+        view_only: Its keys act only while the map has the focus (keys the find field
+            and the notes editor use themselves: arrows, Space, Enter).
+        toolbar: The tool button's short text, if it is on the tool bar.
+        help: The shortcuts dialog's description (default: the text; "": left out).
+        help_keys: The keys as the dialog shows them (default: the shortcuts).
+    """
 
-    def _build_actions(self: MainWindow) -> None:
-        view = self.view
-        self.new_action = self._action(
-            "&New Project",
-            self.new_project,
-            QKeySequence.StandardKey.New,
-            tip="Start a new project on the open map",
-        )
-        self.open_action = self._action(
-            "&Open…",
-            self.open_dialog,
-            QKeySequence.StandardKey.Open,
-            tip="Open a map or a project",
-        )
-        self.save_action = self._action(
-            "&Save", self.session.save, QKeySequence.StandardKey.Save, tip="Save the project"
-        )
-        self.save_as_action = self._action(
-            "Save &As…", self.session.save_as, QKeySequence.StandardKey.SaveAs
-        )
-        self.export_md_action = self._action(
-            "Export &Decision Snapshot…",
-            self.outputs.export_snapshot,
-            "Ctrl+Shift+E",
-            tip="Write the decisions as Markdown",
-        )
-        self.export_image_action = self._action(
-            "Export &Image…",
-            self.outputs.export_image,
-            tip="Save the map as a PNG, SVG or PDF picture",
-        )
-        self.print_action = self._action(
-            "&Print…",
-            self.outputs.print_dialog,
-            QKeySequence.StandardKey.Print,
-            tip="Print the map",
-        )
-        stack = self.document.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        # The menu's texts grow with the step ("Undo Check “…”"); tool buttons stay short.
-        self.undo_action.setIconText("Undo")
-        self.redo_action.setIconText("Redo")
-        self.addAction(self.undo_action)
-        self.addAction(self.redo_action)
-        self.reload_action = self._action(
-            "&Reload", self.reload, QKeySequence.StandardKey.Refresh, tip="Read the map file again"
-        )
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+    name: str
+    text: str
+    slot: str
+    keys: tuple[Key, ...] = ()
+    menu: str | None = None
+    tip: str = ""
+    args: tuple[Any, ...] = ()
+    checkable: bool = False
+    group: str | None = None
+    view_only: bool = False
+    toolbar: str | None = None
+    help: str | None = None
+    help_keys: str | None = None
 
-        self.zoom_in_action = self._action(
-            "Zoom &In", lambda: view.zoom_by(1.25), QKeySequence.StandardKey.ZoomIn, tip="Zoom in"
-        )
-        self.zoom_out_action = self._action(
-            "Zoom &Out", lambda: view.zoom_by(0.8), QKeySequence.StandardKey.ZoomOut, tip="Zoom out"
-        )
-        self.actual_size_action = self._action(
-            "&Actual Size", lambda: view.set_zoom(1.0), "Ctrl+Shift+0"
-        )
-        self.fit_action = self._action(
-            "&Fit to Window", view.fit_all, "Ctrl+0", tip="Show the whole map"
-        )
-        self.zoom_selection_action = self._action(
-            "Zoom to &Selection",
-            view.zoom_to_selection,
-            "Ctrl+E",
-            tip="Zoom to the selected branch",
-        )
-        self.fold_all_action = self._action(
-            "Fold &All", self.fold_all, "Ctrl+Shift+[", tip="Fold every branch"
-        )
-        self.unfold_all_action = self._action(
-            "&Unfold All", self.unfold_all, "Ctrl+Shift+]", tip="Unfold every branch"
-        )
-        self.level_actions = []
-        for n in range(1, 10):
-            action = self._action(
-                f"Show &{n} Level{'s' if n > 1 else ''}",
-                lambda _=False, n=n: self.show_levels(n),
-                f"Ctrl+{n}",
-                tip=f"Show {n} level{'s' if n > 1 else ''} below the root",
-            )
-            self.level_actions.append(action)
 
-        self.layout_group = QActionGroup(self)
-        self.layout_actions: dict[str, QAction] = {}
-        for kind, label in (("mindmap", "&Mind Map"), ("tree", "&Tree"), ("radial", "&Radial")):
-            action = self._action(label, lambda _=False, k=kind: self.set_layout(k), checkable=True)
-            self.layout_group.addAction(action)
-            self.layout_actions[kind] = action
-        self.layout_actions[self.map_scene.kind.value].setChecked(True)
+SEPARATOR = "-"
+_SK = QKeySequence.StandardKey
 
-        self.theme_group = QActionGroup(self)
-        self.theme_actions: dict[str | None, QAction] = {}
-        for name, label in (
-            (None, "Follow &System"),
-            ("light", "&Light"),
-            ("dark", "&Dark"),
-            ("contrast", "&High Contrast"),
-        ):
-            action = self._action(label, lambda _=False, t=name: self.set_theme(t), checkable=True)
-            self.theme_group.addAction(action)
-            self.theme_actions[name] = action
-        self.theme_actions[self.theme_name if self.theme_name in THEME_NAMES else None].setChecked(
-            True
-        )
 
-        self.minimap_action = self._action(
-            "Show &Overview", self.set_minimap_visible, "Ctrl+Shift+M", checkable=True
+def _levels() -> list[Command]:
+    return [
+        Command(
+            f"level_{n}",
+            f"Show &{n} Level{'s' if n > 1 else ''}",
+            "show_levels",
+            (f"Ctrl+{n}",),
+            "levels",
+            tip=f"Show {n} level{'s' if n > 1 else ''} below the root",
+            args=(n,),
+            toolbar=f"Level {n}" if n <= 3 else None,
+            help="Show that many levels below the root" if n == 1 else "",
+            help_keys="Ctrl+1 … Ctrl+9" if n == 1 else None,
         )
-        self.minimap_action.setChecked(True)
-        self.animate_action = self._action(
-            "&Animate Changes", self.set_animate, checkable=True, tip="Animate folding"
-        )
-        self.animate_action.setChecked(True)
-        self.full_screen_action = self._action(
-            "&Full Screen", self.toggle_full_screen, QKeySequence.StandardKey.FullScreen
-        )
+        for n in range(1, 10)
+    ]
 
-        self.find_action = self._action(
-            "&Find…", self.open_search, QKeySequence.StandardKey.Find, tip="Search the map"
-        )
-        self.find_next_action = self._action(
-            "Find &Next", lambda: self.search.step(1), QKeySequence.StandardKey.FindNext
-        )
-        self.find_prev_action = self._action(
-            "Find &Previous", lambda: self.search.step(-1), QKeySequence.StandardKey.FindPrevious
-        )
-        self.go_root_action = self._action("&Root", view.go_root, "Home", view_only=True)
-        self.go_left_action = self._action("Go &Left", view.go_left, "Left", view_only=True)
-        self.go_right_action = self._action("Go &Right", view.go_right, "Right", view_only=True)
-        self.go_up_action = self._action("&Previous Sibling", view.go_up, "Up", view_only=True)
-        self.go_down_action = self._action("&Next Sibling", view.go_down, "Down", view_only=True)
-        self.toggle_action = self._action(
-            "&Fold / Unfold", view.toggle_selected, "Space", view_only=True
-        )
-        self.decisions_only_action = self._action(
-            "&Decisions Only",
-            self.set_decisions_only,
-            "Ctrl+D",
-            tip="Show only the chosen nodes and the branches that lead to them",
-            checkable=True,
-        )
-        # Enter on the map does the same (MapView.keyPressEvent); no second shortcut here.
-        self.check_action = self._action(
-            "&Check / Uncheck Selected", self.map_scene.toggle_selected_checked
-        )
-        self.edit_note_action = self._action(
-            "Edit &Note", self.edit_note, "F2", tip="Write notes for the selected node"
-        )
-        self.about_action = self._action("&About Karar", self.about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.keys_action = self._action("&Keyboard Shortcuts", self.show_keys, "F1")
 
-    def _build_menus(self: MainWindow) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.new_action)
-        file_menu.addAction(self.open_action)
-        self.recent_menu = QMenu("Open &Recent", self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addAction(self.reload_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.save_action)
-        file_menu.addAction(self.save_as_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.export_md_action)
-        file_menu.addAction(self.export_image_action)
-        file_menu.addAction(self.print_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
+COMMANDS: tuple[Command | str, ...] = (
+    Command(
+        "new",
+        "&New Project",
+        "new_project",
+        (_SK.New,),
+        "file",
+        "Start a new project on the open map",
+    ),
+    Command(
+        "open",
+        "&Open…",
+        "open_dialog",
+        (_SK.Open,),
+        "file",
+        "Open a map or a project",
+        toolbar="Open",
+    ),
+    Command("reload", "&Reload", "reload", (_SK.Refresh, "F5"), "file", "Read the map file again"),
+    "file",
+    Command(
+        "save", "&Save", "session.save", (_SK.Save,), "file", "Save the project", toolbar="Save"
+    ),
+    Command("save_as", "Save &As…", "session.save_as", (_SK.SaveAs,), "file"),
+    "file",
+    Command(
+        "export_md",
+        "Export &Decision Snapshot…",
+        "outputs.export_snapshot",
+        ("Ctrl+Shift+E",),
+        "file",
+        "Write the decisions as Markdown",
+    ),
+    Command(
+        "export_image",
+        "Export &Image…",
+        "outputs.export_image",
+        (),
+        "file",
+        "Save the map as a PNG, SVG or PDF picture",
+    ),
+    Command("print", "&Print…", "outputs.print_dialog", (_SK.Print,), "file", "Print the map"),
+    "file",
+    Command("quit", "&Quit", "close", (_SK.Quit,), "file"),
+    Command("undo", "&Undo", "", (_SK.Undo,), "edit", toolbar="Undo"),
+    Command("redo", "&Redo", "", (_SK.Redo,), "edit", toolbar="Redo"),
+    "edit",
+    Command(
+        "check",
+        "&Check / Uncheck",
+        "map_scene.toggle_selected_checked",
+        ("Return", "Enter"),
+        "edit",
+        "Choose the selected node, or take the choice back",
+        view_only=True,
+    ),
+    Command(
+        "edit_note", "Edit &Note", "edit_note", ("F2",), "edit", "Write notes for the selected node"
+    ),
+    Command(
+        "zoom_in",
+        "Zoom &In",
+        "view.zoom_by",
+        (_SK.ZoomIn,),
+        "view",
+        "Zoom in",
+        args=(1.25,),
+        toolbar="Zoom In",
+    ),
+    Command(
+        "zoom_out",
+        "Zoom &Out",
+        "view.zoom_by",
+        (_SK.ZoomOut,),
+        "view",
+        "Zoom out",
+        args=(0.8,),
+        toolbar="Zoom Out",
+    ),
+    Command("actual_size", "&Actual Size", "view.set_zoom", ("Ctrl+Shift+0",), "view", args=(1.0,)),
+    Command(
+        "fit",
+        "&Fit to Window",
+        "view.fit_all",
+        ("Ctrl+0",),
+        "view",
+        "Show the whole map",
+        toolbar="Fit to Window",
+    ),
+    Command(
+        "zoom_selection",
+        "Zoom to &Selection",
+        "view.zoom_to_selection",
+        ("Ctrl+E",),
+        "view",
+        "Zoom to the selected branch",
+    ),
+    "view",
+    Command(
+        "decisions_only",
+        "&Decisions Only",
+        "set_decisions_only",
+        ("Ctrl+D",),
+        "view",
+        "Show only the chosen nodes and the branches that lead to them",
+        checkable=True,
+        toolbar="Decisions Only",
+    ),
+    "view",
+    Command(
+        "fold_all",
+        "Fold &All",
+        "fold_all",
+        ("Ctrl+Shift+[",),
+        "view",
+        "Fold every branch",
+        toolbar="Fold All",
+    ),
+    Command(
+        "unfold_all",
+        "&Unfold All",
+        "unfold_all",
+        ("Ctrl+Shift+]",),
+        "view",
+        "Unfold every branch",
+        toolbar="Unfold All",
+    ),
+    *_levels(),
+    "view",
+    Command(
+        "layout_mindmap",
+        "&Mind Map",
+        "set_layout",
+        ("Ctrl+Alt+1",),
+        "layout",
+        args=("mindmap",),
+        checkable=True,
+        group="layout",
+    ),
+    Command(
+        "layout_tree",
+        "&Tree",
+        "set_layout",
+        ("Ctrl+Alt+2",),
+        "layout",
+        args=("tree",),
+        checkable=True,
+        group="layout",
+    ),
+    Command(
+        "layout_radial",
+        "&Radial",
+        "set_layout",
+        ("Ctrl+Alt+3",),
+        "layout",
+        args=("radial",),
+        checkable=True,
+        group="layout",
+    ),
+    Command(
+        "theme_system",
+        "Follow &System",
+        "set_theme",
+        (),
+        "theme",
+        args=(None,),
+        checkable=True,
+        group="theme",
+    ),
+    Command(
+        "theme_light",
+        "&Light",
+        "set_theme",
+        (),
+        "theme",
+        args=("light",),
+        checkable=True,
+        group="theme",
+    ),
+    Command(
+        "theme_dark",
+        "&Dark",
+        "set_theme",
+        (),
+        "theme",
+        args=("dark",),
+        checkable=True,
+        group="theme",
+    ),
+    Command(
+        "theme_contrast",
+        "&High Contrast",
+        "set_theme",
+        ("Ctrl+Alt+H",),
+        "theme",
+        args=("contrast",),
+        checkable=True,
+        group="theme",
+    ),
+    "view",
+    Command(
+        "minimap",
+        "Show &Overview",
+        "set_minimap_visible",
+        ("Ctrl+Shift+M",),
+        "view",
+        checkable=True,
+    ),
+    Command(
+        "animate", "&Animate Changes", "set_animate", (), "view", "Animate folding", checkable=True
+    ),
+    Command(
+        "full_screen",
+        "&Full Screen",
+        "toggle_full_screen",
+        ("F11", _SK.FullScreen),
+        "view",
+        "Fill the screen (Esc leaves)",
+    ),
+    Command("find", "&Find…", "open_search", (_SK.Find,), "go", "Search the map", toolbar="Find"),
+    Command("find_next", "Find &Next", "search.step", (_SK.FindNext,), "go", args=(1,)),
+    Command(
+        "find_previous", "Find &Previous", "search.step", (_SK.FindPrevious,), "go", args=(-1,)
+    ),
+    "go",
+    Command("go_root", "&Root", "view.go_root", ("Home",), "go", view_only=True),
+    Command("go_left", "Go &Left", "view.go_left", ("Left",), "go", view_only=True),
+    Command("go_right", "Go &Right", "view.go_right", ("Right",), "go", view_only=True),
+    Command("go_up", "&Previous Sibling", "view.go_up", ("Up",), "go", view_only=True),
+    Command("go_down", "&Next Sibling", "view.go_down", ("Down",), "go", view_only=True),
+    Command(
+        "toggle_fold", "&Fold / Unfold", "view.toggle_selected", ("Space",), "go", view_only=True
+    ),
+    Command("keys", "&Keyboard Shortcuts", "show_keys", ("F1",), "help"),
+    Command("about", "&About Karar", "about", (), "help"),
+)
 
-        self.edit_menu = bar.addMenu("&Edit")
-        self.edit_menu.addAction(self.undo_action)
-        self.edit_menu.addAction(self.redo_action)
-        self.edit_menu.addSeparator()
-        self.edit_menu.addAction(self.check_action)
-        self.edit_menu.addAction(self.edit_note_action)
+#: what the mouse does, listed in the shortcuts dialog after the keys
+MOUSE_HELP = (
+    ("Click a node's box", "Check or uncheck it"),
+    ("Click a handle, double-click a node", "Fold or unfold it"),
+    ("Wheel, pinch", "Zoom"),
+    ("Drag the background, scroll", "Pan"),
+    ("Click or drag in the overview", "Move the view there"),
+)
 
-        view_menu = bar.addMenu("&View")
-        for action in (
-            self.zoom_in_action,
-            self.zoom_out_action,
-            self.actual_size_action,
-            self.fit_action,
-            self.zoom_selection_action,
-        ):
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.decisions_only_action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.fold_all_action)
-        view_menu.addAction(self.unfold_all_action)
-        levels = view_menu.addMenu("Show &Levels")
-        for action in self.level_actions:
-            levels.addAction(action)
-        view_menu.addSeparator()
-        layout_menu = view_menu.addMenu("&Layout")
-        for action in self.layout_actions.values():
-            layout_menu.addAction(action)
-        theme_menu = view_menu.addMenu("&Theme")
-        for action in self.theme_actions.values():
-            theme_menu.addAction(action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.decision_panel.toggleViewAction())
-        view_menu.addAction(self.orphans_panel.toggleViewAction())
-        view_menu.addAction(self.minimap_action)
-        view_menu.addAction(self.animate_action)
-        view_menu.addAction(self.full_screen_action)
 
-        go_menu = bar.addMenu("&Go")
-        for action in (
-            self.find_action,
-            self.find_next_action,
-            self.find_prev_action,
-        ):
-            go_menu.addAction(action)
-        go_menu.addSeparator()
-        for action in (
-            self.go_root_action,
-            self.go_left_action,
-            self.go_right_action,
-            self.go_up_action,
-            self.go_down_action,
-            self.toggle_action,
-        ):
-            go_menu.addAction(action)
+def _resolve(root: object, dotted: str) -> Callable[..., object]:
+    target: Any = root
+    for part in dotted.split("."):
+        target = getattr(target, part)
+    return target  # type: ignore[no-any-return]
 
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.keys_action)
-        help_menu.addAction(self.about_action)
 
-    def _build_toolbar(self: MainWindow) -> None:
-        bar = QToolBar("Main", self)
-        bar.setObjectName("main-toolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.addAction(self.open_action)
-        bar.addAction(self.save_action)
-        bar.addSeparator()
-        bar.addAction(self.undo_action)
-        bar.addAction(self.redo_action)
-        bar.addSeparator()
-        bar.addAction(self.fit_action)
-        bar.addAction(self.zoom_out_action)
-        bar.addAction(self.zoom_in_action)
-        bar.addSeparator()
-        bar.addAction(self.fold_all_action)
-        bar.addAction(self.unfold_all_action)
-        for n, action in enumerate(self.level_actions[:3], start=1):
-            action.setIconText(f"Level {n}")  # the tool button's short text
-            bar.addAction(action)
-        bar.addSeparator()
-        bar.addAction(self.decisions_only_action)
-        bar.addAction(self.find_action)
-        self.addToolBar(bar)
+@dataclass
+class Actions:
+    """The window's actions by name, with the menus and tool bar made from them."""
+
+    by_name: dict[str, QAction] = field(default_factory=dict)
+    groups: dict[str, QActionGroup] = field(default_factory=dict)
+    menus: dict[str, QMenu] = field(default_factory=dict)
+    toolbar: QToolBar | None = None
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.by_name[name]
+
+
+def build_actions(
+    window: QMainWindow, view: QWidget, provided: dict[str, QAction] | None = None
+) -> Actions:
+    """Make every :data:`COMMANDS` action on ``window`` (``view_only`` ones on ``view``),
+    its menus and its tool bar; ``provided`` are actions made elsewhere (undo, redo)."""
+    actions = Actions()
+    provided = provided or {}
+    for row in COMMANDS:
+        if not isinstance(row, Command):
+            continue
+        if row.slot:
+            actions.by_name[row.name] = _make(window, view, row, actions)
+            continue
+        action = provided[row.name]
+        action.setObjectName(row.name)
+        action.setShortcuts([QKeySequence(k) for k in row.keys])
+        if row.toolbar is not None:
+            action.setIconText(row.toolbar)
+        window.addAction(action)
+        actions.by_name[row.name] = action
+    _build_menus(window, actions)
+    _build_toolbar(window, actions)
+    return actions
+
+
+def _make(window: QMainWindow, view: QWidget, row: Command, actions: Actions) -> QAction:
+    action = QAction(row.text, window)
+    action.setObjectName(row.name)
+    if row.keys:
+        action.setShortcuts([QKeySequence(k) for k in row.keys])
+    if row.tip:
+        action.setStatusTip(row.tip)
+        shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{row.tip} ({shown})" if shown else row.tip)
+    action.setCheckable(row.checkable)
+    slot = _resolve(window, row.slot)
+    args = row.args
+    if row.checkable and not args:
+        action.triggered.connect(slot)
+    else:
+        action.triggered.connect(lambda _checked=False, s=slot, a=args: s(*a))
+    if row.group is not None:
+        group = actions.groups.get(row.group)
+        if group is None:
+            group = actions.groups[row.group] = QActionGroup(window)
+        group.addAction(action)
+    if row.view_only:
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        view.addAction(action)
+    else:
+        window.addAction(action)
+    if row.toolbar is not None:
+        action.setIconText(row.toolbar)
+    if row.name == "quit":
+        action.setMenuRole(QAction.MenuRole.QuitRole)
+    elif row.name == "about":
+        action.setMenuRole(QAction.MenuRole.AboutRole)
+    return action
+
+
+def _build_menus(window: QMainWindow, actions: Actions) -> None:
+    bar = window.menuBar()
+    menus = actions.menus
+    for key, title in MENUS.items():
+        menus[key] = bar.addMenu(title)
+    for key, (_parent, title) in SUBMENUS.items():
+        menus[key] = QMenu(title, window)
+    placed: set[str] = set()
+    for row in COMMANDS:
+        if isinstance(row, str):
+            menus[row].addSeparator()
+            continue
+        if row.menu is None:
+            continue
+        if row.menu in SUBMENUS and row.menu not in placed:
+            placed.add(row.menu)
+            menus[SUBMENUS[row.menu][0]].addMenu(menus[row.menu])
+        menus[row.menu].addAction(actions[row.name])
+
+
+def _build_toolbar(window: QMainWindow, actions: Actions) -> None:
+    bar = QToolBar("Main", window)
+    bar.setObjectName("main-toolbar")
+    bar.setMovable(False)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    previous: str | None = None
+    gap = False  # a menu separator or another menu since the last tool button
+    for row in COMMANDS:
+        if isinstance(row, str):
+            gap = True
+            continue
+        if row.toolbar is None:
+            continue
+        if previous is not None and (gap or row.menu != previous):
+            bar.addSeparator()
+        previous, gap = row.menu, False
+        bar.addAction(actions[row.name])
+    window.addToolBar(bar)
+    actions.toolbar = bar
+
+
+def shortcuts_html(actions: Actions) -> str:
+    """The shortcuts dialog's text: every action that has keys, under its menu's title,
+    then what the mouse does."""
+    sections: dict[str, list[tuple[str, str]]] = {}
+    for row in COMMANDS:
+        if isinstance(row, str) or not row.keys or row.help == "":
+            continue
+        action = actions[row.name]
+        keys = row.help_keys or ", ".join(
+            s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+        )
+        if not keys:
+            continue
+        top = SUBMENUS[row.menu][0] if row.menu in SUBMENUS else (row.menu or "view")
+        what = row.help or action.text().replace("&", "").rstrip("…")
+        sections.setdefault(MENUS[top].replace("&", ""), []).append((keys, what))
+    sections["Mouse"] = list(MOUSE_HELP)
+    out = []
+    for title, rows in sections.items():
+        out.append(f"<h4>{html.escape(title)}</h4><table cellspacing='2'>")
+        out.extend(
+            f"<tr><td width='46%'><b>{html.escape(k)}</b></td><td>{html.escape(w)}</td></tr>"
+            for k, w in rows
+        )
+        out.append("</table>")
+    return "".join(out)

@@ -105,8 +105,8 @@ def run(
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = make_app()
 
-    from karar.ui.mainwindow import MainWindow, apply_app_theme
-    from karar.ui.theme import resolve_theme
+    from karar.ui.mainwindow import MainWindow
+    from karar.ui.theme import apply_app_theme, resolve_theme
 
     remember = screenshot is None
     if theme is None and remember:

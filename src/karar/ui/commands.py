@@ -1,20 +1,19 @@
 """Undo commands: one ``QUndoCommand`` per user action on a :class:`MapDocument`.
 
-Each command changes only the document, through its ``apply_*`` primitives, and can be
-undone and redone any number of times. Typing in the notes editor merges into one step
-until the user pauses.
+A command holds a core :class:`~karar.core.state.Change`; redo applies it and keeps the
+inverse it returns, undo applies that inverse. Typing in the notes editor merges into one
+step until the user pauses.
 """
 
 from __future__ import annotations
 
-import copy
 import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from karar.core.model import Node, NodePath
-from karar.core.project import reattach_entry
+from karar.core.model import Node
+from karar.core.state import Change, FieldChange
 
 if TYPE_CHECKING:
     from karar.ui.document import MapDocument
@@ -31,56 +30,35 @@ def short_label(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class FoldCommand(QUndoCommand):
-    """Replace the folded set (fold, unfold, fold all, show N levels, reveal)."""
+class ChangeCommand(QUndoCommand):
+    """One change of the document's state (a fold, a check, a re-attached orphan...)."""
 
     def __init__(
-        self,
-        document: MapDocument,
-        before: set[Node],
-        after: set[Node],
-        anchor: Node | None,
-        text: str,
+        self, document: MapDocument, change: Change, text: str, anchor: Node | None = None
     ) -> None:
         super().__init__(text)
         self._doc = document
-        self._before = before
-        self._after = after
+        self._change = change
+        self._inverse: Change | None = None
         self._anchor = anchor
 
     def redo(self) -> None:
-        self._doc.apply_folds(self._after, self._anchor)
+        self._inverse = self._doc.apply(self._change, self._anchor)
 
     def undo(self) -> None:
-        self._doc.apply_folds(self._before, self._anchor)
-
-
-class CheckCommand(QUndoCommand):
-    """Check or uncheck one node."""
-
-    def __init__(self, document: MapDocument, node: Node, checked: bool) -> None:
-        verb = "Check" if checked else "Uncheck"
-        super().__init__(f"{verb} “{short_label(node.label)}”")
-        self._doc = document
-        self._node = node
-        self._checked = checked
-
-    def redo(self) -> None:
-        self._doc.apply_state(self._node, checked=self._checked)
-
-    def undo(self) -> None:
-        self._doc.apply_state(self._node, checked=not self._checked)
+        assert self._inverse is not None
+        self._change = self._doc.apply(self._inverse, self._anchor)
 
 
 class NoteCommand(QUndoCommand):
     """Replace one node's notes; consecutive edits of the same note merge until a pause."""
 
-    def __init__(self, document: MapDocument, node: Node, old: str, new: str) -> None:
+    def __init__(self, document: MapDocument, node: Node, new: str) -> None:
         super().__init__(f"Edit Note of “{short_label(node.label)}”")
         self._doc = document
         self._node = node
-        self._old = old
         self._new = new
+        self._inverse: Change | None = None
         self._at = time.monotonic()
 
     def id(self) -> int:
@@ -91,31 +69,20 @@ class NoteCommand(QUndoCommand):
             return False
         if other._at - self._at > NOTE_MERGE_SECONDS:
             return False
+        # ``other`` is applied already; this step now ends at its text
         self._new = other._new
         self._at = other._at
         return True
 
-    def redo(self) -> None:
-        self._doc.apply_state(self._node, note=self._new)
-
-    def undo(self) -> None:
-        self._doc.apply_state(self._node, note=self._old)
-
-
-class ReattachCommand(QUndoCommand):
-    """Give an orphaned entry to a node of the map (merging into what it had)."""
-
-    def __init__(self, document: MapDocument, orphan: NodePath, target: NodePath) -> None:
-        super().__init__(f"Re-attach Note to “{short_label(target[-1])}”")
-        self._doc = document
-        self._orphan = orphan
-        self._target = target
-        self._before = copy.deepcopy(document.project.entries)
+    def close(self) -> None:
+        """End merging: the next edit of this note is a step of its own."""
+        self._at = float("-inf")
 
     def redo(self) -> None:
-        entries = copy.deepcopy(self._before)
-        reattach_entry(entries, self._orphan, self._target)
-        self._doc.apply_entries(entries)
+        inverse = self._doc.apply(FieldChange(self._node, {"note": self._new}))
+        if self._inverse is None:
+            self._inverse = inverse
 
     def undo(self) -> None:
-        self._doc.apply_entries(copy.deepcopy(self._before))
+        assert self._inverse is not None
+        self._doc.apply(self._inverse)

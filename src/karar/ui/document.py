@@ -1,10 +1,11 @@
-"""The open map as the UI sees it: the :class:`MindMap`, the folded set, and the project
-(checks and notes per node), with the undo stack every user change goes through.
+"""The open map as the UI sees it: a Qt adapter over :class:`~karar.core.state.MapState`
+with the undo stack every user change goes through.
 
-:class:`MapDocument` is the one place that changes this state. The scene, the side panel,
-the status bar and the minimap mirror it through its past-tense signals. User-level methods
-(``toggle_fold``, ``set_checked``, ``set_note``...) push one ``QUndoCommand`` each; the
-commands call the ``apply_*`` primitives, which change state and emit signals only.
+:class:`MapDocument` holds no state of its own beyond the undo stack: folds, decisions and
+the roll-up live in the core state, and every change is a core
+:class:`~karar.core.state.Change`. User-level methods (``toggle_fold``, ``set_checked``,
+``set_note``...) push one ``QUndoCommand`` each; the commands call :meth:`apply`, which
+makes the change and emits the past-tense signal the scene, panels and status bar mirror.
 """
 
 from __future__ import annotations
@@ -16,30 +17,33 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from karar.core.decisions import Rollup, rollup
+from karar.core.decisions import Rollup
 from karar.core.model import MindMap, Node, NodePath
 from karar.core.project import NodeState, Project
 from karar.core.sources import BUILTIN_DJANGO
-from karar.ui.commands import (
-    CheckCommand,
-    FoldCommand,
-    NoteCommand,
-    ReattachCommand,
-    short_label,
+from karar.core.state import (
+    Change,
+    EntriesChange,
+    FieldChange,
+    FoldChange,
+    MapIndex,
+    MapState,
 )
+from karar.ui.commands import ChangeCommand, NoteCommand, short_label
 
 
 class MapDocument(QObject):
-    """The open map and which of its nodes are folded.
+    """The open map, its project and its folds.
 
     Signals:
-        map_replaced(): A different map (or the same file re-read) is now open; every
-            derived view must be rebuilt.
+        map_replaced(): A different map or project (or the same file re-read) is now
+            open; every derived view must be rebuilt. Emitted once per :meth:`load`.
         folds_changed(object): The folded set changed; the argument is the node the user
             acted on (it should stay put on screen), or None.
         decisions_changed(object): Checks or notes changed: a list of the nodes concerned,
-            or None for "everything" (a project was opened).
-        orphans_changed(): The list of project entries that name no node changed.
+            or None for "any node".
+        orphans_changed(): The list of project entries that name no node changed (an
+            orphan was re-attached, or that was undone).
         project_changed(): The project's file, participant or map reference changed.
     """
 
@@ -51,114 +55,109 @@ class MapDocument(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.mindmap = MindMap(None)
         self.path: str | None = None
-        self.project = Project(map_ref=BUILTIN_DJANGO)
         self.undo_stack = QUndoStack(self)
         self._recording = True
-        self._states: dict[Node, NodeState] = {}
-        self._paths: dict[Node, NodePath] = {}
-        self._nodes: dict[NodePath, Node] = {}
-        self._rollup: dict[Node, Rollup] | None = None
-        self._folded: set[Node] = set()
-        self.depth: dict[Node, int] = {}
-        self.branch: dict[Node, int] = {}
-        self.count = 0
-        self._descendants: dict[Node, int] = {}
+        self.map_state = MapState(MindMap(None), Project(map_ref=BUILTIN_DJANGO))
 
     # ------------------------------------------------------------------ the map
+
+    def load(
+        self,
+        mindmap: MindMap,
+        path: str | None,
+        project: Project,
+        folded: Iterable[Node] | None = None,
+    ) -> None:
+        """Open ``mindmap`` (read from ``path``; None for the built-in map) with the
+        decisions of ``project`` and the given folds (None: the project's). Emits
+        :attr:`map_replaced` once; the undo history starts afresh (it names old nodes)."""
+        self.undo_stack.clear()
+        self.map_state = MapState(mindmap, project, folded)
+        self.path = path
+        self.map_replaced.emit()
+
+    @property
+    def mindmap(self) -> MindMap:
+        """The open map."""
+        return self.map_state.mindmap
+
+    @property
+    def project(self) -> Project:
+        """The project holding the map's decisions."""
+        return self.map_state.project
+
+    @property
+    def index(self) -> MapIndex:
+        """Paths, depths and branches of the open map."""
+        return self.map_state.index
 
     @property
     def root(self) -> Node | None:
         """The root node, None for an empty map."""
-        return self.mindmap.root
+        return self.map_state.root
+
+    @property
+    def depth(self) -> dict[Node, int]:
+        """Every node's depth (also: which nodes belong to the open map)."""
+        return self.map_state.index.depth
+
+    @property
+    def branch(self) -> dict[Node, int]:
+        """Every node's first-level branch index (-1 for the root)."""
+        return self.map_state.index.branch
+
+    @property
+    def count(self) -> int:
+        """How many nodes the map has."""
+        return len(self.map_state.index)
 
     @property
     def title(self) -> str:
         """What the window title shows for this map."""
         return self.mindmap.display_title or (Path(self.path).name if self.path else "")
 
-    def set_map(self, mindmap: MindMap, path: str | None, folded: Iterable[Node] = ()) -> None:
-        """Open ``mindmap`` (read from ``path``; None for the built-in map)."""
-        self.mindmap = mindmap
-        self.path = path
-        self.depth = {}
-        self.branch = {}
-        self._descendants = {}
-        root = mindmap.root
-        if root is not None:
-            # one pre-order pass: depth and first-level branch index of every node
-            depth = self.depth
-            branch = self.branch
-            depth[root] = 0
-            branch[root] = -1
-            for i, child in enumerate(root.children):
-                depth[child] = 1
-                branch[child] = i
-            stack = list(reversed(root.children))
-            while stack:
-                node = stack.pop()
-                d = depth[node] + 1
-                b = branch[node]
-                for child in node.children:
-                    depth[child] = d
-                    branch[child] = b
-                stack.extend(reversed(node.children))
-        self.count = len(self.depth)
-        self._folded = {n for n in folded if n.children}
-        self._paths = mindmap.paths()
-        self._nodes = {path: node for node, path in self._paths.items()}
-        self._index_states()
-        self.map_replaced.emit()
-
     def descendants(self, node: Node) -> int:
-        """How many nodes lie below ``node`` (cached)."""
-        n = self._descendants.get(node)
-        if n is None:
-            n = self._descendants[node] = node.descendant_count()
-        return n
+        """How many nodes lie below ``node``."""
+        return self.map_state.index.descendants(node)
 
-    # ------------------------------------------------------------------ folding
+    def path_of(self, node: Node) -> NodePath:
+        """The node's project path (CONTRACT.md)."""
+        return self.map_state.path_of(node)
 
-    @property
-    def folded(self) -> frozenset[Node] | set[Node]:
-        """The folded nodes (read-only: change them through the methods below)."""
-        return self._folded
+    def node_at(self, path: Iterable[str]) -> Node | None:
+        """The node at a project path, None where the map has none."""
+        return self.map_state.node_at(path)
 
-    def is_folded(self, node: Node) -> bool:
-        """Whether ``node``'s children are hidden."""
-        return node in self._folded
+    def project_renamed(self) -> None:
+        """The project was saved under another name (its path changed)."""
+        self.project_changed.emit()
 
-    def is_visible(self, node: Node) -> bool:
-        """Whether no ancestor of ``node`` is folded."""
-        return not any(a in self._folded for a in node.ancestors())
+    # ------------------------------------------------------------------ changes
 
-    def apply_folds(self, folded: Iterable[Node], anchor: Node | None = None) -> bool:
-        """Replace the folded set without recording an undo step (commands and set-up use
-        this); returns whether anything changed."""
-        new = {n for n in folded if n.children}
-        if new == self._folded:
-            return False
-        self._folded = new
-        self.folds_changed.emit(anchor)
-        return True
+    def apply(self, change: Change, anchor: Node | None = None) -> Change:
+        """Make ``change`` without recording it (commands and set-up use this), emit what
+        it changed and return its inverse."""
+        inverse = change.apply(self.map_state)
+        if isinstance(change, FoldChange):
+            if not inverse.is_empty():
+                self.folds_changed.emit(anchor)
+        elif isinstance(change, FieldChange):
+            self.decisions_changed.emit([change.node])
+        elif isinstance(change, EntriesChange):
+            self.orphans_changed.emit()
+            self.decisions_changed.emit(None)
+        return inverse
 
-    def set_folded_set(
-        self, folded: Iterable[Node], anchor: Node | None = None, text: str = "Fold"
-    ) -> bool:
-        """Replace the folded set as one user action (one undo step).
-
-        Args:
-            folded: The nodes to fold (leaves are ignored: there is nothing to fold).
-            anchor: The node the user acted on, kept still on screen.
-            text: What the undo menu calls this step.
-        """
-        new = {n for n in folded if n.children}
-        if new == self._folded:
+    def push(self, change: Change, text: str, anchor: Node | None = None) -> bool:
+        """Make ``change`` as one user action (one undo step); False when it changes
+        nothing. Inside :meth:`untracked` it is made without an undo step."""
+        if change.is_empty():
             return False
         if not self._recording:
-            return self.apply_folds(new, anchor)
-        self.undo_stack.push(FoldCommand(self, set(self._folded), new, anchor, text))
+            self.apply(change, anchor)
+            return True
+        self.undo_stack.push(ChangeCommand(self, change, text, anchor))
         return True
 
     @contextmanager
@@ -170,135 +169,110 @@ class MapDocument(QObject):
         finally:
             self._recording = recording
 
+    # ------------------------------------------------------------------ folding
+
+    @property
+    def folded(self) -> frozenset[Node] | set[Node]:
+        """The folded nodes (read-only: change them through the methods below)."""
+        return self.map_state.folded
+
+    def is_folded(self, node: Node) -> bool:
+        """Whether ``node``'s children are hidden."""
+        return self.map_state.is_folded(node)
+
+    def is_visible(self, node: Node) -> bool:
+        """Whether no ancestor of ``node`` is folded."""
+        return self.map_state.is_visible(node)
+
+    def set_folds(
+        self, folded: Iterable[Node], anchor: Node | None = None, text: str = "Fold"
+    ) -> bool:
+        """Make exactly ``folded`` folded, as one user action."""
+        return self.push(self.map_state.folds_to(folded), text, anchor)
+
     def set_folded(self, node: Node, folded: bool) -> bool:
         """Fold or unfold one node."""
-        if not node.children or (node in self._folded) == folded:
+        if not node.children or self.map_state.is_folded(node) == folded:
             return False
-        new = set(self._folded)
-        if folded:
-            new.add(node)
-        else:
-            new.discard(node)
+        change = (
+            FoldChange(fold=frozenset([node])) if folded else FoldChange(unfold=frozenset([node]))
+        )
         verb = "Fold" if folded else "Unfold"
-        return self.set_folded_set(new, node, f"{verb} “{short_label(node.label)}”")
+        return self.push(change, f"{verb} “{short_label(node.label)}”", node)
 
     def toggle_fold(self, node: Node) -> bool:
         """Fold ``node`` if it is open, else unfold it."""
-        return self.set_folded(node, node not in self._folded)
+        return self.set_folded(node, not self.map_state.is_folded(node))
 
     def fold_all(self, anchor: Node | None = None) -> bool:
         """Fold every node that has children: only the root stays in sight."""
-        return self.set_folded_set(
+        return self.set_folds(
             (n for n in self.mindmap if n.children), anchor or self.root, "Fold All"
         )
 
     def unfold_all(self, anchor: Node | None = None) -> bool:
         """Show every node."""
-        return self.set_folded_set((), anchor or self.root, "Unfold All")
+        return self.set_folds((), anchor or self.root, "Unfold All")
 
     def show_levels(self, levels: int, anchor: Node | None = None) -> bool:
-        """Show the root and ``levels`` levels below it; fold the nodes at that depth.
-
-        Nodes deeper than ``levels`` are left unfolded, so opening a folded node shows its
-        whole branch.
-        """
+        """Show the root and ``levels`` levels below it; fold the nodes at that depth."""
         levels = max(0, levels)
-        depth = self.depth
-        return self.set_folded_set(
-            (n for n, d in depth.items() if d == levels and n.children),
+        return self.set_folds(
+            self.map_state.level_folds(levels),
             anchor or self.root,
             f"Show {levels} Level{'s' if levels != 1 else ''}",
         )
 
-    def reveal(self, node: Node) -> bool:
-        """Unfold every folded ancestor of ``node`` so that it is in sight."""
-        hidden = [a for a in node.ancestors() if a in self._folded]
-        if not hidden:
-            return False
-        return self.set_folded_set(self._folded.difference(hidden), node, "Reveal")
-
-    def reveal_all(self, nodes: Iterable[Node], anchor: Node | None = None) -> bool:
-        """Unfold the folded ancestors of every node in ``nodes``."""
-        hidden = {a for n in nodes for a in n.ancestors() if a in self._folded}
-        if not hidden:
-            return False
-        return self.set_folded_set(self._folded - hidden, anchor, "Reveal")
-
-    def deepest_level(self) -> int:
-        """The depth of the deepest node (0 for a root-only or empty map)."""
-        return max(self.depth.values(), default=0)
+    def reveal(self, node: Node) -> FoldChange:
+        """Unfold every folded ancestor of ``node`` so that it is in sight, as navigation:
+        no undo step. Returns the change that folds them again."""
+        inverse = self.apply(self.map_state.reveal_change(node), node)
+        assert isinstance(inverse, FoldChange)
+        return inverse
 
     # ------------------------------------------------------------------ decisions
 
-    def set_project(self, project: Project) -> None:
-        """Take ``project``'s checks and notes for the open map (folds are the caller's:
-        they come with the map through :meth:`set_map`)."""
-        self.project = project
-        self.undo_stack.clear()
-        self._index_states()
-        self.project_changed.emit()
-        self.decisions_changed.emit(None)
-
-    def _index_states(self) -> None:
-        """Key the project's entries by node (the map's paths are indexed by set_map)."""
-        entries = self.project.entries
-        self._states = {self._nodes[p]: st for p, st in entries.items() if p in self._nodes}
-        self._rollup = None
-        self.orphans_changed.emit()
-
-    def path_of(self, node: Node) -> NodePath:
-        """The node's project path (CONTRACT.md)."""
-        return self._paths.get(node) or self.mindmap.path_of(node)
-
-    def node_at(self, path: NodePath) -> Node | None:
-        """The node at a project path, None where the map has none."""
-        return self._nodes.get(tuple(path))
-
-    def state(self, node: Node) -> NodeState:
+    def entry(self, node: Node) -> NodeState:
         """The node's recorded state (an empty one when nothing is recorded)."""
-        return self._states.get(node) or NodeState()
+        return self.map_state.entry(node)
 
     def is_checked(self, node: Node) -> bool:
         """Whether the team chose this node."""
-        st = self._states.get(node)
-        return st is not None and st.checked
+        return self.map_state.is_checked(node)
 
     def note(self, node: Node) -> str:
         """The node's Markdown notes ('' for none)."""
-        st = self._states.get(node)
-        return st.note if st is not None else ""
+        return self.map_state.note(node)
 
     def has_note(self, node: Node) -> bool:
         """Whether the node carries notes."""
-        st = self._states.get(node)
-        return st is not None and bool(st.note.strip())
+        return self.map_state.has_note(node)
 
     def checked_nodes(self) -> set[Node]:
         """Every checked node of the map."""
-        return {n for n, st in self._states.items() if st.checked}
+        return self.map_state.checked_nodes()
 
     def rollup(self, node: Node) -> Rollup:
-        """Checked descendants / descendants of ``node`` (cached until checks change)."""
-        if self._rollup is None:
-            self._rollup = rollup(self.mindmap, self.checked_nodes())
-        return self._rollup.get(node) or Rollup(0, 0)
+        """Checked descendants / descendants of ``node``."""
+        return self.map_state.rollup(node)
 
     def orphans(self) -> list[NodePath]:
         """Project entries that name no node of the map (kept, shown to the user)."""
-        return [p for p in self.project.entries if p not in self._nodes]
+        return self.map_state.orphans()
 
     def decision_count(self) -> int:
         """How many nodes are checked."""
-        return sum(1 for st in self._states.values() if st.checked)
-
-    # user actions: one undo step each
+        return self.map_state.decision_count()
 
     def set_checked(self, node: Node, checked: bool) -> bool:
-        """Check or uncheck ``node``; returns whether anything changed."""
+        """Check or uncheck ``node`` (one undo step); returns whether anything changed."""
         if self.is_checked(node) == checked:
             return False
-        self.undo_stack.push(CheckCommand(self, node, checked))
-        return True
+        verb = "Check" if checked else "Uncheck"
+        return self.push(
+            self.map_state.set_change(node, checked=checked),
+            f"{verb} “{short_label(node.label)}”",
+        )
 
     def toggle_checked(self, node: Node) -> bool:
         """Check ``node`` if it is unchecked, else uncheck it."""
@@ -308,47 +282,13 @@ class MapDocument(QObject):
         """Replace ``node``'s notes. Typing in quick succession merges into one undo step."""
         if self.note(node) == text:
             return False
-        self.undo_stack.push(NoteCommand(self, node, self.note(node), text))
+        self.undo_stack.push(NoteCommand(self, node, text))
         return True
 
     def reattach(self, orphan: NodePath, node: Node) -> None:
         """Give an orphaned entry's check and notes to ``node`` (one undo step)."""
-        self.undo_stack.push(ReattachCommand(self, tuple(orphan), self.path_of(node)))
-
-    # primitives for the commands: change state, emit, record nothing
-
-    def apply_state(self, node: Node, **changes: object) -> None:
-        """Set fields of one node's recorded state."""
-        was_checked = self.is_checked(node)
-        path = self.path_of(node)
-        self.project.update(path, **changes)
-        state = self.project.entries.get(path)
-        if state is None:
-            self._states.pop(node, None)
-        else:
-            self._states[node] = state
-        delta = int(self.is_checked(node)) - int(was_checked)
-        if delta and self._rollup is not None:
-            # Only the ancestors' counts move: update them instead of recounting the map.
-            cache = self._rollup
-            for ancestor in node.ancestors():
-                old = cache.get(ancestor) or Rollup(0, 0)
-                cache[ancestor] = Rollup(old.checked + delta, old.total)
-        self.decisions_changed.emit([node])
-
-    def apply_entries(self, entries: dict[NodePath, NodeState]) -> None:
-        """Replace the project's entries wholesale (re-attaching, and undoing it)."""
-        self.project.entries = entries
-        self._index_states()
-        self.decisions_changed.emit(None)
-
-    def sync_folds_to_project(self) -> None:
-        """Record the folded set in the project's entries (before saving)."""
-        entries = self.project.entries
-        for path, state in list(entries.items()):
-            node = self._nodes.get(path)
-            if node is not None and state.collapsed and node not in self._folded:
-                self.project.update(path, collapsed=False)
-        for node in self._folded:
-            self.project.update(self.path_of(node), collapsed=True)
-        self._index_states()
+        target = self.path_of(node)
+        self.push(
+            self.map_state.reattach_change(tuple(orphan), target),
+            f"Re-attach Note to “{short_label(target[-1])}”",
+        )

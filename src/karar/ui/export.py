@@ -7,6 +7,7 @@ picture, at full detail, on the theme's background. Runs without a display.
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -43,6 +44,7 @@ def export_image(
     expand_level: int | None = None,
     decisions_only: bool = False,
     dpi: int = 96,
+    folded: Iterable[Node] | None = None,
 ) -> str | None:
     """Draw ``mind_map`` into ``out`` as ``png``, ``svg`` or ``pdf``.
 
@@ -57,6 +59,7 @@ def export_image(
             else everything).
         decisions_only: Only checked nodes and their ancestors.
         dpi: Resolution of PNG and PDF (96 draws the map at its on-screen size).
+        folded: The folds to draw (None: ``expand_level``, else the project's).
 
     Returns:
         A notice for the user (e.g. the picture was scaled down), or None.
@@ -73,6 +76,7 @@ def export_image(
         theme=theme,
         expand_level=expand_level,
         decisions_only=decisions_only,
+        folded=folded,
     )
     if scene is None:
         raise ExportError(f"{out}: the map has no nodes to draw")
@@ -96,26 +100,37 @@ def picture_scene(
     theme: str = "light",
     expand_level: int | None = None,
     decisions_only: bool = False,
+    folded: Iterable[Node] | None = None,
 ) -> tuple[MapScene | None, QRectF]:
     """A scene holding the whole picture at full detail, and the rect to draw (None for
-    a map without nodes)."""
+    a map without nodes).
+
+    Args:
+        folded: The folds to draw; None takes ``expand_level``, else the project's (the
+            project is not changed).
+    """
     from PySide6.QtCore import QRectF
 
+    from karar.core.filters import DecisionsOnly
     from karar.core.layout import LayoutKind
+    from karar.core.project import Project as _Project
+    from karar.core.sources import BUILTIN_DJANGO
     from karar.ui.app import make_app
     from karar.ui.document import MapDocument
     from karar.ui.scene import MapScene
     from karar.ui.theme import resolve_theme
 
     make_app()
+    if expand_level is not None:
+        folded = [n for n in mind_map if n.children and n.depth == expand_level]
     document = MapDocument()
     scene = MapScene(document, resolve_theme(theme), kind=LayoutKind(layout))
     scene.animate = False
-    document.set_map(mind_map, mind_map.source or None, _folds(mind_map, project, expand_level))
-    if project is not None:
-        document.set_project(project)
+    # the picture's own copy: drawing never changes the project it shows
+    shown = copy.deepcopy(project) if project is not None else _Project(map_ref=BUILTIN_DJANGO)
+    document.load(mind_map, mind_map.source or None, shown, folded)
     if decisions_only:
-        scene.set_decisions_only(True)
+        scene.set_filter(DecisionsOnly())
     if scene.layout is None:
         return None, QRectF()
     x, y, w, h = scene.layout.bounds
@@ -133,19 +148,6 @@ def print_map(scene: MapScene, source: QRectF, printer: QPagedPaintDevice) -> No
     w, h = source.width() * scale, source.height() * scale
     target = QRectF((page.width() - w) / 2, (page.height() - h) / 2, w, h)
     _draw(scene, source, printer, target, "cannot start printing")
-
-
-def _folds(mind_map: MindMap, project: Project | None, level: int | None) -> Iterable[Node]:
-    if level is not None:
-        return [n for n in mind_map if n.children and n.depth == level]
-    if project is None:
-        return ()
-    out = []
-    for path, state in project.entries.items():
-        node = mind_map.find(path) if state.collapsed else None
-        if node is not None:
-            out.append(node)
-    return out
 
 
 def _png(scene: MapScene, source: QRectF, out: Path, dpi: int) -> str | None:

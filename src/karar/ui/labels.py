@@ -30,6 +30,11 @@ class Run(NamedTuple):
     bold: bool = False
     italic: bool = False
 
+    @property
+    def style(self) -> int:
+        """Style bits (bold 1, italic 2)."""
+        return (1 if self.bold else 0) | (2 if self.italic else 0)
+
 
 Paragraph = tuple[Run, ...]
 

@@ -1,5 +1,10 @@
 """What Karar remembers between runs in QSettings (UI state only): the recent files, and
-for every map the zoom, position, folds and whether the overview shows."""
+for every map opened without a project its folds, whether the overview shows, and for each
+layout the zoom and position.
+
+A map opened with a project keeps all of that in the project file instead; nothing of a
+project session is written here.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,10 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, QSettings
+from PySide6.QtCore import QSettings
 
 from karar.core.model import MindMap, Node
+from karar.core.sources import BUILTIN_DJANGO
 
 MAX_RECENT = 10
 MAX_SAVED_FOLDS = 4000
@@ -21,7 +27,7 @@ _SEP = "\x1f"
 
 def map_key(path: str | None) -> str:
     """The QSettings group holding a map's view state (a hash of its absolute path)."""
-    name = "builtin:django" if path is None else str(Path(path).resolve())
+    name = BUILTIN_DJANGO if path is None else str(Path(path).resolve())
     return "maps/" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:16]
 
 
@@ -48,50 +54,56 @@ def clear_recent() -> None:
 def save_view(
     path: str | None,
     *,
+    layout: str,
     zoom: float,
     center: tuple[float, float],
     overview: bool,
     folded: Collection[Node],
     mindmap: MindMap,
 ) -> None:
-    """Remember how the map at ``path`` was shown."""
+    """Remember how the map at ``path`` was shown in ``layout``."""
     settings = QSettings()
     settings.beginGroup(map_key(path))
-    settings.setValue("zoom", zoom)
-    settings.setValue("center", list(center))
+    settings.setValue(f"{layout}/zoom", zoom)
+    settings.setValue(f"{layout}/center", list(center))
     settings.setValue("minimap", overview)
     if len(folded) <= MAX_SAVED_FOLDS:
         settings.setValue("folds", [_SEP.join(mindmap.path_of(n)) for n in folded])
-        settings.setValue("fold_count", len(folded))
     else:
         settings.remove("folds")
     settings.endGroup()
 
 
-def load_view(path: str | None, mindmap: MindMap) -> dict[str, Any] | None:
-    """How the map at ``path`` was last shown (None when it never was, or the record is
-    unreadable): ``zoom``, ``center`` (QPointF), ``folded`` (nodes), ``minimap``."""
+def load_view(
+    path: str | None, mindmap: MindMap, layout: str
+) -> tuple[set[Node] | None, dict[str, Any]]:
+    """How the map at ``path`` was last shown: its folds (None when never remembered) and
+    a view as a project file keeps one (``zoom``, ``center`` for ``layout``, ``minimap``;
+    empty when that layout was never shown)."""
     settings = QSettings()
     settings.beginGroup(map_key(path))
     try:
-        if not settings.contains("zoom"):
-            return None
-        center = [float(v) for v in settings.value("center", [0.0, 0.0])]
+        view: dict[str, Any] = {}
+        if settings.contains(f"{layout}/zoom"):
+            center = [float(v) for v in settings.value(f"{layout}/center", [0.0, 0.0])]
+            view = {
+                "zoom": float(settings.value(f"{layout}/zoom", 1.0)),
+                "center": center[:2],
+            }
+        if settings.contains("minimap"):
+            view["minimap"] = settings.value("minimap", True, type=bool)
+        if not settings.contains("folds"):
+            return None, view
         folds = settings.value("folds", [])
         if isinstance(folds, str):
             folds = [folds]
-        folded: list[Node] = []
+        folded = set()
         for entry in folds or []:
             node = mindmap.find(str(entry).split(_SEP))
             if node is not None:
-                folded.append(node)
-        return {
-            "zoom": float(settings.value("zoom", 1.0)),
-            "center": QPointF(center[0], center[1]),
-            "folded": folded,
-            "minimap": settings.value("minimap", True, type=bool),
-        }
+                folded.add(node)
+        return folded, view
     except (TypeError, ValueError, IndexError):
-        return None
+        return None, {}
     finally:
         settings.endGroup()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import ClassVar, NamedTuple
 
@@ -21,9 +22,6 @@ from karar.core.model import Node, Shape
 from karar.ui.labels import Run, paragraphs
 
 MAX_TEXT_WIDTH = 260.0
-#: side of a node's checkbox per role (root, branch, node), and the gap after it
-CHECK_SIZES = (16.0, 14.0, 13.0)
-CHECK_GAP = 6.0
 # Noto Sans ships with Karar (resources/fonts, registered by karar.ui.app.make_app); the
 # others only cover glyphs it lacks.
 FONT_FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI"]
@@ -65,18 +63,37 @@ class TextBlock(NamedTuple):
     ascent: float
 
 
+class Part(NamedTuple):
+    """Room a decoration reserves beside a node's text (see :class:`Measurer`).
+
+    Attributes:
+        key: The decoration's name (``check``, ``icon``...), how painters find their part.
+        w, h: Its size.
+        place: ``inner`` (toward the root: first in the row, last when mirrored), ``lead``
+            (right before the text, on either side) or ``outer`` (after the text, away from
+            the root).
+        first_line: Sit at the label's first line (a paragraph's bullet) instead of centred.
+    """
+
+    key: str
+    w: float
+    h: float
+    place: str = "inner"
+    first_line: bool = False
+
+
 class Geometry(NamedTuple):
     """A node's measured size and where its parts go, relative to the node's top-left.
 
-    The content runs left to right: checkbox, icon, text. Nodes on the left of a mind map
-    draw it mirrored (see :meth:`mirrored`) so the checkbox faces the root there too.
+    The content runs in one row: the inner parts (the checkbox, facing the root), the lead
+    parts (the icon), the text, the outer parts. Nodes on the left of a mind map are
+    measured mirrored, so what faces the root still does.
 
     Attributes:
         width, height: The node's box (what the layout places).
         text_x, text_y: Top-left of the text block.
         block: The wrapped text.
-        icon_x, icon_y, icon_size: Where the icon goes (icon_size 0: no icon).
-        check_x, check_y, check_size: The checkbox's square.
+        parts: Where each reserved part goes: key -> (x, y, w, h).
     """
 
     width: float
@@ -84,22 +101,16 @@ class Geometry(NamedTuple):
     text_x: float
     text_y: float
     block: TextBlock
-    icon_x: float
-    icon_y: float
-    icon_size: float
-    check_x: float
-    check_y: float
-    check_size: float
+    parts: dict[str, tuple[float, float, float, float]]
 
-    def mirrored(self) -> Geometry:
-        """The same content with the checkbox at the right end: icon and text move left by
-        the checkbox and its gap."""
-        shift = self.check_size + CHECK_GAP
-        return self._replace(
-            text_x=self.text_x - shift,
-            icon_x=self.icon_x - shift,
-            check_x=self.width - self.check_x - self.check_size,
-        )
+    def part(self, key: str) -> tuple[float, float, float, float] | None:
+        """The rectangle of part ``key``, None when the node has none."""
+        return self.parts.get(key)
+
+
+Reserver = Callable[[Node, "Role"], "Part | None"]
+"""What a decoration that takes room beside the text answers for a node drawn in a role:
+the part it needs, or None when it draws nothing there."""
 
 
 class _Advances(dict[str, float]):
@@ -119,17 +130,29 @@ def make_font(pixel_size: float, weight: QFont.Weight = QFont.Weight.Normal) -> 
     """The map font at ``pixel_size`` scene pixels (pixels, so sizes do not depend on DPI)."""
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
-    font.setPixelSize(round(pixel_size))
+    font.setPixelSize(max(1, round(pixel_size)))
     font.setWeight(weight)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return font
+
+
+#: text style bits (karar.core.labels.Style): bold, italic, underline, strike, code, sub, sup
+BOLD, ITALIC, UNDERLINE, STRIKE, CODE, SUB, SUP = 1, 2, 4, 8, 16, 32, 64
+#: sub- and superscripts are drawn this much smaller, and raised or lowered by a share of
+#: the line's ascent
+SCRIPT_SCALE = 0.75
+SCRIPT_SHIFT = {SUB: 0.22, SUP: -0.38}
+_MONO_FAMILIES = ["DejaVu Sans Mono", "Noto Sans Mono", "Liberation Mono", "monospace"]
 
 
 class Measurer:
     """Measures labels and sizes nodes for one set of fonts, with caches.
 
     Args:
-        max_text_width: Width at which labels wrap.
+        max_text_width: Width at which labels wrap (at ``scale`` 1).
+        scale: Multiplies every font size, gap and wrap width (projector type).
+        reservers: Decorations that take room beside the text, in row order (see
+            :class:`Part`). None reserves nothing (text only).
     """
 
     ROLE_FONTS: ClassVar[dict[Role, tuple[float, QFont.Weight]]] = {
@@ -138,36 +161,76 @@ class Measurer:
         Role.NODE: (13.0, QFont.Weight.Normal),
     }
     COUNT_FONT = (10.5, QFont.Weight.DemiBold)
+    GAP = 6.0
+    """Between the parts of a node's row (checkbox, icon, text...)."""
 
-    def __init__(self, max_text_width: float = MAX_TEXT_WIDTH) -> None:
-        self.max_text_width = max_text_width
-        #: fonts[role][style] with style bit 1 = bold, bit 2 = italic
-        self.fonts: dict[Role, tuple[QFont, QFont, QFont, QFont]] = {}
+    def __init__(
+        self,
+        max_text_width: float = MAX_TEXT_WIDTH,
+        *,
+        scale: float = 1.0,
+        reservers: Sequence[Reserver] | None = None,
+    ) -> None:
+        self.scale = scale
+        self.max_text_width = max_text_width * scale
+        self.gap = self.GAP * scale
+        self.reservers = tuple(reservers or ())
+        self._fonts: dict[tuple[Role, int], QFont] = {}
         self._metrics: dict[tuple[Role, int], QFontMetricsF] = {}
         self._advances: dict[tuple[Role, int], _Advances] = {}
-        for role, (size, weight) in self.ROLE_FONTS.items():
-            variants = []
-            for style in range(4):
-                bold = QFont.Weight.Bold if weight < QFont.Weight.DemiBold else QFont.Weight.Black
-                f = make_font(size, bold if style & 1 else weight)
-                f.setItalic(bool(style & 2))
-                variants.append(f)
-                metrics = QFontMetricsF(f)
-                self._metrics[role, style] = metrics
-                self._advances[role, style] = _Advances(metrics)
-            self.fonts[role] = (variants[0], variants[1], variants[2], variants[3])
-        self.count_font = make_font(*self.COUNT_FONT)
+        for role in Role:
+            self._font(role, 0)
+        self.count_font = make_font(self.COUNT_FONT[0] * scale, self.COUNT_FONT[1])
         self._count_advances = _Advances(QFontMetricsF(self.count_font))
         # bounded: a 100,000-node map has as many distinct labels, and only the few
         # hundred near the viewport need their full geometry at any time
         self._blocks: dict[tuple[str, bool, Role, float], TextBlock] = {}
-        self._geometry: OrderedDict[tuple[str, bool, Role, Shape, bool], Geometry] = OrderedDict()
+        self._geometry: OrderedDict[tuple[object, ...], Geometry] = OrderedDict()
         self._line_height = {role: self._metrics[role, 0].lineSpacing() for role in Role}
+
+    # ------------------------------------------------------------------ fonts
+
+    def font(self, role: Role, style: int = 0) -> QFont:
+        """The font of ``role`` in text ``style`` (style bits as in core.labels.Style)."""
+        font = self._fonts.get((role, style))
+        return font if font is not None else self._font(role, style)
+
+    def _font(self, role: Role, style: int) -> QFont:
+        size, weight = self.ROLE_FONTS[role]
+        size *= self.scale
+        if style & (SUB | SUP):
+            size *= SCRIPT_SCALE
+        if style & BOLD:
+            weight = QFont.Weight.Bold if weight < QFont.Weight.DemiBold else QFont.Weight.Black
+        font = make_font(size, weight)
+        if style & CODE:
+            font.setFamilies(_MONO_FAMILIES)
+            font.setPixelSize(max(1, round(size * 0.92)))
+        font.setItalic(bool(style & ITALIC))
+        font.setUnderline(bool(style & UNDERLINE))
+        font.setStrikeOut(bool(style & STRIKE))
+        metrics = QFontMetricsF(font)
+        self._fonts[role, style] = font
+        self._metrics[role, style] = metrics
+        self._advances[role, style] = _Advances(metrics)
+        return font
+
+    def baseline_shift(self, role: Role, style: int) -> float:
+        """How far a run of ``style`` sits below (+) or above (-) the line's top."""
+        if style & SUB:
+            return self._metrics[role, 0].ascent() * SCRIPT_SHIFT[SUB]
+        if style & SUP:
+            return self._metrics[role, 0].ascent() * SCRIPT_SHIFT[SUP] + (
+                self._metrics[role, 0].ascent() * (1 - SCRIPT_SCALE)
+            )
+        return 0.0
 
     # ------------------------------------------------------------------ text
 
     def advance(self, text: str, role: Role, style: int = 0) -> float:
         """Width of ``text`` in the font of ``role`` and ``style``."""
+        if (role, style) not in self._advances:
+            self._font(role, style)
         if text.isascii() or _COMPLEX.search(text) is None:
             return sum(map(self._advances[role, style].__getitem__, text))
         return self._metrics[role, style].horizontalAdvance(text)
@@ -193,7 +256,7 @@ class Measurer:
         metrics = self._metrics[role, 0]
         lines: list[Line] = []
         for para in paras:
-            if len(para) == 1 and not para[0].bold and not para[0].italic:
+            if len(para) == 1 and not int(para[0].style):
                 text = para[0].text
                 width = self.advance(text, role)
                 if width <= wrap:
@@ -262,7 +325,7 @@ class Measurer:
             trailing = space
 
         for run in para:
-            style = (1 if run.bold else 0) | (2 if run.italic else 0)
+            style = int(run.style)
             for token in _TOKEN.findall(run.text):
                 width = self.advance(token, role, style)
                 word = token.rstrip()
@@ -284,107 +347,123 @@ class Measurer:
 
     # ------------------------------------------------------------------ nodes
 
+    def _parts(self, node: Node, role: Role) -> tuple[Part, ...]:
+        return tuple(p for p in (r(node, role) for r in self.reservers) if p is not None)
+
+    def _row(self, parts: tuple[Part, ...]) -> tuple[float, float]:
+        """Width and height the parts take beside the text, gaps included."""
+        gap = self.gap
+        return sum(p.w + gap for p in parts), max((p.h for p in parts), default=0.0)
+
     def size(self, node: Node, depth: int) -> tuple[float, float]:
         """The box size of ``node`` at ``depth``: :meth:`geometry`'s width and height,
-        computed without building the geometry for the common one-line plain label."""
+        computed without building the geometry for the common plain label."""
         label = node.label
-        plain = node.shape is Shape.DEFAULT and node.icon is None and not node.markdown
-        if plain and "<" not in label and "\n" not in label:
+        if (
+            node.shape is Shape.DEFAULT
+            and not node.markdown
+            and "<" not in label
+            and "&" not in label
+        ):
             role = role_of(depth)
-            check = CHECK_SIZES[role]
+            parts_w, parts_h = self._row(self._parts(node, role))
             width = self.advance(label, role)
             if width <= self.max_text_width:
-                return _box(
+                return self._box(
                     Shape.DEFAULT,
                     role,
-                    math.ceil(width) + check + CHECK_GAP,
-                    max(self._line_height[role], check),
+                    math.ceil(width) + parts_w,
+                    max(self._line_height[role], parts_h),
                 )
             lines = self._wrap_plain(label, role, self.max_text_width)
             if lines is not None:
                 widest = math.ceil(max(line.width for line in lines))
-                height = max(self._line_height[role] * len(lines), check)
-                return _box(Shape.DEFAULT, role, widest + check + CHECK_GAP, height)
+                height = max(self._line_height[role] * len(lines), parts_h)
+                return self._box(Shape.DEFAULT, role, widest + parts_w, height)
         geo = self.geometry(node, depth)
         return geo.width, geo.height
 
-    def geometry(self, node: Node, depth: int) -> Geometry:
-        """The measured geometry of ``node`` drawn at ``depth``."""
+    def geometry(self, node: Node, depth: int, mirrored: bool = False) -> Geometry:
+        """The measured geometry of ``node`` drawn at ``depth``; ``mirrored`` for the
+        left side of a mind map (what faces the root moves to the right end)."""
         role = role_of(depth)
-        key = (node.label, node.markdown, role, node.shape, node.icon is not None)
+        parts = self._parts(node, role)
+        key = (node.label, node.markdown, role, node.shape, parts, mirrored)
         cache = self._geometry
         geo = cache.get(key)
         if geo is None:
-            geo = cache[key] = self._measure(node, role)
+            geo = cache[key] = self._measure(node, role, parts, mirrored)
             if len(cache) > _CACHE_LIMIT:
                 cache.popitem(last=False)
         return geo
 
-    def _measure(self, node: Node, role: Role) -> Geometry:
+    def _measure(self, node: Node, role: Role, parts: tuple[Part, ...], mirrored: bool) -> Geometry:
         shape = node.shape
         if shape is Shape.CIRCLE:
             full = self.text_block(node.label, node.markdown, role, 1e9)
             # wrap to a squarish block so the circle stays small
             target = math.sqrt(max(full.width, 1.0) * full.line_height) * 1.9
-            wrap = max(90.0, min(self.max_text_width, target))
+            wrap = max(90.0 * self.scale, min(self.max_text_width, target))
             block = self.text_block(node.label, node.markdown, role, wrap)
         else:
             block = self.text_block(node.label, node.markdown, role)
-        icon = 0.0
-        if node.icon is not None:
-            icon = {Role.ROOT: 22.0, Role.BRANCH: 18.0, Role.NODE: 16.0}[role]
-        gap = 6.0 if icon else 0.0
-        check = CHECK_SIZES[role]
-        content_w = check + CHECK_GAP + icon + gap + block.width
-        content_h = max(block.height, icon, check)
-        w, h = _box(shape, role, content_w, content_h)
+        parts_w, parts_h = self._row(parts)
+        content_w = parts_w + block.width
+        content_h = max(block.height, parts_h)
+        w, h = self._box(shape, role, content_w, content_h)
         under = 1 if shape is Shape.DEFAULT and role is Role.NODE else 0
-        x0 = (w - content_w) / 2
+        x = (w - content_w) / 2
         y_content = (h - content_h) / 2 - under
         text_y = y_content + (content_h - block.height) / 2
-        if shape is Shape.DEFAULT and role is not Role.ROOT:
-            # a paragraph: the box sits at its first line, like a list's bullet
-            check_y = text_y + (block.line_height - check) / 2
-        else:
-            check_y = y_content + (content_h - check) / 2
-        return Geometry(
-            width=w,
-            height=h,
-            text_x=x0 + check + CHECK_GAP + icon + gap,
-            text_y=text_y,
-            block=block,
-            icon_x=x0 + check + CHECK_GAP,
-            icon_y=y_content + (content_h - icon) / 2,
-            icon_size=icon,
-            check_x=x0,
-            check_y=check_y,
-            check_size=check,
+        inner = [p for p in parts if p.place == "inner"]
+        lead = [p for p in parts if p.place == "lead"]
+        outer = [p for p in parts if p.place == "outer"]
+        row: list[Part | None] = (
+            [*reversed(outer), *lead, None, *reversed(inner)]
+            if mirrored
+            else [*inner, *lead, None, *outer]
         )
+        placed: dict[str, tuple[float, float, float, float]] = {}
+        text_x = x
+        for part in row:
+            if part is None:
+                text_x = x
+                x += block.width + self.gap
+                continue
+            if part.first_line:
+                py = text_y + (block.line_height - part.h) / 2
+            else:
+                py = y_content + (content_h - part.h) / 2
+            placed[part.key] = (x, py, part.w, part.h)
+            x += part.w + self.gap
+        return Geometry(w, h, text_x, text_y, block, placed)
+
+    def _box(
+        self, shape: Shape, role: Role, content_w: float, content_h: float
+    ) -> tuple[float, float]:
+        """The box around content of the given size, for ``shape`` drawn in ``role``."""
+        s = self.scale
+        if shape is Shape.CIRCLE:
+            d = float(math.ceil(math.hypot(content_w, content_h) + 12 * s))
+            return d, d
+        pad_x, pad_y = _padding(shape, role, content_h, s)
+        w = float(math.ceil(content_w + 2 * pad_x))
+        h = float(math.ceil(content_h + 2 * pad_y))
+        if shape is Shape.DEFAULT and role is Role.NODE:
+            h += 2  # the underline
+        return w, h
 
 
-def _box(shape: Shape, role: Role, content_w: float, content_h: float) -> tuple[float, float]:
-    """The box around content of the given size, for ``shape`` drawn in ``role``."""
-    if shape is Shape.CIRCLE:
-        d = float(math.ceil(math.hypot(content_w, content_h) + 2 * 6))
-        return d, d
-    pad_x, pad_y = _padding(shape, role, content_h)
-    w = float(math.ceil(content_w + 2 * pad_x))
-    h = float(math.ceil(content_h + 2 * pad_y))
-    if shape is Shape.DEFAULT and role is Role.NODE:
-        h += 2  # the underline
-    return w, h
-
-
-def _padding(shape: Shape, role: Role, content_h: float) -> tuple[float, float]:
-    """Horizontal and vertical padding around the content for ``shape``."""
+def _padding(shape: Shape, role: Role, content_h: float, s: float) -> tuple[float, float]:
+    """Horizontal and vertical padding around the content for ``shape`` (at scale ``s``)."""
     if shape is Shape.DEFAULT:
         if role is Role.ROOT:
-            return 18.0, 12.0
+            return 18.0 * s, 12.0 * s
         if role is Role.BRANCH:
-            return 11.0, 6.0
-        return 4.0, 3.0
+            return 11.0 * s, 6.0 * s
+        return 4.0 * s, 3.0 * s
     if shape is Shape.HEXAGON:
-        return content_h / 2 + 10.0, 7.0
+        return content_h / 2 + 10.0 * s, 7.0 * s
     if shape in (Shape.BANG, Shape.CLOUD):
-        return 20.0, 14.0
-    return 11.0, 7.0
+        return 20.0 * s, 14.0 * s
+    return 11.0 * s, 7.0 * s

@@ -27,7 +27,7 @@ class Outputs(QObject):
         """Ask where to write, starting next to the project (or the map) with its name
         plus ``suffix``; '' when the user cancels."""
         doc = self.window.document
-        base = Path(self.window.session.project.path or doc.path or "django.md")
+        base = Path(doc.project.path or doc.path or "django.md")
         start = base.with_name(base.name.split(".")[0] + suffix)
         path, _ = QFileDialog.getSaveFileName(self.window, title, str(start), filters)
         return path
@@ -75,13 +75,13 @@ class Outputs(QObject):
         doc = self.window.document
         if doc.root is None:
             return
-        doc.sync_folds_to_project()
         scene, source = picture_scene(
             doc.mindmap,
-            project=self.window.session.project,
+            project=doc.project,
             layout=self.window.map_scene.kind.value,
             theme="light",  # paper is white, whatever the screen shows
-            decisions_only=self.window.map_scene.decisions_only,
+            decisions_only=self.window.map_scene.filter.name == "decisions",
+            folded=doc.folded,
         )
         if scene is not None:
             print_map(scene, source, printer)
@@ -101,16 +101,16 @@ class Outputs(QObject):
         fmt = Path(path).suffix.lower().lstrip(".")
         if fmt not in ("png", "svg", "pdf"):
             fmt, path = "png", path + ".png"
-        doc.sync_folds_to_project()
         try:
             notice = export_image(
                 doc.mindmap,
                 Path(path),
                 fmt,
-                project=self.window.session.project,
+                project=doc.project,
                 layout=self.window.map_scene.kind.value,
                 theme=self.window.map_scene.theme.name,
-                decisions_only=self.window.map_scene.decisions_only,
+                decisions_only=self.window.map_scene.filter.name == "decisions",
+                folded=doc.folded,
             )
         except (KararError, OSError) as err:
             QMessageBox.warning(self.window, "Karar", f"Could not export the image: {err}")

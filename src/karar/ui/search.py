@@ -3,7 +3,9 @@ matches.
 
 Matching is case- and accent-blind the Turkish way (:mod:`karar.core.textmatch`): typing
 ``yonetim`` finds ``Yönetim``. The current match is selected, its folded ancestors open and
-the view moves to it; folded nodes hiding matches are marked.
+the view moves to it; folded nodes hiding matches are marked. Opening folds for a match is
+navigation, not an edit: it is no undo step and does not mark the project modified, and the
+folds opened for a match are closed again when the search moves past it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from karar.core.model import Node
+from karar.core.state import FoldChange
 from karar.core.textmatch import Matcher, fold
 from karar.ui.document import MapDocument
 from karar.ui.labels import plain_text
@@ -41,10 +44,20 @@ class SearchController(QObject):
         self.matches: list[Node] = []
         self.current = -1
         self._keys: list[tuple[Node, str]] | None = None
+        #: what folds the folds opened for the current match again (None: none opened)
+        self._refold: FoldChange | None = None
+        self._revealing = False
+        #: the selection before the search moved it (given back when nothing matches)
+        self._before: Node | None = None
+        self._searching = False
         document.map_replaced.connect(self._on_document_map_replaced)
+        document.folds_changed.connect(self._on_document_folds_changed)
 
     @Slot()
     def _on_document_map_replaced(self) -> None:
+        self._refold = None
+        self._before = None
+        self._searching = False
         self._keys = None
         self.query = ""
         self.matches = []
@@ -90,13 +103,43 @@ class SearchController(QObject):
         self._publish(move=True)
 
     def clear(self) -> None:
-        """Forget the query and remove the highlights."""
+        """Forget the query and remove the highlights; the folds opened for the match the
+        search stopped at stay open (the user is there now)."""
+        self._refold = None
         self.set_query("")
+
+    @Slot(object)
+    def _on_document_folds_changed(self, _anchor: object) -> None:
+        if not self._revealing:
+            # the user folded or unfolded something: what the search opened is theirs now
+            self._refold = None
+
+    def _reveal(self, node: Node | None) -> None:
+        """Open the folds hiding ``node`` and close the ones opened for an earlier match."""
+        doc = self.document
+        opened = self._refold.fold if self._refold is not None else frozenset()
+        keep = opened.intersection(node.ancestors()) if node is not None else frozenset()
+        self._revealing = True
+        try:
+            if opened - keep:
+                doc.apply(FoldChange(fold=opened - keep), node)
+            newly = doc.reveal(node).fold if node is not None else frozenset()
+        finally:
+            self._revealing = False
+        tracked = keep | newly
+        self._refold = FoldChange(fold=tracked) if tracked else None
 
     def _publish(self, *, move: bool) -> None:
         current = self.matches[self.current] if self.current >= 0 else None
-        if move and current is not None:
-            self.document.reveal(current)
+        if not self._searching and self.query.strip():
+            self._searching = True
+            self._before = self.scene.selected
+        if move or current is None:
+            self._reveal(current)
+        if current is None and self._searching:
+            self.scene.select(self._before if self._before in self.document.depth else None)
+            if not self.query.strip():
+                self._searching = False
         folded = self.document.folded
         hiding: set[Node] = set()
         if folded and len(self.matches) <= _MARK_HIDDEN_LIMIT:

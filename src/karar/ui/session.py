@@ -1,29 +1,36 @@
-"""The project behind the main window: New, Open, Save, Save As; the modified flag;
-recovery copies written every few seconds; and the map file watched for edits.
+"""The project behind the main window: reading a map or a project into a :class:`Loaded`
+bundle, New, Save, Save As; the modified flag; recovery copies written every few seconds;
+and the map file watched for edits.
 
-:class:`Session` keeps the window free of file handling. It never loses a word: saving is
-atomic (the old file stays if anything fails), unsaved work is copied to the user's data
-folder every :data:`AUTOSAVE_MS` and offered back after a crash, and when the map file is
-edited outside Karar it is re-read with checks, notes, folds and selection kept (entries
-that no longer match become orphans, never deleted).
+:class:`Session` keeps the window free of file handling, and hands back what it read
+instead of driving the window: the window shows a :class:`Loaded` (one
+:meth:`MapDocument.load <karar.ui.document.MapDocument.load>`), then calls :meth:`adopt`.
+It never loses a word: saving is atomic (the old file stays if anything fails), unsaved
+work is copied to the user's data folder every :data:`AUTOSAVE_MS` and offered back after a
+crash, and when the map file is edited outside Karar it is re-read with checks, notes, folds
+and selection kept (entries that no longer match become orphans, never deleted).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+from itertools import count
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QStandardPaths, QTimer, Signal, Slot
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from karar.core.errors import KararError, MapError
+from karar.core.errors import KararError
 from karar.core.model import MindMap, Node
-from karar.core.project import PROJECT_SUFFIX, Project, ProjectError
+from karar.core.project import PROJECT_SUFFIX, Project, ProjectError, is_project_file
 from karar.core.sources import BUILTIN_DJANGO, is_builtin
-
-if TYPE_CHECKING:
-    from karar.ui.mainwindow import MainWindow
+from karar.ui import mapmemory
+from karar.ui.document import MapDocument
 
 AUTOSAVE_MS = 3000
 """How often unsaved work is copied to the recovery folder."""
@@ -41,28 +48,79 @@ def recovery_dir() -> Path:
     return Path(base) / "recovery"
 
 
+class Answer(Enum):
+    """What the user said to "save the changes first?"."""
+
+    PROCEED = "proceed"  # saved, or there was nothing to save
+    DISCARDED = "discarded"  # go on, the changes are dropped
+    CANCEL = "cancel"  # stay
+
+    def __bool__(self) -> bool:
+        return self is not Answer.CANCEL
+
+
+@dataclass
+class Loaded:
+    """A map read with its project, ready to be shown in one go.
+
+    Attributes:
+        mindmap: The map.
+        map_path: Its file (None: the built-in map).
+        project: The project with its decisions (a fresh, untitled one for a bare map).
+        folded: The folds to show; None takes the project's.
+        view: The view to restore, as a project file keeps it (``layout``, ``zoom``,
+            ``center``, ``selected``, ``minimap``); empty: compute a first view.
+        dirty: The bundle holds unsaved work (a restored recovery copy, a map re-read
+            while there were unsaved changes).
+        recovery_name: The name this session's recovery copies take.
+    """
+
+    mindmap: MindMap
+    map_path: str | None
+    project: Project
+    folded: set[Node] | None = None
+    view: dict[str, Any] = field(default_factory=dict)
+    dirty: bool = False
+    recovery_name: str = ""
+
+
 class Session(QObject):
     """Project files and safety nets for one main window.
+
+    Args:
+        document: The open map.
+        view_state: Gives the view to keep in a saved project (layout, zoom, selection).
+        parent: The window (dialogs are centred on it).
 
     Signals:
         modified_changed(bool): The project gained or lost unsaved changes.
         project_path_changed(): The project file was opened, saved elsewhere or closed.
-        map_reloaded(): The map file changed on disk and was read again.
+        map_file_changed(): The map file changed on disk (the window re-reads it).
+        saved(str): The project was written to this file.
+        message(str): Something to tell the user in passing (the status bar).
     """
 
     modified_changed = Signal(bool)
     project_path_changed = Signal()
-    map_reloaded = Signal()
+    map_file_changed = Signal()
+    saved = Signal(str)
+    message = Signal(str)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.doc = window.document
+    def __init__(
+        self,
+        document: MapDocument,
+        view_state: Callable[[], dict[str, Any]],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._widget = parent
+        self.doc = document
+        self._view_state = view_state
         self._dirty_outside_undo = False
         self._modified = False
-        self._saved: tuple[object, frozenset[Node]] = (frozenset(), frozenset())
+        self._saved: frozenset[object] = frozenset()
         self._autosaved_index: int | None = None
-        self._recovery_name = f"untitled-{os.getpid()}-{id(self):x}"
+        self._recovery_name = _untitled_key()
         stack = self.doc.undo_stack
         stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         stack.indexChanged.connect(self._on_undo_stack_index_changed)
@@ -80,7 +138,7 @@ class Session(QObject):
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(RELOAD_DELAY_MS)
-        self._reload_timer.timeout.connect(self.reload_map)
+        self._reload_timer.timeout.connect(self.map_file_changed)
 
     # ------------------------------------------------------------------ state
 
@@ -93,18 +151,26 @@ class Session(QObject):
     def modified(self) -> bool:
         """Whether there are changes not yet saved to the project file: checks, notes and
         re-attached orphans always count; folds count once the project has a file (an
-        untitled project's folds are remembered with the map instead)."""
+        untitled project's folds are remembered with the map instead). Navigation (a search
+        revealing its match) never counts."""
         return self._modified
 
-    def _snapshot(self) -> tuple[object, frozenset[Node]]:
-        decisions = frozenset(
-            (path, st.checked, st.note) for path, st in self.project.entries.items()
+    def _decisions(self) -> frozenset[object]:
+        """What the project records apart from folds (an untitled project's folds are
+        remembered with the map, not saved)."""
+        return frozenset(
+            (path, st.checked, st.note)
+            for path, st in self.project.entries.items()
+            if st.checked or st.note
         )
-        folds = frozenset(self.doc.folded) if self.project.path is not None else frozenset()
-        return decisions, folds
 
     def _recompute_modified(self) -> None:
-        modified = self._dirty_outside_undo or self._snapshot() != self._saved
+        titled = self.project.path is not None
+        modified = (
+            self._dirty_outside_undo
+            or self._decisions() != self._saved
+            or (titled and not self.doc.undo_stack.isClean())
+        )
         if modified != self._modified:
             self._modified = modified
             self.modified_changed.emit(modified)
@@ -117,7 +183,7 @@ class Session(QObject):
         """Everything is saved now."""
         self._dirty_outside_undo = False
         self.doc.undo_stack.setClean()
-        self._saved = self._snapshot()
+        self._saved = self._decisions()
         self._autosaved_index = self.doc.undo_stack.index()
         self.remove_recovery()
         self._recompute_modified()
@@ -141,7 +207,79 @@ class Session(QObject):
     def _on_undo_stack_index_changed(self, _index: int) -> None:
         self._recompute_modified()
 
-    # ------------------------------------------------------------------ opening
+    # ------------------------------------------------------------------ reading
+
+    def read(self, path: str | Path | None, layout: str) -> Loaded:
+        """Read a map or a project file (None: the built-in map). A bare map comes with a
+        fresh untitled project and the view remembered for it in ``layout``.
+
+        Raises:
+            KararError: The file cannot be read (the message names file and line).
+        """
+        from karar.core import project as projects
+        from karar.core.sources import load_map
+
+        if path is not None and is_project_file(path):
+            project = projects.load(path)
+            mindmap = projects.open_map(project)
+            return Loaded(
+                mindmap,
+                _map_path(project),
+                project,
+                view=dict(project.view),
+                recovery_name=_recovery_key(project.path),
+            )
+        mindmap = load_map(path)
+        map_path = None if path is None else str(path)
+        project = Project(map_ref=BUILTIN_DJANGO)
+        project.set_map(map_path if map_path is not None else BUILTIN_DJANGO)
+        folded, view = mapmemory.load_view(map_path, mindmap, layout)
+        return Loaded(mindmap, map_path, project, folded, view, recovery_name=_untitled_key())
+
+    def reread(self, view: dict[str, Any]) -> Loaded:
+        """The open map read again from its file, with the open project (folds, checks
+        and notes carried over by path) and ``view``.
+
+        Raises:
+            MapError: The file no longer reads as a map.
+        """
+        from karar.core.sources import load_map
+
+        path = self.doc.path
+        if path is not None and os.path.exists(path) and path not in self.watcher.files():
+            self.watcher.addPath(path)
+        mindmap = load_map(path)
+        return Loaded(
+            mindmap,
+            path,
+            self.project,
+            view=view,
+            dirty=self.modified,
+            recovery_name=self._recovery_name,
+        )
+
+    def adopt(self, loaded: Loaded) -> None:
+        """``loaded`` is on screen now: watch its map, name its recovery copies and start
+        its modified flag (clean, unless it holds unsaved work)."""
+        self._recovery_name = loaded.recovery_name or _untitled_key()
+        self.watch_map(loaded.map_path)
+        self.mark_clean()
+        if loaded.dirty:
+            self._autosaved_index = None
+            self._mark_dirty()
+        self.project_path_changed.emit()
+
+    def new_project(self) -> Loaded:
+        """A fresh, untitled project on the open map, keeping what is folded."""
+        project = Project(map_ref=BUILTIN_DJANGO)
+        project.set_map(self.doc.path if self.doc.path is not None else BUILTIN_DJANGO)
+        return Loaded(
+            self.doc.mindmap,
+            self.doc.path,
+            project,
+            set(self.doc.folded),
+            recovery_name=_untitled_key(),
+        )
 
     def watch_map(self, path: str | None) -> None:
         """Watch the map file (None: the built-in map, which never changes)."""
@@ -150,44 +288,12 @@ class Session(QObject):
         if path is not None and not is_builtin(path) and os.path.exists(path):
             self.watcher.addPath(str(path))
 
-    def start_project_for_map(self, path: str | None) -> None:
-        """A fresh, untitled project for the map just opened (no unsaved changes)."""
-        project = Project(map_ref=BUILTIN_DJANGO)
-        project.set_map(path if path is not None else BUILTIN_DJANGO)
-        self.doc.set_project(project)
-        self._recovery_name = f"untitled-{os.getpid()}-{id(self):x}"
-        self.mark_clean()
-        self.project_path_changed.emit()
-
-    def open_project(self, path: str | Path, *, show_errors: bool = True) -> bool:
-        """Open a project file with its map, checks, notes, folds and view.
-
-        Raises:
-            KararError: Only when ``show_errors`` is False; otherwise a dialog explains.
-        """
-        from karar.core import project as projects
-
-        try:
-            project = projects.load(path)
-            mindmap = projects.open_map(project)
-        except KararError as err:
-            if not show_errors:
-                raise
-            self.window.show_error(err)
-            return False
-        self._show_project(project, mindmap)
-        self.mark_clean()
-        return True
-
-    def _show_project(self, project: Project, mindmap: MindMap) -> None:
-        location = project.map_location()
-        map_path = None if str(location) == BUILTIN_DJANGO else str(location)
-        folded = _collapsed_nodes(project, mindmap)
-        self.window.show_map(mindmap, map_path, folded=folded, view=project.view)
-        self.doc.set_project(project)
-        self._recovery_name = _recovery_key(project.path)
-        self.watch_map(map_path)
-        self.project_path_changed.emit()
+    @Slot(str)
+    def _on_watcher_file_changed(self, path: str) -> None:
+        # Editors that save by renaming replace the file: the watch is gone, so re-add it.
+        if os.path.exists(path) and path not in self.watcher.files():
+            self.watcher.addPath(path)
+        self._reload_timer.start()
 
     # ------------------------------------------------------------------ saving
 
@@ -200,7 +306,7 @@ class Session(QObject):
     def save_as(self) -> bool:
         """Ask for a file name and save there. True when saved."""
         start = str(self.project.path or _suggested_project_path(self.doc.path))
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save Project", start, PROJECT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self._widget, "Save Project", start, PROJECT_FILTER)
         if not path:
             return False
         if not path.lower().endswith(PROJECT_SUFFIX):
@@ -208,34 +314,26 @@ class Session(QObject):
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
-        self._prepare_for_writing()
+        self.project.view = self._view_state()
         old_key = self._recovery_name
         try:
-            self.project.save(Path(path))
+            self.project.save(Path(path), self.doc.map_state.save_order())
         except ProjectError as err:
-            self.window.show_error(err)
+            self._show_error(err)
             return False
         _remove_quietly(recovery_dir() / f"{old_key}{PROJECT_SUFFIX}")
         self._recovery_name = _recovery_key(self.project.path)
         self.mark_clean()
-        self.window.add_recent(str(path))
+        self.saved.emit(str(path))
+        self.doc.project_renamed()
         self.project_path_changed.emit()
         return True
 
-    def _prepare_for_writing(self) -> None:
-        """Fold state and view go into the project just before it is written."""
-        self.doc.sync_folds_to_project()
-        self.project.view = self.window.view_state()
-
-    def maybe_save(self) -> bool:
-        """Before closing or replacing the project: ask to save unsaved changes.
-
-        Returns:
-            True to go on (saved or discarded), False to cancel.
-        """
+    def maybe_save(self) -> Answer:
+        """Before closing or replacing the project: ask to save unsaved changes."""
         if not self.modified:
-            return True
-        box = QMessageBox(self.window)
+            return Answer.PROCEED
+        box = QMessageBox(self._widget)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Karar")
         box.setText(f"Save the changes to “{self.display_name()}” before closing?")
@@ -248,11 +346,14 @@ class Session(QObject):
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Save:
-            return self.save()
+            return Answer.PROCEED if self.save() else Answer.CANCEL
         if answer == QMessageBox.StandardButton.Discard:
             self.remove_recovery()
-            return True
-        return False
+            return Answer.DISCARDED
+        return Answer.CANCEL
+
+    def _show_error(self, err: KararError) -> None:
+        QMessageBox.warning(self._widget, "Karar", str(err))
 
     # ------------------------------------------------------------------ recovery
 
@@ -266,24 +367,24 @@ class Session(QObject):
         index = self.doc.undo_stack.index()
         if not self.modified or index == self._autosaved_index:
             return
-        self._prepare_for_writing()
-        data = self.project.to_data()
-        data["map"] = str(self.project.map_location())
         import datetime as _dt
 
+        from karar.core.atomic import write_atomic
+        from karar.core.project import dump_yaml
+
+        self.project.view = self._view_state()
+        data = self.project.to_data(self.doc.map_state.save_order())
+        data["map"] = str(self.project.map_location())
         data[_RECOVERY_KEY] = {
             "of": str(self.project.path) if self.project.path else None,
             "pid": os.getpid(),
             "saved": _dt.datetime.now().isoformat(timespec="seconds"),
         }
-        from karar.core.atomic import write_atomic
-        from karar.core.project import dump_yaml
-
         try:
             recovery_dir().mkdir(parents=True, exist_ok=True)
             write_atomic(self.recovery_path(), dump_yaml(data).encode("utf-8"))
         except OSError as err:
-            self.window.statusBar().showMessage(f"Could not write the recovery copy: {err}", 8000)
+            self.message.emit(f"Could not write the recovery copy: {err}")
             return
         self._autosaved_index = index
 
@@ -293,15 +394,16 @@ class Session(QObject):
 
     def pending_recoveries(self) -> list[tuple[Path, dict[str, Any]]]:
         """Recovery copies left by Karar sessions that are no longer running, newest first."""
-        import yaml
-
-        found = []
         folder = recovery_dir()
         if not folder.is_dir():
             return []
-        for path in folder.glob(f"*{PROJECT_SUFFIX}"):
-            if path == self.recovery_path():
-                continue
+        candidates = [p for p in folder.glob(f"*{PROJECT_SUFFIX}") if p != self.recovery_path()]
+        if not candidates:
+            return []
+        import yaml  # only when there is something to look at: never on a clean start
+
+        found = []
+        for path in candidates:
             try:
                 data = yaml.safe_load(path.read_text(encoding="utf-8"))
                 info = data.get(_RECOVERY_KEY) or {}
@@ -313,15 +415,16 @@ class Session(QObject):
         found.sort(key=lambda item: item[0].stat().st_mtime, reverse=True)
         return found
 
-    def offer_recovery(self) -> bool:
-        """After a crash: offer to restore the newest recovery copy. True when restored."""
+    def offer_recovery(self) -> Loaded | None:
+        """After a crash: offer to restore the newest recovery copy; what to show, if the
+        user restores it."""
         pending = self.pending_recoveries()
         if not pending:
-            return False
+            return None
         path, info = pending[0]
         of = info.get("of")
         name = Path(of).name if of else "an untitled project"
-        box = QMessageBox(self.window)
+        box = QMessageBox(self._widget)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Karar")
         box.setText(f"Karar closed without saving {name}.")
@@ -334,89 +437,57 @@ class Session(QObject):
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         if box.exec() != QMessageBox.StandardButton.Yes:
             _remove_quietly(path)
-            return False
-        return self.restore_recovery(path)
+            return None
+        try:
+            return self.read_recovery(path)
+        except KararError as err:
+            self._show_error(err)
+            return None
 
-    def restore_recovery(self, path: Path) -> bool:
-        """Open a recovery copy as unsaved work on its project (then delete the copy)."""
+    def read_recovery(self, path: Path) -> Loaded:
+        """A recovery copy as unsaved work on its project (the copy is deleted: from now
+        on this session's own copies hold the work).
+
+        Raises:
+            KararError: The copy or its map cannot be read.
+        """
         from karar.core import project as projects
 
-        try:
-            project = projects.load(path)
-            info = project.extra.pop(_RECOVERY_KEY, None) or {}
-            mindmap = projects.open_map(project)
-        except KararError as err:
-            self.window.show_error(err)
-            return False
+        project = projects.load(path)
+        info = project.extra.pop(_RECOVERY_KEY, None) or {}
+        mindmap = projects.open_map(project)
         location = project.map_location()
         project.path = Path(info["of"]) if info.get("of") else None
         if project.path is not None:
             project.set_map(location)
-        self._show_project(project, mindmap)
         _remove_quietly(path)
-        self._autosaved_index = None
-        self._mark_dirty()
-        self.autosave()
-        return True
-
-    # ------------------------------------------------------------------ the map file
-
-    @Slot(str)
-    def _on_watcher_file_changed(self, path: str) -> None:
-        # Editors that save by renaming replace the file: the watch is gone, so re-add it.
-        if os.path.exists(path) and path not in self.watcher.files():
-            self.watcher.addPath(path)
-        self._reload_timer.start()
-
-    @Slot()
-    def reload_map(self) -> None:
-        """Read the map file again, keeping checks, notes, folds, selection and view."""
-        path = self.doc.path
-        if path is None:
-            return
-        if os.path.exists(path) and path not in self.watcher.files():
-            self.watcher.addPath(path)
-        from karar.core.sources import load_map
-
-        try:
-            mindmap = load_map(path)
-        except MapError as err:
-            self.window.statusBar().showMessage(
-                f"The map file has an error, showing the last good version — {err}", 15000
-            )
-            return
-        was_modified = self.modified
-        self.doc.sync_folds_to_project()
-        folded = _collapsed_nodes(self.project, mindmap)
-        selected = self.window.selected_path()
-        # The undo history holds the old map's nodes: it cannot outlive the map.
-        self.doc.undo_stack.clear()
-        self.window.show_map(mindmap, path, folded=folded, view=self.window.view_state())
-        self.doc.set_project(self.project)
-        if was_modified:
-            self._mark_dirty()
-        self.window.select_path(selected)
-        orphans = len(self.doc.orphans())
-        note = f" — {orphans} entr{'y' if orphans == 1 else 'ies'} orphaned" if orphans else ""
-        self.window.statusBar().showMessage(f"The map changed on disk and was reloaded{note}", 8000)
-        self.map_reloaded.emit()
+        return Loaded(
+            mindmap,
+            _map_path(project),
+            project,
+            view=dict(project.view),
+            dirty=True,
+            recovery_name=_recovery_key(project.path),
+        )
 
 
-def _collapsed_nodes(project: Project, mindmap: MindMap) -> list[Node]:
-    out = []
-    for path, state in project.entries.items():
-        if state.collapsed:
-            node = mindmap.find(path)
-            if node is not None and node.children:
-                out.append(node)
-    return out
+def _map_path(project: Project) -> str | None:
+    location = project.map_location()
+    return None if str(location) == BUILTIN_DJANGO else str(location)
+
+
+_untitled = count(1)
+
+
+def _untitled_key() -> str:
+    return f"untitled-{os.getpid()}-{next(_untitled)}"
 
 
 def _recovery_key(project_path: Path | None) -> str:
     import hashlib
 
     if project_path is None:
-        return f"untitled-{os.getpid()}"
+        return _untitled_key()
     digest = hashlib.sha1(str(Path(project_path).resolve()).encode("utf-8")).hexdigest()[:16]
     return f"{Path(project_path).name.removesuffix(PROJECT_SUFFIX)}-{digest}"
 
@@ -441,9 +512,5 @@ def _process_alive(pid: object) -> bool:
 
 
 def _remove_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)

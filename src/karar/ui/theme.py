@@ -248,3 +248,17 @@ def widget_palette(theme: Theme) -> QPalette:
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, theme.muted)
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, theme.muted)
     return pal
+
+
+def apply_app_theme(theme: Theme) -> None:
+    """Style the application's widgets to match ``theme`` (Fusion; a dark palette when dark)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    if theme.dark:
+        app.setStyle("Fusion")
+        app.setPalette(widget_palette(theme))
+    else:
+        app.setPalette(app.style().standardPalette())

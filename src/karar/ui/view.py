@@ -42,6 +42,8 @@ MIN_ZOOM = 0.02
 MAX_ZOOM = 4.0
 #: the smallest zoom at which the map's ordinary labels (13 px) stay comfortably readable
 READABLE_ZOOM = 0.8
+#: levels are tried for the first view of a map until this many nodes would show
+AUTO_LEVEL_NODES = 600
 _MINIMAP_PIXEL_MODE = 5000  # above this many shown nodes the overview sets pixels
 _WHEEL_STEP = 1.0018  # zoom factor per 1/8 degree of wheel turn (one notch: x1.24)
 
@@ -204,6 +206,50 @@ class MapView(QGraphicsView):
             x = box.left() - 24 + vis.width() / 2
         self.center_on(QPointF(x, box.center().y()))
 
+    def readable_level(self) -> int | None:
+        """The deepest level whose layout fits the view whole at its kind's
+        :meth:`fit_floor` (at least 1); None when the whole map fits."""
+        scene = self.map_scene
+        state = scene.document.map_state
+        if state.root is None:
+            return None
+        vp = self.viewport().size()
+        counts: dict[int, int] = {}
+        for d in state.index.depth.values():
+            counts[d] = counts.get(d, 0) + 1
+        best = 1
+        shown = counts.get(0, 0)
+        for level in range(1, max(counts) + 1):
+            shown += counts.get(level, 0)
+            if shown > AUTO_LEVEL_NODES:
+                return best
+            layout = scene.layout_for(state.level_folds(level))
+            if layout is None:
+                return None
+            _, _, w, h = layout.bounds
+            zoom = min((vp.width() - 48) / w, (vp.height() - 48) / h)
+            if zoom < self.fit_floor(scene.kind, level):
+                return best
+            best = level
+        return None
+
+    def show_first_view(self) -> None:
+        """A map's first view: as many levels as fit readably (at least one), fitted. The
+        folds it sets are not undo steps."""
+        scene = self.map_scene
+        doc = scene.document
+        level = self.readable_level()
+        animate, scene.animate = scene.animate, False
+        try:
+            with doc.untracked():
+                if level is not None:
+                    doc.show_levels(level)
+                else:
+                    doc.unfold_all()
+        finally:
+            scene.animate = animate
+        self.fit_readable()
+
     def zoom_to_selection(self) -> None:
         """Zoom in on the selected node and its visible subtree."""
         node = self.map_scene.selected
@@ -219,28 +265,46 @@ class MapView(QGraphicsView):
         self.fit_rect(rect.adjusted(-20, -20, 20, 20), max_zoom=1.5)
 
     def ensure_node_visible(self, node: Node) -> None:
-        """Scroll (not zoom) so ``node`` is on screen with a margin."""
+        """Scroll (not zoom) so ``node`` is on screen with a margin, and clear of the
+        overview in the corner."""
         rect = self.map_scene.box_rect(node)
         if rect is None:
             return
         vis = self.visible_scene_rect()
         m = 48 / max(self.zoom, 1e-6)
         target = rect.adjusted(-m, -m, m, m)
-        if vis.contains(target):
+        if not vis.contains(target):
+            dx = dy = 0.0
+            if target.width() > vis.width() or target.height() > vis.height():
+                self.center_on(rect.center())
+            else:
+                if target.left() < vis.left():
+                    dx = target.left() - vis.left()
+                elif target.right() > vis.right():
+                    dx = target.right() - vis.right()
+                if target.top() < vis.top():
+                    dy = target.top() - vis.top()
+                elif target.bottom() > vis.bottom():
+                    dy = target.bottom() - vis.bottom()
+                self.center_on(vis.center() + QPointF(dx, dy))
+        self._keep_clear_of_minimap(rect)
+
+    def _keep_clear_of_minimap(self, rect: QRectF) -> None:
+        """Scroll ``rect`` (scene) out from under the overview, the shorter way."""
+        if not self.minimap.isVisible():
             return
-        dx = dy = 0.0
-        if target.width() > vis.width() or target.height() > vis.height():
-            self.center_on(rect.center())
+        box = self.mapFromScene(rect).boundingRect()
+        gap = 12
+        under = QRect(self.minimap.rect()).adjusted(-gap, -gap, gap, gap)
+        if not box.intersects(under):
             return
-        if target.left() < vis.left():
-            dx = target.left() - vis.left()
-        elif target.right() > vis.right():
-            dx = target.right() - vis.right()
-        if target.top() < vis.top():
-            dy = target.top() - vis.top()
-        elif target.bottom() > vis.bottom():
-            dy = target.bottom() - vis.bottom()
-        self.center_on(vis.center() + QPointF(dx, dy))
+        up = box.bottom() - under.top()
+        left = box.right() - under.left()
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        if up <= left and box.top() - up > 0:
+            v.setValue(v.value() + up)
+        else:
+            h.setValue(h.value() + left)
 
     # ------------------------------------------------------------------ scene signals
 
@@ -330,7 +394,15 @@ class MapView(QGraphicsView):
             self.minimap.move_view(pos)
             event.accept()
             return
-        node, on_handle = self.map_scene.hit(self.mapToScene(event.position().toPoint()))
+        scene_pos = self.mapToScene(pos)
+        boxed = self.map_scene.checkbox_at(scene_pos)
+        if boxed is not None:
+            # a click on a checkbox toggles it, and nothing else (no fold, no pan)
+            self.map_scene.select(boxed)
+            self.map_scene.document.toggle_checked(boxed)
+            event.accept()
+            return
+        node, on_handle = self.map_scene.hit(scene_pos)
         if node is not None and on_handle:
             self.map_scene.select(node)
             self._toggle_fold(node)
@@ -355,9 +427,11 @@ class MapView(QGraphicsView):
             v.setValue(v.value() - delta.y())
             event.accept()
             return
-        _, on_handle = self.map_scene.hit(self.mapToScene(pos))
+        scene_pos = self.mapToScene(pos)
+        _, on_handle = self.map_scene.hit(scene_pos)
+        pointing = on_handle or self.map_scene.checkbox_at(scene_pos) is not None
         self.viewport().setCursor(
-            Qt.CursorShape.PointingHandCursor if on_handle else Qt.CursorShape.ArrowCursor
+            Qt.CursorShape.PointingHandCursor if pointing else Qt.CursorShape.ArrowCursor
         )
         super().mouseMoveEvent(event)
 
@@ -371,13 +445,20 @@ class MapView(QGraphicsView):
         super().mouseReleaseEvent(event)
 
     def _toggle_fold(self, node: Node) -> None:
-        """Fold or unfold ``node``, except in the decisions-only view, which ignores folds."""
-        if not self.map_scene.decisions_only:
+        """Fold or unfold ``node``, except in a view where folds do not apply."""
+        if self.map_scene.filter.folds_apply:
             self.map_scene.document.toggle_fold(node)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
-            node, on_handle = self.map_scene.hit(self.mapToScene(event.position().toPoint()))
+            scene_pos = self.mapToScene(event.position().toPoint())
+            boxed = self.map_scene.checkbox_at(scene_pos)
+            if boxed is not None:
+                # the second click of a fast pair arrives as a double click: it toggles too
+                self.map_scene.document.toggle_checked(boxed)
+                event.accept()
+                return
+            node, on_handle = self.map_scene.hit(scene_pos)
             if node is not None and not on_handle:
                 self._toggle_fold(node)
                 event.accept()
@@ -436,7 +517,7 @@ class MapView(QGraphicsView):
 
     def _go_child(self, node: Node, side: int) -> None:
         doc = self.map_scene.document
-        if doc.is_folded(node) and not self.map_scene.decisions_only:
+        if doc.is_folded(node) and self.map_scene.filter.folds_apply:
             doc.set_folded(node, False)
             return
         kids = self._visible_children(node, side if node.parent is None else None)
@@ -476,10 +557,9 @@ class MapView(QGraphicsView):
         if node is None or layout is None or node.parent is None:
             return
         boxes = layout.boxes
+        # siblings in map order: each side lists its branches top to bottom, so first-level
+        # branches are walked across both sides of a mind map
         sibs = [c for c in node.parent.children if c in boxes]
-        if node.parent.parent is None and self.map_scene.kind is not LayoutKind.RADIAL:
-            side = boxes[node].side
-            sibs = sorted((c for c in sibs if boxes[c].side == side), key=lambda c: boxes[c].y)
         i = sibs.index(node) + delta
         if 0 <= i < len(sibs):
             self.select(sibs[i])

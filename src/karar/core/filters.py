@@ -1,0 +1,65 @@
+"""View filters: what a view of the map leaves out, and whether folds apply to it.
+
+A filter is a small pure object the canvas asks two things: which subtrees to leave out
+(their topmost nodes, what :func:`karar.core.layout.compute_layout` takes as ``hidden``) and
+whether the user's folds apply. "Everything" and "decisions only" are filters today; a
+focused branch or "hide rejected" are one more subclass each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from karar.core.model import Node
+from karar.core.state import MapState
+
+
+class ViewFilter:
+    """Shows the whole map with the user's folds (the default view)."""
+
+    #: a name for the view menu, the status bar and ``--describe``
+    name = "all"
+    #: whether the user's folds apply (a filter that picks nodes itself may ignore them)
+    folds_apply = True
+    #: whether what is shown depends on the decisions (the canvas recomputes it on a check)
+    follows_decisions = False
+
+    def shown(self, state: MapState) -> set[Node] | None:
+        """The nodes this view keeps (ancestors included), or None for every node."""
+        return None
+
+    def hidden(self, state: MapState) -> frozenset[Node]:
+        """The topmost nodes of the subtrees this view leaves out."""
+        shown = self.shown(state)
+        return frozenset() if shown is None else hidden_tops(shown)
+
+
+class DecisionsOnly(ViewFilter):
+    """The chosen nodes and the paths that lead to them, whatever is folded."""
+
+    name = "decisions"
+    folds_apply = False
+    follows_decisions = True
+
+    def shown(self, state: MapState) -> set[Node] | None:
+        return path_closure(state.root, state.checked_nodes())
+
+
+def path_closure(root: Node | None, nodes: Iterable[Node]) -> set[Node]:
+    """The root, ``nodes`` and every ancestor of one of them."""
+    shown: set[Node] = set() if root is None else {root}
+    for node in nodes:
+        n: Node | None = node
+        while n is not None and n not in shown:
+            shown.add(n)
+            n = n.parent
+    return shown
+
+
+def hidden_tops(shown: set[Node]) -> frozenset[Node]:
+    """The children of shown nodes that are not shown themselves: naming them leaves out
+    exactly the nodes outside ``shown`` (which holds every ancestor of its members)."""
+    return frozenset(c for n in shown for c in n.children if c not in shown)
+
+
+ALL = ViewFilter()

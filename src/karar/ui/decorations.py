@@ -1,0 +1,386 @@
+"""A node on the canvas as a stack of small decorations: highlight, body, selection ring,
+checkbox, icon, label, fold handle (with its roll-up pill) and note sheet.
+
+Each decoration paints one thing. One that needs room beside the text (the checkbox, the
+icon) *reserves* it: :meth:`Decoration.reserve` answers a :class:`~karar.ui.measure.Part`
+the measurer lays out in the node's row, so nothing overlaps and a box's size says
+everything it holds. One that reaches outside the box (the handle, the note sheet) says so
+with :meth:`Decoration.extent`, which the item's bounding rect takes in. A new mark on
+nodes — a vote chip, a decision state — is one more decoration in :data:`DECORATIONS`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+
+from karar.core.layout import Box, LayoutKind
+from karar.core.model import Node, Shape
+from karar.ui.icons import draw_icon
+from karar.ui.measure import Part, Reserver, Role
+from karar.ui.render import CHECK_DETAIL_ZOOM, RenderContext
+from karar.ui.shapes import shape_path
+
+if TYPE_CHECKING:
+    from karar.ui.items import NodeItem
+
+#: side of a node's checkbox per role (root, branch, node) at scale 1
+CHECK_SIZES = (16.0, 14.0, 13.0)
+#: side of a node's icon per role at scale 1
+ICON_SIZES = (22.0, 18.0, 16.0)
+HANDLE_R = 5.5
+PILL_H = 16.0
+#: width of the tick drawn in a roll-up pill, and the gap after it
+TICK_W = 8.0
+TICK_GAP = 3.0
+#: the note sheet: its size, and how far it reaches into the node and above it
+NOTE_W = 9.0
+NOTE_H = 11.0
+NOTE_INSET = 3.0
+NOTE_RISE = 6.0
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
+
+
+class Decoration:
+    """One part of a node's picture."""
+
+    key = ""
+
+    def reserve(self, node: Node, role: Role, scale: float) -> Part | None:
+        """The room this decoration takes beside the text (None: none)."""
+        return None
+
+    def extent(self, ctx: RenderContext, node: Node, box: Box) -> QRectF | None:
+        """What it paints outside the node's box, in item coordinates (None: nothing)."""
+        return None
+
+    def paint(self, painter: QPainter, item: NodeItem, lod: float) -> None:
+        """Paint on ``item`` (``painter`` in item coordinates, at level of detail ``lod``)."""
+
+
+class MatchHighlight(Decoration):
+    """A search match: a band under the node (stronger for the current match)."""
+
+    key = "match"
+
+    def paint(self, painter: QPainter, item: NodeItem, lod: float) -> None:
+        ctx = item.ctx
+        node, box = item.node, item.box
+        if node not in ctx.matches or box is None:
+            return
+        theme = ctx.theme
+        painter.setPen(_NO_PEN)
+        painter.setBrush(theme.current_match if node is ctx.current_match else theme.match)
+        painter.drawRoundedRect(QRectF(-4, -3, box.w + 8, box.h + 6), 6, 6)
+
+
+class Body(Decoration):
+    """The node's shape (or, for Mermaid's default nodes, the line under the text); a
+    checked node gets a stronger fill and outline."""
+
+    key = "body"
+
+    def paint(self, painter: QPainter, item: NodeItem, lod: float) -> None:
+        ctx, node, box = item.ctx, item.node, item.box
+        if node is None or box is None:
+            return
+        theme = ctx.theme
+        w, h = box.w, box.h
+        role = item.role
+        colour = ctx.colour(item.branch)
+        checked = ctx.document.is_checked(node)
+        if ctx.is_underlined(node, role):
+            if checked:
+                # no box to fill: a highlighter band behind the text, and a bolder line
+                painter.setPen(_NO_PEN)
+                painter.setBrush(ctx.checked_tint(item.branch))
+                painter.drawRoundedRect(QRectF(-2, 0, w + 4, h - 1), 4, 4)
+            pen = QPen(colour, 3.2 if checked else 2.0)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(0.5, h - 1), QPointF(w - 0.5, h - 1))
+            return
+        path = shape_path(node.shape, w, h, (10.0 if role is Role.ROOT else 6.0) * ctx.scale)
+        if role is Role.ROOT:
+            outline = colour if node.shape is not Shape.DEFAULT else theme.root_fill
+            painter.setPen(QPen(theme.root_text if checked else outline, 3 if checked else 2))
+            painter.setBrush(theme.root_fill)
+        else:
+            width = 1.8 if role is Role.BRANCH else 1.4
+            painter.setPen(QPen(colour, width + 1.4 if checked else width))
+            if checked:
+                painter.setBrush(ctx.checked_tint(item.branch))
+            else:
+                painter.setBrush(ctx.tint(item.branch) if theme.tint else theme.node_fill)
+        painter.drawPath(path)
+
+
+class SelectionRing(Decoration):
+    """A ring around the selected node."""
+
+    key = "selection"
+
+    def paint(self, painter: QPainter, item: NodeItem, lod: float) -> None:
+        box = item.box
+        if item.node is not item.ctx.selected or box is None:
+            return
+        painter.setPen(QPen(item.ctx.theme.selection, 2.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(-4, -4, box.w + 8, box.h + 8), 7, 7)
+
+
+def _tick(painter: QPainter, colour: QColor, x: float, y: float, s: float, width: float) -> None:
+    """A check mark in the square of side ``s`` at (x, y)."""
+    pen = QPen(colour, width)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    tick = QPainterPath(QPointF(x + s * 0.24, y + s * 0.53))
+    tick.lineTo(x + s * 0.43, y + s * 0.72)
+    tick.lineTo(x + s * 0.77, y + s * 0.31)
+    painter.drawPath(tick)
+
+
+class CheckBox(Decoration):
+    """The "we chose this" box, facing the root; ticked when checked."""
+
+    key = "check"
+
+    def reserve(self, node: Node, role: Role, scale: float) -> Part | None:
+        s = CHECK_SIZES[role] * scale
+        return Part(self.key, s, s, "inner", node.shape is Shape.DEFAULT and role is not Role.ROOT)
+
+    def paint(self, painter: QPainter, item: NodeItem, lod: float) -> None:
+        node, geo = item.node, item.geo
+        if node is None or geo is None:
+            return
+        part = geo.part(self.key)
+        if part is None:
+            return
+        ctx = item.ctx
+        x, y, s, _ = part
+        rect = QRectF(x, y, s, s)
+        on_root = item.role is Role.ROOT
+        colour = ctx.theme.root_text if on_root else ctx.colour(item.branch)
+        checked = ctx.document.is_checked(node)
+        if lod < CHECK_DETAIL_ZOOM:
+            if checked:
+                painter.fillRect(rect, colour)
+            return
+        radius = s * 0.22
+        if not checked:
+            painter.setPen(QPen(colour, 1.4))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(0.7, 0.7, -0.7, -0.7), radius, radius)
+            return
+        painter.setPen(_NO_PEN)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(rect, radius, radius)
+        # the tick in the colour under the box, so it reads as cut out of it
+        under = ctx.theme.root_fill if on_root else ctx.theme.background
+        _tick(painter, under, x, y, s, max(1.7, s * 0.15))
+
+
+class Icon(Decoration):
+    """The node's ``::icon()``, before the text."""
+
+    key = "icon"
+
+    def reserve(self, node: Node, role: Role, scale: float) -> Part | None:
+        if node.icon is None:
+            return None
+        s = ICON_SIZES[role] * scale
+        return Part(self.key, s, s, "lead")
+
+    def paint(self, painter: QPainter, item: NodeItem, lod: float) -> None:
+        node, geo = item.node, item.geo
+        part = geo.part(self.key) if geo is not None else None
+        if node is None or part is None:
+            return
+        ctx = item.ctx
+        colour = ctx.theme.root_text if item.role is Role.ROOT else ctx.colour(item.branch)
+        draw_icon(painter, node.icon or "", QRectF(*part), colour)
+
+
+class Label(Decoration):
+    """The label's lines: centred in boxed shapes, and for Mermaid's default nodes a
+    paragraph ragged towards the outside of the map (right-aligned on the left side)."""
+
+    key = "label"
+
+    def paint(self, painter: QPainter, item: NodeItem, lod: float) -> None:
+        node, box, geo = item.node, item.box, item.geo
+        if node is None or box is None or geo is None:
+            return
+        ctx = item.ctx
+        role = item.role
+        measurer = ctx.measurer
+        block = geo.block
+        painter.setPen(ctx.root_text_pen if role is Role.ROOT else ctx.text_pen)
+        y = geo.text_y
+        centred = role is Role.ROOT or node.shape is not Shape.DEFAULT
+        right = not centred and box.side < 0
+        for line in block.lines:
+            if centred:
+                x = geo.text_x + (block.width - line.width) / 2
+            elif right:
+                x = geo.text_x + block.width - line.width
+            else:
+                x = geo.text_x
+            for text, style in line.runs:
+                painter.setFont(measurer.font(role, style))
+                shift = measurer.baseline_shift(role, style) if style else 0.0
+                painter.drawStaticText(QPointF(x, y + shift), ctx.static_text(text, role, style))
+                if len(line.runs) > 1:
+                    x += measurer.advance(text, role, style)
+            y += block.line_height
+
+
+def handle_rect(ctx: RenderContext, node: Node, box: Box) -> QRectF | None:
+    """The fold handle of ``node`` (item coordinates), None when it has none.
+
+    A small circle at the outgoing anchor; a pill growing outwards when it has something
+    to say (the hidden count of a folded node, or the roll-up of checked nodes below). Where
+    folds do not apply (decisions only) only roll-up pills are drawn, and they do not fold.
+    """
+    if not node.children:
+        return None
+    ax, ay = ctx.out_anchor(node, box)
+    badge = ctx.badge(node)
+    s = ctx.scale
+    if badge.text:
+        ph = PILL_H * s
+        extra = (TICK_W + TICK_GAP) * s if badge.decided else 0.0
+        pw = max(ph + 2, ctx.measurer.count_width(badge.text) + 12 * s + extra)
+        if box.side < 0:
+            return QRectF(ax - pw + 3, ay - ph / 2, pw, ph)
+        if box.side == 0 and ctx.kind is not LayoutKind.TREE:
+            return QRectF(ax - pw / 2, ay - ph / 2, pw, ph)
+        return QRectF(ax - 3, ay - ph / 2, pw, ph)
+    if not ctx.folds_apply:
+        return None
+    r = HANDLE_R * s
+    return QRectF(ax - r, ay - r, 2 * r, 2 * r)
+
+
+class FoldHandle(Decoration):
+    """The fold handle: a circle where the edges leave, or a pill with what a folded node
+    hides ("28") or the roll-up of decisions below ("✓ 3/12")."""
+
+    key = "handle"
+
+    def extent(self, ctx: RenderContext, node: Node, box: Box) -> QRectF | None:
+        rect = handle_rect(ctx, node, box)
+        return None if rect is None else rect.adjusted(-2, -2, 2, 2)
+
+    def paint(self, painter: QPainter, item: NodeItem, lod: float) -> None:
+        handle = item.handle
+        if handle is None or item.node is None:
+            return
+        ctx = item.ctx
+        theme = ctx.theme
+        colour = ctx.colour(item.branch)
+        badge = item.badge
+        if not badge.text:
+            painter.setPen(QPen(colour, 1.5))
+            painter.setBrush(theme.background)
+            painter.drawEllipse(handle.adjusted(1, 1, -1, -1))
+            return
+        hiding = item.node in ctx.hiding_matches
+        r = handle.height() / 2
+        # folded: a filled pill (what it hides); open: an outlined one the edges leave from
+        if not badge.folded:
+            painter.setPen(QPen(theme.current_match if hiding else colour, 1.6))
+            painter.setBrush(theme.background)
+            ink = colour
+        else:
+            # a decided branch gets a ring in the text colour: it stands out from the
+            # plain counts of undecided ones at a glance
+            ring = theme.text if badge.decided else colour
+            painter.setPen(QPen(theme.current_match if hiding else ring, 1.5))
+            painter.setBrush(colour)
+            ink = theme.background
+        painter.drawRoundedRect(handle.adjusted(0.5, 0.5, -0.5, -0.5), r, r)
+        s = ctx.scale
+        text_rect = handle.adjusted(6 * s, 0, -6 * s, 0)
+        if badge.decided:
+            x, cy = text_rect.left(), handle.center().y()
+            tw = TICK_W * s
+            _tick(painter, ink, x - tw * 0.1, cy - tw * 0.55, tw * 1.1, 1.8 * s)
+            text_rect.setLeft(x + tw + TICK_GAP * s)
+        painter.setPen(QPen(ink))
+        painter.setFont(ctx.measurer.count_font)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, badge.text)
+
+
+def note_rect(ctx: RenderContext, box: Box) -> QRectF:
+    """Where a node's note sheet goes (item coordinates): stuck on its outer top corner,
+    clear of the text, the checkbox and the fold handle."""
+    s = ctx.scale
+    w, h = NOTE_W * s, NOTE_H * s
+    if box.side < 0:
+        return QRectF(NOTE_INSET * s - w, -NOTE_RISE * s, w, h)
+    return QRectF(box.w - NOTE_INSET * s, -NOTE_RISE * s, w, h)
+
+
+class NoteMark(Decoration):
+    """A small sheet with a folded corner and two lines of "text": the node has notes."""
+
+    key = "note"
+
+    def extent(self, ctx: RenderContext, node: Node, box: Box) -> QRectF | None:
+        return note_rect(ctx, box).adjusted(-1, -1, 1, 1)
+
+    def paint(self, painter: QPainter, item: NodeItem, lod: float) -> None:
+        node, box = item.node, item.box
+        ctx = item.ctx
+        if node is None or box is None or not ctx.document.has_note(node):
+            return
+        rect = note_rect(ctx, box)
+        colour = ctx.colour(item.branch)
+        s = ctx.scale
+        fold = 3.0 * s
+        x, y, r, b = rect.left(), rect.top(), rect.right(), rect.bottom()
+        sheet = QPainterPath(QPointF(x, y))
+        sheet.lineTo(r - fold, y)
+        sheet.lineTo(r, y + fold)
+        sheet.lineTo(r, b)
+        sheet.lineTo(x, b)
+        sheet.closeSubpath()
+        painter.setPen(QPen(colour, 1.1))
+        painter.setBrush(colour)
+        painter.drawPath(sheet)
+        painter.setPen(QPen(ctx.theme.background, 1.1))
+        for ly in (y + 5.0 * s, y + 7.8 * s):
+            painter.drawLine(QPointF(x + 2.0 * s, ly), QPointF(r - 2.0 * s, ly))
+
+
+def check_rect(ctx: RenderContext, node: Node, box: Box) -> QRectF | None:
+    """``node``'s checkbox (item coordinates), None where it has none."""
+    part = ctx.geometry(node, box).part(CheckBox.key)
+    return None if part is None else QRectF(*part)
+
+
+#: every node's decorations, in painting order (later ones on top)
+DECORATIONS: tuple[Decoration, ...] = (
+    MatchHighlight(),
+    Body(),
+    SelectionRing(),
+    CheckBox(),
+    Icon(),
+    Label(),
+    FoldHandle(),
+    NoteMark(),
+)
+
+
+def reservers(scale: float) -> list[Reserver]:
+    """The decorations that take room beside the text, as the measurer asks them."""
+    out: list[Reserver] = []
+    for deco in DECORATIONS:
+        if type(deco).reserve is not Decoration.reserve:
+            out.append(lambda node, role, d=deco: d.reserve(node, role, scale))
+    return out

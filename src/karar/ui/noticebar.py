@@ -1,0 +1,136 @@
+"""The bar above the map that says what is wrong with the map file: the lines Karar reads
+differently from Mermaid (dismissable; clicking one selects its node), and a map file that
+no longer parses (stays until the file reads again).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+MAX_LISTED = 8
+"""Warnings listed in the bar; the rest are counted."""
+
+
+class NoticeBar(QFrame):
+    """Warnings about the open map, or the error that keeps its last good version shown.
+
+    Signals:
+        line_activated(int): The user clicked the warning about this line of the map file.
+    """
+
+    line_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notice-bar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self._error = ""
+        self._name = ""
+        self._warnings: list[tuple[int, str]] = []
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.text.linkActivated.connect(self._on_text_link_activated)
+        self.close_button = QToolButton(self)
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setToolTip("Hide these warnings")
+        self.close_button.clicked.connect(self.dismiss)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 6, 6)
+        column = QVBoxLayout()
+        column.addWidget(self.text)
+        row.addLayout(column, 1)
+        row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    @property
+    def error(self) -> str:
+        """The error shown ("" for none)."""
+        return self._error
+
+    @property
+    def warnings(self) -> list[tuple[int, str]]:
+        """The warnings shown, as (line, message)."""
+        return list(self._warnings)
+
+    def show_warnings(self, name: str, warnings: list[tuple[int, str]]) -> None:
+        """List the reading problems of map file ``name`` (none: hide the bar)."""
+        self._name = name
+        self._warnings = list(warnings)
+        self._refresh()
+
+    def show_error(self, message: str) -> None:
+        """Say the map file fails to read and its last good version is shown; stays until
+        :meth:`clear_error`."""
+        self._error = message
+        self._refresh()
+
+    def clear_error(self) -> None:
+        """The map file reads again."""
+        self._error = ""
+        self._refresh()
+
+    @Slot()
+    def dismiss(self) -> None:
+        """Hide the warnings (an error stays)."""
+        self._warnings = []
+        self._refresh()
+
+    def _refresh(self) -> None:
+        if self._error:
+            self._paint("error")
+            self.text.setText(
+                "<b>The map file has an error; the last good version is shown.</b><br>"
+                f"{html.escape(self._error)}"
+            )
+            self.close_button.hide()
+            self.show()
+            return
+        if not self._warnings:
+            self.hide()
+            return
+        self._paint("warning")
+        n = len(self._warnings)
+        items = "".join(
+            f"<li><a href='line:{line}'>line {line}</a>: {html.escape(message)}</li>"
+            for line, message in self._warnings[:MAX_LISTED]
+        )
+        more = (
+            f"<p>…and {n - MAX_LISTED} more (karar check lists them all).</p>"
+            if n > MAX_LISTED
+            else ""
+        )
+        noun = "line" if n == 1 else "lines"
+        self.text.setText(
+            f"<b>{n} {noun} of {html.escape(self._name)} read differently by Mermaid.</b>"
+            f"<ul style='margin:2px 0 0 -20px'>{items}</ul>{more}"
+        )
+        self.close_button.show()
+        self.show()
+
+    def _paint(self, kind: str) -> None:
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Window)
+        tint = (0xE0, 0x40, 0x30) if kind == "error" else (0xE6, 0x9F, 0x00)
+        dark = base.lightness() < 128
+        mix = 0.30 if dark else 0.22
+        colour = base.toRgb()
+        colour.setRgb(
+            round(colour.red() + (tint[0] - colour.red()) * mix),
+            round(colour.green() + (tint[1] - colour.green()) * mix),
+            round(colour.blue() + (tint[2] - colour.blue()) * mix),
+        )
+        palette.setColor(QPalette.ColorRole.Window, colour)
+        self.setPalette(palette)
+
+    @Slot(str)
+    def _on_text_link_activated(self, link: str) -> None:
+        if link.startswith("line:"):
+            self.line_activated.emit(int(link[5:]))

@@ -1,0 +1,188 @@
+"""What every canvas item needs to paint, shared in one :class:`RenderContext`: the theme,
+the fonts, the view's options and filter, the selection and search marks, and the badge a
+node's fold handle shows.
+
+Owned by the scene; items hold a reference, so a theme switch is one assignment plus a
+repaint.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPen, QStaticText
+
+from karar.core.filters import ALL, ViewFilter
+from karar.core.layout import Box, LayoutKind, Spacing
+from karar.core.model import Node, Shape
+from karar.ui.measure import Geometry, Measurer, Role, role_of
+from karar.ui.theme import Theme
+
+if TYPE_CHECKING:
+    from karar.ui.document import MapDocument
+
+#: Below this zoom, labels are unreadable: nodes are drawn as plain boxes by the edge layer.
+OVERVIEW_ZOOM = 0.35
+#: Below this zoom a checkbox is a few pixels wide: checked ones become plain filled
+#: squares and unchecked ones are left out, like small text would be.
+CHECK_DETAIL_ZOOM = 0.6
+
+BASE_SPACING = Spacing(sibling_gap=8.0, subtree_gap=16.0, level_gap=64.0)
+
+
+@dataclass(frozen=True, slots=True)
+class CanvasOptions:
+    """How big the canvas draws the map, settable while it runs (projector type).
+
+    Attributes:
+        font_scale: Multiplies every label's font size, and with it the parts beside the
+            text and the fold handles.
+        spacing_scale: Multiplies the gaps between boxes (on top of ``font_scale``).
+    """
+
+    font_scale: float = 1.0
+    spacing_scale: float = 1.0
+
+    @property
+    def spacing(self) -> Spacing:
+        """The layout's gaps at these options."""
+        s = self.font_scale * self.spacing_scale
+        b = BASE_SPACING
+        return Spacing(b.sibling_gap * s, b.subtree_gap * s, b.level_gap * s)
+
+
+class Badge(NamedTuple):
+    """What a node's fold handle says.
+
+    Attributes:
+        text: The count shown ("" for a plain handle).
+        decided: The count is a roll-up of decisions below ("3/12").
+        folded: The node's children are hidden (the pill is filled).
+    """
+
+    text: str
+    decided: bool
+    folded: bool
+
+
+NO_BADGE = Badge("", False, False)
+
+
+def compact_count(n: int) -> str:
+    """A count for a pill: exact up to 9,999, then in thousands ("12k")."""
+    return str(n) if n < 10_000 else f"{n // 1000}k"
+
+
+class RenderContext:
+    """Theme, fonts, filter and marks for every item of one scene."""
+
+    def __init__(self, document: MapDocument, theme: Theme, measurer: Measurer) -> None:
+        self.document = document
+        self.measurer = measurer
+        self.kind = LayoutKind.MINDMAP
+        self.filter: ViewFilter = ALL
+        self.selected: Node | None = None
+        self.matches: set[Node] = set()
+        self.current_match: Node | None = None
+        #: folded nodes hiding at least one search match
+        self.hiding_matches: set[Node] = set()
+        self._static: OrderedDict[tuple[str, int, int], QStaticText] = OrderedDict()
+        self.set_theme(theme)
+
+    @property
+    def scale(self) -> float:
+        """The canvas's font scale (sizes of handles, marks and pills follow it)."""
+        return self.measurer.scale
+
+    def set_measurer(self, measurer: Measurer) -> None:
+        """Use new fonts (the canvas options changed)."""
+        self.measurer = measurer
+        self._static.clear()
+
+    def set_theme(self, theme: Theme) -> None:
+        """Use ``theme`` from the next paint on."""
+        self.theme = theme
+        self.tints = [theme.tinted(i) for i in range(len(theme.branches))]
+        self.checked_tints = [theme.checked_fill(i) for i in range(len(theme.branches))]
+        self.text_pen = QPen(theme.text)
+        self.root_text_pen = QPen(theme.root_text)
+
+    @property
+    def folds_apply(self) -> bool:
+        """Whether the user's folds apply in the current view (not in decisions-only)."""
+        return self.filter.folds_apply
+
+    @property
+    def folded(self) -> frozenset[Node] | set[Node]:
+        """The folds in effect on the canvas."""
+        return self.document.folded if self.filter.folds_apply else frozenset()
+
+    def colour(self, branch: int) -> QColor:
+        """The branch colour of first-level branch ``branch`` (-1: the root)."""
+        return self.theme.branch(branch)
+
+    def tint(self, branch: int) -> QColor:
+        """The light fill of branch ``branch``."""
+        if branch < 0:
+            return self.theme.root_fill
+        return self.tints[branch % len(self.tints)]
+
+    def checked_tint(self, branch: int) -> QColor:
+        """The fill of a checked node of branch ``branch``."""
+        if branch < 0:
+            return self.theme.root_fill
+        return self.checked_tints[branch % len(self.checked_tints)]
+
+    def static_text(self, text: str, role: Role, style: int) -> QStaticText:
+        """A prepared :class:`QStaticText`, shared by every item showing that text (LRU)."""
+        key = (text, role, style)
+        st = self._static.get(key)
+        if st is None:
+            st = QStaticText(text)
+            st.setTextFormat(Qt.TextFormat.PlainText)
+            self._static[key] = st
+            if len(self._static) > 4000:
+                self._static.popitem(last=False)
+        else:
+            self._static.move_to_end(key)
+        return st
+
+    @staticmethod
+    def is_underlined(node: Node, role: Role) -> bool:
+        """Whether ``node`` is drawn Mermaid-style as text over a line, not as a shape."""
+        return node.shape is Shape.DEFAULT and role is Role.NODE
+
+    def out_anchor(self, node: Node, box: Box) -> tuple[float, float]:
+        """Where a node's outgoing edges (and its fold handle) sit, in item coordinates."""
+        y = box.h - 1 if self.is_underlined(node, role_of(box.depth)) else box.h / 2
+        if box.side > 0:
+            return box.w, y
+        if box.side < 0:
+            return 0.0, y
+        if self.kind is LayoutKind.TREE:
+            return box.w, y
+        return box.w / 2, box.h  # the root of a mind map: below it, clear of the edges
+
+    def badge(self, node: Node) -> Badge:
+        """What ``node``'s fold handle shows.
+
+        A subtree holding checked nodes shows its roll-up ("3/12"); otherwise a folded
+        node shows how many nodes it hides, and an open one nothing.
+        """
+        if not node.children:
+            return NO_BADGE
+        folded = node in self.folded
+        r = self.document.rollup(node)
+        if r.checked:
+            return Badge(f"{compact_count(r.checked)}/{compact_count(r.total)}", True, folded)
+        if folded:
+            return Badge(compact_count(self.document.descendants(node)), False, True)
+        return NO_BADGE
+
+    def geometry(self, node: Node, box: Box) -> Geometry:
+        """``node``'s measured geometry as drawn at ``box`` (mirrored on the left side, so
+        the checkbox faces the root and stays clear of the fold handle)."""
+        return self.measurer.geometry(node, box.depth, box.side < 0)

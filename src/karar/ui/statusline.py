@@ -1,0 +1,93 @@
+"""The status bar's live parts: how many nodes the map has, shows, folds and decides, the
+zoom, and where the selected node sits (its breadcrumb and line in the map file)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from karar.core.model import Node
+from karar.ui.document import MapDocument
+from karar.ui.labels import plain_text
+from karar.ui.scene import MapScene
+from karar.ui.view import MapView
+
+EMPTY_TEXT = "No map — open one with Ctrl+O or drop a file here"
+
+
+def breadcrumb(node: Node, depth: int = 4, limit: int = 200) -> str:
+    """The last ``depth`` labels from the root down to ``node``, as a reader sees them."""
+    chain = [node, *node.ancestors()][:depth]
+    return " › ".join(plain_text(n.label, n.markdown) for n in reversed(chain))[:limit]
+
+
+class StatusLine(QObject):
+    """Keeps the counts, the zoom and the selection's breadcrumb of a status bar current."""
+
+    def __init__(
+        self, bar: QStatusBar, document: MapDocument, scene: MapScene, view: MapView
+    ) -> None:
+        super().__init__(bar)
+        self.bar = bar
+        self.document = document
+        self.scene = scene
+        self.counts = QLabel(bar)
+        self.zoom_label = QLabel(bar)
+        self.zoom_label.setMinimumWidth(44)
+        bar.addPermanentWidget(self.counts)
+        bar.addPermanentWidget(self.zoom_label)
+        document.map_replaced.connect(self.update_counts)
+        document.folds_changed.connect(self._on_document_folds_changed)
+        document.decisions_changed.connect(self._on_document_decisions_changed)
+        scene.relaid_out.connect(self._on_scene_relaid_out)
+        scene.filter_changed.connect(self._on_scene_filter_changed)
+        scene.selection_changed.connect(self._on_scene_selection_changed)
+        view.zoom_changed.connect(self._on_view_zoom_changed)
+        self._on_view_zoom_changed(view.zoom)
+        self.update_counts()
+
+    @Slot()
+    def update_counts(self) -> None:
+        """Show the map's counts as they are now."""
+        doc = self.document
+        layout = self.scene.layout
+        if doc.root is None or layout is None:
+            self.counts.setText(EMPTY_TEXT)
+            return
+        decided = doc.decision_count()
+        if self.scene.filter.name == "decisions":
+            self.counts.setText(f"{doc.count:,} nodes · decisions only: {decided:,} chosen")
+            return
+        shown = len(layout.boxes)
+        folded = sum(1 for n in doc.folded if n in layout.boxes)
+        self.counts.setText(
+            f"{doc.count:,} nodes · {shown:,} shown · {folded:,} folded · {decided:,} chosen"
+        )
+
+    @Slot(object)
+    def _on_document_folds_changed(self, _anchor: object) -> None:
+        self.update_counts()
+
+    @Slot(object)
+    def _on_document_decisions_changed(self, _nodes: object) -> None:
+        self.update_counts()
+
+    @Slot(object, float, float)
+    def _on_scene_relaid_out(self, _anchor: object, _dx: float, _dy: float) -> None:
+        self.update_counts()
+
+    @Slot(object)
+    def _on_scene_filter_changed(self, _filter: object) -> None:
+        self.update_counts()
+
+    @Slot(float)
+    def _on_view_zoom_changed(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{zoom * 100:.0f}%")
+
+    @Slot(object)
+    def _on_scene_selection_changed(self, node: Node | None) -> None:
+        if node is None:
+            self.bar.clearMessage()
+            return
+        where = f" — line {node.line}" if node.line else ""
+        self.bar.showMessage(breadcrumb(node) + where)
