@@ -9,9 +9,9 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 from uihelpers import node_named, viewport_point
 
+from karar.core.filters import DecisionsOnly
 from karar.core.model import Node
 from karar.ui.mainwindow import MainWindow
-from karar.core.filters import DecisionsOnly
 from karar.ui.scene import EMPTY_HINTS
 from karar.ui.theme import make_theme
 

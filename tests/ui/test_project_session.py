@@ -63,7 +63,8 @@ def make_window(qtbot: QtBot, remember: bool = True) -> MainWindow:
 def win(qtbot: QtBot, map_file: Path) -> Iterator[MainWindow]:
     w = make_window(qtbot)
     assert w.open_path(map_file)
-    w.document.apply(w.document.map_state.folds_to(()))  # the whole map in sight, whatever the first view chose
+    # the whole map in sight, whatever the first view chose
+    w.document.apply(w.document.map_state.folds_to(()))
     yield w
     w.session.mark_clean()
     w.close()
