@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 import karar
 from karar.core.errors import KararError, MapError
+from karar.core.labels import plain_text
 from karar.core.layout import LayoutKind, compute_layout
 from karar.core.model import MindMap, Node
 from karar.core.project import is_project_file
@@ -534,7 +535,10 @@ class MainWindow(WindowActions, QMainWindow):
             return
         where = f" — line {node.line}" if node.line else ""
         self.statusBar().showMessage(
-            " › ".join(a.label for a in reversed([node, *node.ancestors()][:4]))[:200] + where
+            " › ".join(
+                plain_text(a.label, a.markdown) for a in reversed([node, *node.ancestors()][:4])
+            )[:200]
+            + where
         )
 
     @Slot()
@@ -548,7 +552,8 @@ class MainWindow(WindowActions, QMainWindow):
         if project is not None:
             name = f"{project.name} ({name})"
         # "[*]" becomes "*" while there are unsaved changes (setWindowModified)
-        self.setWindowTitle(f"{name}[*] — {doc.title} — Karar")
+        title = plain_text(doc.title, doc.root.markdown and not doc.mindmap.title)
+        self.setWindowTitle(f"{name}[*] — {title} — Karar")
         self.setWindowFilePath(str(project or doc.path or ""))
         self.setWindowModified(self.session.modified)
 

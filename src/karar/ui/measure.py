@@ -17,8 +17,8 @@ from typing import ClassVar, NamedTuple
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from karar.core.labels import Run, paragraphs
 from karar.core.model import Node, Shape
-from karar.ui.labels import Run, paragraphs
 
 MAX_TEXT_WIDTH = 260.0
 #: side of a node's checkbox per role (root, branch, node), and the gap after it
