@@ -149,9 +149,10 @@ def test_export_snapshot_from_a_project(tmp_path: Path) -> None:
     result = karar("export", "--project", str(project), "--format", "md", "--decisions-only")
     assert result.returncode == 0, result.stderr
     body = result.stdout.split("\n\n", 2)[2]
+    assert result.stdout.splitlines()[2].endswith(": 1 of the 5 options below the root chosen._")
     assert body.splitlines() == [
-        "- [ ] Stack",
-        "    - [ ] Data",
+        "- Stack",  # an ancestor, not decided itself: no box a reader takes for "rejected"
+        "    - Data",
         "        - [x] PostgreSQL",
         "",
         "            PG **16**.",
