@@ -132,39 +132,37 @@ def _fail(message: str) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """``karar check``: one ``PATH:LINE: error|warning: message`` line per problem."""
+    """``karar check``: one ``PATH:LINE: error|warning: message`` line per problem.
+
+    Mermaid stops at its first error; check reports it and reads on from the next line, so
+    that every line Mermaid rejects (an error with ``--strict``, else a warning: Karar reads
+    it as a plain label) or reads differently is listed.
+    """
     from karar.core.errors import MapError
-    from karar.core.mermaid_writer import plain_label_text
     from karar.core.project import is_project_file
-    from karar.core.sources import load_source, parse_source
+    from karar.core.sources import load_source, parse_source, reading_warnings
 
     if args.path is not None and is_project_file(args.path):
         return _check_project(args)
     try:
         source = load_source(args.path)
-        result = parse_source(source, strict=args.strict)
+        result = parse_source(source, strict=args.strict, keep_going=True)
     except MapError as exc:
         where = f"{exc.path}:{exc.line}" if exc.line is not None else exc.path
         print(f"{where}: error: {exc.message}")
         return 1
     name = source.name
-    warnings = [(line, msg) for line, msg in source.notices]
-    if result.keyword_case is not None:
-        warnings.append(
-            (result.keyword_case, "Mermaid only knows the keyword in lower case: write 'mindmap'")
-        )
-    for d in result.divergences:
-        how = d.mermaid.replace("Mermaid rejects it: ", "Mermaid rejects this line: ")
-        how = how.replace("Mermaid reads it", "Mermaid reads this line")
-        safe = plain_label_text(d.text)
-        warnings.append(
-            (d.line, f"{how}; Karar reads the whole line as one label. Mermaid-safe: {safe}")
-        )
-    for line, msg in sorted(warnings, key=lambda w: w[0]):
-        print(f"{name}:{line}: warning: {msg}")
-    nodes = len(result.map)
-    print(f"karar: {name}: {nodes} nodes, 0 errors, {len(warnings)} warnings", file=sys.stderr)
-    return 0
+    problems = [(exc.line or 1, "error", exc.message) for exc in result.errors]
+    problems += [(line, "warning", message) for line, message in reading_warnings(source, result)]
+    for line, level, message in sorted(problems, key=lambda p: p[0]):
+        print(f"{name}:{line}: {level}: {message}")
+    errors = len(result.errors)
+    print(
+        f"karar: {name}: {len(result.map)} nodes, {errors} errors, "
+        f"{len(problems) - errors} warnings",
+        file=sys.stderr,
+    )
+    return 1 if errors else 0
 
 
 def _check_project(args: argparse.Namespace) -> int:

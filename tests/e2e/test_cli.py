@@ -95,6 +95,50 @@ def test_check_builtin_map() -> None:
     assert strict.stdout.startswith("builtin:django:22: error: ")
 
 
+def test_check_warns_on_every_line_mermaid_reads_differently() -> None:
+    path = DATA / "unclosed-shapes.mmd"
+    result = karar("check", str(path))
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert [line.split(": ", 2)[:2] for line in lines] == [
+        [f"{path}:3", "warning"],
+        [f"{path}:4", "warning"],
+    ]
+    assert "Mermaid rejects this line" in lines[0] and lines[0].endswith(
+        "Mermaid-safe: A#91;Açık köşeli parantez"
+    )
+    assert "Mermaid reads lines 4-5 as one cloud node" in lines[1]
+    assert result.stderr == f"karar: {path}: 4 nodes, 0 errors, 2 warnings\n"
+
+
+def test_check_strict_reports_each_rejected_line_and_reads_on() -> None:
+    path = DATA / "unclosed-shapes.mmd"
+    result = karar("check", str(path), "--strict")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{path}:3: error: unexpected text after the node: ")
+    assert lines[1].startswith(f"{path}:4: warning: Mermaid reads lines 4-5 as one cloud node")
+    assert len(lines) == 2
+    builtin = karar("check", "--strict")
+    errors = [line for line in builtin.stdout.splitlines() if ": error: " in line]
+    assert errors[0].startswith("builtin:django:22: error: ")  # where Mermaid stops
+    assert len(errors) == 8  # and every other line it rejects
+    assert builtin.stderr.endswith(", 8 errors, 0 warnings\n")
+
+
+def test_check_warns_about_markup_that_a_shape_hides(tmp_path: Path) -> None:
+    path = tmp_path / "langs.mmd"
+    path.write_text(
+        "mindmap\n  root((Diller))\n    Kotlin<br/>(JVM)\n    id1[Label]\n", encoding="utf-8"
+    )
+    for extra in ((), ("--strict",)):
+        result = karar("check", str(path), *extra)
+        assert result.returncode == 0
+        (line,) = result.stdout.splitlines()
+        assert line.startswith(f"{path}:3: warning: Mermaid reads this line as a rounded node")
+        assert line.endswith("Mermaid-safe: Kotlin<br/>#40;JVM#41;")
+
+
 @pytest.mark.parametrize(
     ("content", "needle"),
     [
@@ -149,9 +193,10 @@ def test_export_snapshot_from_a_project(tmp_path: Path) -> None:
     result = karar("export", "--project", str(project), "--format", "md", "--decisions-only")
     assert result.returncode == 0, result.stderr
     body = result.stdout.split("\n\n", 2)[2]
+    assert result.stdout.splitlines()[2].endswith(": 1 of the 5 options below the root chosen._")
     assert body.splitlines() == [
-        "- [ ] Stack",
-        "    - [ ] Data",
+        "- Stack",  # an ancestor, not decided itself: no box a reader takes for "rejected"
+        "    - Data",
         "        - [x] PostgreSQL",
         "",
         "            PG **16**.",

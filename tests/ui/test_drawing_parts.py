@@ -1,4 +1,4 @@
-"""The parts under the drawing: label markup, text measurement, edge clipping, icons, themes."""
+"""The parts under the drawing: text measurement, edge clipping, icons, themes."""
 
 from __future__ import annotations
 
@@ -12,37 +12,8 @@ from karar.ui.app import make_app
 from karar.ui.decorations import reservers
 from karar.ui.edges import clip_cubic, cubic
 from karar.ui.icons import resolve
-from karar.ui.labels import Run, paragraphs, plain_text
 from karar.ui.measure import MAX_TEXT_WIDTH, Measurer, Role
 from karar.ui.theme import THEME_NAMES, make_theme
-
-
-def test_markdown_runs() -> None:
-    assert paragraphs("**Bold root** and *italic*", True) == (
-        (Run("Bold root", bold=True), Run(" and "), Run("italic", italic=True)),
-    )
-    assert paragraphs("Unicode 🤓 and _underscores_", True) == (
-        (Run("Unicode 🤓 and "), Run("underscores", italic=True)),
-    )
-    assert paragraphs("First line\nSecond line", True) == (
-        (Run("First line"),),
-        (Run("Second line"),),
-    )
-
-
-def test_snake_case_is_not_italic() -> None:
-    assert paragraphs("use snake_case_names", True) == ((Run("use snake_case_names"),),)
-
-
-def test_br_breaks_lines_in_any_label() -> None:
-    assert paragraphs("one<br>two<BR/>three<br />four") == (
-        (Run("one"),),
-        (Run("two"),),
-        (Run("three"),),
-        (Run("four"),),
-    )
-    assert plain_text("a<br>b **c**", True) == "a b c"
-    assert plain_text("plain **stays**") == "plain **stays**"
 
 
 @pytest.fixture(scope="module")

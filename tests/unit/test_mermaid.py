@@ -4,6 +4,7 @@ Karar fix and its divergence reports, and that the fast paths agree with the rul
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from karar.core.errors import MapSyntaxError
 from karar.core.mermaid import (
+    ParseResult,
     _Lexer,
     _LexError,
     decode_entities,
@@ -235,3 +237,146 @@ def test_arbitrary_mindmap_text_raises_only_our_error(text: str) -> None:
     for strict in (True, False):
         with contextlib.suppress(MapSyntaxError):
             parse_mermaid(text, strict=strict)
+
+
+# --- a shape's text never runs past its line in the default reading -----------------------
+
+UNCLOSED = Path(__file__).parent.parent / "data" / "unclosed-shapes.mmd"
+
+
+def test_unclosed_shapes_do_not_swallow_the_next_line() -> None:
+    result = parse_mermaid(UNCLOSED.read_text(encoding="utf-8"))
+    assert [(n.label, n.shape, n.line) for n in result.map] == [
+        ("Kök", Shape.DEFAULT, 2),
+        ("A[Açık köşeli parantez", Shape.DEFAULT, 3),
+        ("B(Bitmemiş yuvarlak", Shape.DEFAULT, 4),
+        ("Altıgen", Shape.HEXAGON, 5),
+    ]
+    first, second = result.divergences
+    assert (first.line, first.rejected, second.line, second.rejected) == (3, True, 4, False)
+    assert "reads on to line 4, where text follows the node" in first.mermaid
+    assert second.mermaid.startswith("Mermaid reads lines 4-5 as one cloud node labelled")
+
+
+def test_strict_reading_of_unclosed_shapes_is_mermaids() -> None:
+    text = UNCLOSED.read_text(encoding="utf-8")
+    with pytest.raises(MapSyntaxError) as info:
+        parse_mermaid(text, strict=True)
+    assert info.value.line == 3  # the line to fix, though Mermaid stumbles on line 4
+    assert "unexpected text after the node: 'Bitmemiş yuvarlak'" in info.value.message
+    assert "reads on to line 4" in info.value.message
+    # without line 3, Mermaid reads lines 4-5 as one cloud node, and so does --strict
+    rest = text.replace("    A[Açık köşeli parantez\n", "")
+    nodes = list(parse_mermaid(rest, strict=True).map)
+    assert [(n.label, n.shape) for n in nodes] == [
+        ("Kök", Shape.DEFAULT),
+        ("Bitmemiş yuvarlak\n    C{{Altıgen", Shape.CLOUD),
+    ]
+
+
+def test_quoted_and_markdown_strings_across_lines() -> None:
+    text = 'mindmap\n  R\n    a["two\n    lines"]\n    b["`md\n    too`"]\n'
+    nodes = list(parse_mermaid(text).map)
+    assert [n.label for n in nodes] == ["R", 'a["two', 'lines"]', "md\n    too"]
+    assert nodes[3].markdown and nodes[3].shape is Shape.SQUARE
+    assert [n.label for n in parse_mermaid(text, strict=True).map] == [
+        "R",
+        "two\n    lines",
+        "md\n    too",
+    ]
+
+
+def test_an_unclosed_icon_does_not_swallow_the_lines_below() -> None:
+    text = "mindmap\n  R\n    A\n    ::icon(fa fa-book\n    B\n    C (x)\n"
+    result = parse_mermaid(text)
+    assert [(n.label, n.icon) for n in result.map] == [
+        ("R", None),
+        ("A", None),
+        ("B", None),
+        ("C (x)", None),
+    ]
+    assert result.divergences[0].line == 4
+    assert result.divergences[0].safe == "::icon(fa fa-book)"
+    strict = list(parse_mermaid(text, strict=True).map)
+    assert strict[1].icon == "fa fa-book\n    B\n    C (x"
+
+
+def test_a_line_the_lexer_cannot_start_is_one_plain_label() -> None:
+    result = parse_mermaid("mindmap\n  R\n    }} stray\n    ok\n")
+    assert [n.label for n in result.map] == ["R", "}} stray", "ok"]
+    assert result.divergences[0].rejected
+    with pytest.raises(MapSyntaxError, match="cannot read '}'"):
+        parse_mermaid("mindmap\n  R\n    }} stray\n    ok\n", strict=True)
+
+
+_LINES = st.sampled_from(
+    [*list(' \t\n\n\n\xa0ab%:-()[]{}"`'), "((", "))", "{{", "}}", "::icon(", ":::", '"`', '`"']
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_LINES, max_size=60).map(lambda parts: "mindmap\n  R\n    " + "".join(parts)))
+def test_default_reading_keeps_labels_on_their_line(text: str) -> None:
+    """Only a markdown string may hold a line break, whatever the input."""
+    try:
+        result = parse_mermaid(text)
+    except MapSyntaxError:
+        return
+    for node in result.map:
+        assert "\n" not in node.label or node.markdown, (text, node)
+
+
+# --- keep_going: every error, not only the first ------------------------------------------
+
+
+def test_keep_going_reports_each_error_and_reads_on() -> None:
+    text = (
+        "mindmap\n  R\n    ok\n  Second root\n    child\n    [x] tail\n    last\n    ::icon(fa x)\n"
+    )
+    result = parse_mermaid(text, strict=True, keep_going=True)
+    assert [(e.line, e.message.split(":")[0]) for e in result.errors] == [
+        (4, "there can be only one root"),
+        (6, "unexpected text after the node"),
+    ]
+    # the second root is skipped, its children stay under the real root
+    assert [(n.label, n.parent.label if n.parent else None) for n in result.map] == [
+        ("R", None),
+        ("ok", "R"),
+        ("child", "R"),
+        ("x", "R"),
+        ("last", "R"),
+    ]
+    assert result.map.root is not None and result.map.root.children[-1].icon == "fa x"
+
+
+def test_keep_going_continues_after_a_blank_line_after_the_keyword() -> None:
+    result = parse_mermaid("mindmap\n\n  R\n    A\n", keep_going=True)
+    assert [e.line for e in result.errors] == [3]
+    assert [n.label for n in result.map] == ["R", "A"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_ALPHABET, max_size=60).map(lambda parts: "mindmap\n  R\n" + "".join(parts)),
+    st.booleans(),
+)
+def test_keep_going_starts_with_the_error_the_reader_raises(text: str, strict: bool) -> None:
+    """The first error kept is the one a normal read stops at; without errors the tree is
+    the same."""
+    plain = _read(text, strict=strict)
+    kept = _read(text, strict=strict, keep_going=True)
+    if isinstance(plain, MapSyntaxError):
+        if isinstance(kept, MapSyntaxError):  # before the first node: raised all the same
+            assert str(kept) == str(plain)
+        else:
+            assert kept.errors and str(kept.errors[0]) == str(plain)
+    else:
+        assert not isinstance(kept, MapSyntaxError) and kept.errors == []
+        assert kept.map.to_dict() == plain.map.to_dict()
+
+
+def _read(text: str, **kw: bool) -> ParseResult | MapSyntaxError:
+    try:
+        return parse_mermaid(text, **kw)
+    except MapSyntaxError as exc:
+        return exc

@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 
 from karar.core.errors import MapError, MapSyntaxError
-from karar.core.sources import MAX_MAP_BYTES, builtin_text, find_mindmap, load_map, load_source
+from karar.core.sources import (
+    MAX_MAP_BYTES,
+    MapSource,
+    builtin_text,
+    find_mindmap,
+    load_map,
+    load_source,
+    parse_source,
+    reading_warnings,
+)
 
 
 def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
@@ -136,3 +145,52 @@ def test_line_numbers_survive_comments_and_front_matter(tmp_path: Path) -> None:
     mind_map = load_map(path)
     assert [(n.label, n.line) for n in mind_map] == [("R", 9), ("A", 10), ("B (x) y", 11)]
     assert mind_map.title == "X"
+
+
+# --- what a map's reading warns about (karar check, and the window) -----------------------
+
+
+def _warnings(text: str, *, strict: bool = False, first_line: int = 1) -> list[tuple[int, str]]:
+    source = MapSource("m.mmd", text, first_line)
+    return reading_warnings(source, parse_source(source, strict=strict, keep_going=True))
+
+
+def test_warnings_for_unclosed_shapes_name_every_line(data_dir: Path) -> None:
+    text = (data_dir / "unclosed-shapes.mmd").read_text(encoding="utf-8")
+    (line3, first), (line4, second) = _warnings(text)
+    assert (line3, line4) == (3, 4)
+    assert first.startswith("Mermaid rejects this line: a shape opened on this line is not")
+    assert first.endswith(
+        "Karar reads the whole line as one label. Mermaid-safe: A#91;Açık köşeli parantez"
+    )
+    assert second.startswith("Mermaid reads lines 4-5 as one cloud node labelled")
+    assert second.endswith("Mermaid-safe: B#40;Bitmemiş yuvarlak")
+    # --strict: line 3 is an error (not a warning); line 4 still warns
+    ((line, message),) = _warnings(text, strict=True)
+    assert line == 4 and "close the shape on this line" in message
+
+
+def test_markup_before_a_shape_is_warned_about() -> None:
+    text = "mindmap\n  Diller\n    Kotlin<br/>(JVM)\n    <b>Go</b>[Golang]\n    Rust\n"
+    for strict in (False, True):
+        (l1, kotlin), (l2, go) = _warnings(text, strict=strict)
+        assert (l1, l2) == (3, 4)
+        assert kotlin == (
+            "Mermaid reads this line as a rounded node labelled 'JVM': the text before the "
+            "shape, 'Kotlin<br/>', holds markup but is only the node's id and is not shown. "
+            "Mermaid-safe: Kotlin<br/>#40;JVM#41;"
+        )
+        assert go.endswith("Mermaid-safe: <b>Go</b>#91;Golang#93;")
+
+
+def test_plain_ids_before_a_shape_are_not_warned_about() -> None:
+    text = "mindmap\n  root((Django))\n    id1[Label]\n    a&amp;b(x)\n    x<y(z)\n"
+    assert _warnings(text) == []
+    # an .md block: the warning's line is the file's line
+    assert _warnings("mindmap\n  R\n    a<br>b(c)\n", first_line=10)[0][0] == 12
+
+
+def test_an_unclosed_icon_gets_its_closed_spelling() -> None:
+    ((line, message),) = _warnings("mindmap\n  R\n    ::icon(fa fa-book\n    A\n")
+    assert line == 3
+    assert message.endswith("Karar ignores this line. Mermaid-safe: ::icon(fa fa-book)")

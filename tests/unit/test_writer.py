@@ -157,3 +157,14 @@ def test_generated_trees_round_trip(mind_map: MindMap) -> None:
         result = parse_mermaid(text, strict=strict)
         assert result.map.to_dict() == want, text
         assert result.divergences == []
+
+
+def test_a_line_break_in_a_plain_label_is_an_entity_code() -> None:
+    """Only markdown strings may span lines in Karar's default reading."""
+    root = Node("R", id="R")
+    root.add(Node("two\nlines", id="n", shape=Shape.SQUARE))
+    root.add(Node("md\nlines", id="m", shape=Shape.SQUARE, markdown=True))
+    text = to_mermaid(MindMap(root))
+    assert '    n["two#10;lines"]\n' in text and '    m["`md\nlines`"]\n' in text
+    for strict in (False, True):
+        assert parse_mermaid(text, strict=strict).map.to_dict() == MindMap(root).to_dict()

@@ -10,8 +10,12 @@ implicit ``\\b``; JavaScript's ``\\s`` and ``.`` are spelled out because Python'
 Karar's default reading differs from Mermaid's in one deliberate way (CONTRACT.md): a node
 line whose text before its shape opener contains whitespace, that has text after its
 shape's closer, or that Mermaid cannot read as a node at all, is one plain node labelled
-with the whole line, trimmed. Each such line is reported as a :class:`Divergence` so that
-``karar check`` can show the Mermaid-safe spelling. ``strict=True`` reads exactly as Mermaid.
+with the whole line, trimmed. Nothing but a markdown string runs past the end of its line
+in this reading: a shape (or an ``::icon(``) left open on its line does not swallow the
+lines below it, as it does in Mermaid. Each such line is reported as a :class:`Divergence`
+so that ``karar check`` can show the Mermaid-safe spelling. ``strict=True`` reads exactly
+as Mermaid. ``keep_going=True`` (for ``karar check``) records each error and reads on from
+the next line instead of stopping at the first.
 """
 
 from __future__ import annotations
@@ -143,15 +147,20 @@ class Divergence:
 
     Attributes:
         line: 1-based line in the source.
-        text: The node text as written (trimmed).
+        text: The line as written (trimmed).
         mermaid: How Mermaid reads the line: a short description, or why it rejects it.
         rejected: True where Mermaid cannot read the line at all.
+        karar: How Karar reads the line instead.
+        safe: A Mermaid-safe spelling of what Karar reads, where it is not the line's text
+            written as a plain label (that is ``mermaid_writer.plain_label_text(text)``).
     """
 
     line: int
     text: str
     mermaid: str
     rejected: bool
+    karar: str = "Karar reads the whole line as one label"
+    safe: str | None = None
 
 
 @dataclass(slots=True)
@@ -161,6 +170,10 @@ class ParseResult:
     map: MindMap
     divergences: list[Divergence] = field(default_factory=list)
     keyword_case: int | None = None  # line of a non-lowercase ``mindmap`` keyword
+    errors: list[MapSyntaxError] = field(default_factory=list)  # with ``keep_going`` only
+    # strict only: shapes (not markdown strings) whose text Mermaid reads across lines; the
+    # default reading cuts them at the line's end and lists them in ``divergences``
+    spans: list[Divergence] = field(default_factory=list)
 
 
 class _LexError(Exception):
@@ -368,22 +381,31 @@ _TOKEN_WORDS = {
 }
 
 
+_BAD = "BAD"  # not a jison token: a line the lexer cannot start, in the default reading
+
+
 class _Parser:
     """The mindmap grammar of mindmap.jison, with Karar's per-line fallback when not strict."""
 
-    def __init__(self, source: _Source, path: str, strict: bool) -> None:
+    def __init__(self, source: _Source, path: str, strict: bool, keep_going: bool) -> None:
         self.src = source
         self.text = source.text
         self.path = path
         self.strict = strict
+        self.keep_going = keep_going
         self.lexer = _Lexer(self.text)
         self.root: Node | None = None
         self.last: Node | None = None
         # Monotonic stack of (level, node): the nearest earlier node of each smaller level.
         self.levels: list[tuple[int, Node]] = []
         self.divergences: list[Divergence] = []
+        self.errors: list[MapSyntaxError] = []
+        self.spans: list[Divergence] = []
+        self.error_offset = 0  # where the last error was found
+        self.resume_from = 0  # after an error, read on from the line after this offset
 
     def error(self, offset: int, message: str) -> MapSyntaxError:
+        self.error_offset = offset
         return MapSyntaxError(self.path, self.src.line_of(offset), message)
 
     def next(self) -> tuple[str, str, int]:
@@ -392,6 +414,16 @@ class _Parser:
         except _LexError as fail:
             raise self.error(fail.offset, fail.message) from None
 
+    def line_start_token(self) -> tuple[str, str, int]:
+        """The next token where a node may start; in the default reading, text the lexer
+        cannot start a token with is a ``_BAD`` token (read as a plain line)."""
+        if self.strict:
+            return self.next()
+        try:
+            return self.lexer.next()
+        except _LexError as fail:
+            return _BAD, f"Mermaid cannot read {self.text[fail.offset]!r} here", fail.offset
+
     def parse(self) -> Node | None:
         kind, value, start = self.next()
         if kind == SPACELINE:
@@ -399,42 +431,65 @@ class _Parser:
                 kind, value, start = self.next()
         if kind != MINDMAP:
             raise self.error(start, f"expected the keyword 'mindmap', found {value.strip()!r}")
-        kind, value, start = self.next()
+        kind, value, start = self.line_start_token()
         if kind == NL:
-            kind, value, start = self.next()
+            kind, value, start = self.line_start_token()
         after_keyword = True
-        while True:
-            if kind == SPACELIST:
-                level = len(value)
-                kind, value, start = self.next()
-                if kind in (NODE_ID, NODE_DSTART):
-                    kind, value, start = self.node(level, kind, value, start)
-                elif kind in (ICON, CLASS):
-                    self.decorate(kind, value, start)
+        while kind != EOF:
+            self.resume_from = start
+            try:  # one statement and its stop (the loop's body: the hot path stays inline)
+                if kind == SPACELIST:
+                    level = len(value)
+                    kind, value, start = self.line_start_token()
+                    if kind in (NODE_ID, NODE_DSTART, _BAD):
+                        kind, value, start = self.node(level, kind, value, start)
+                    elif kind in (ICON, CLASS):
+                        kind, value, start = self.decorate(kind, value, start)
+                elif kind == SPACELINE:
                     kind, value, start = self.next()
-            elif kind == SPACELINE:
-                kind, value, start = self.next()
-                if after_keyword and kind not in (NL, EOF, SPACELINE):
-                    raise self.error(start, "a blank line directly after 'mindmap' is not allowed")
-            elif kind in (NODE_ID, NODE_DSTART):
-                kind, value, start = self.node(0, kind, value, start)
-            elif kind in (ICON, CLASS):
-                self.decorate(kind, value, start)
-                kind, value, start = self.next()
-            else:
-                raise self.error(start, f"unexpected {self.rest(start)!r} where a node belongs")
+                    if after_keyword and kind not in (NL, EOF, SPACELINE):
+                        raise self.error(
+                            start, "a blank line directly after 'mindmap' is not allowed"
+                        )
+                elif kind in (NODE_ID, NODE_DSTART, _BAD):
+                    kind, value, start = self.node(0, kind, value, start)
+                elif kind in (ICON, CLASS):
+                    kind, value, start = self.decorate(kind, value, start)
+                else:
+                    raise self.error(start, f"unexpected {self.rest(start)!r} where a node belongs")
+                # stop: (NL | EOF | SPACELINE) (NL | EOF)*
+                if kind == EOF:
+                    break
+                if kind not in (NL, SPACELINE):
+                    raise self.error(start, f"unexpected text after the node: {self.rest(start)!r}")
+                self.simple_lines()
+                kind, value, start = self.line_start_token()
+                while kind == NL:
+                    kind, value, start = self.line_start_token()
+            except MapSyntaxError as exc:
+                if not self.keep_going:
+                    raise
+                self.errors.append(exc)
+                kind, value, start = self.resync()
             after_keyword = False
-            # stop: (NL | EOF | SPACELINE) (NL | EOF)*
-            if kind == EOF:
-                return self.root
-            if kind not in (NL, SPACELINE):
-                raise self.error(start, f"unexpected text after the node: {self.rest(start)!r}")
-            self.simple_lines()
-            kind, value, start = self.next()
-            while kind == NL:
-                kind, value, start = self.next()
-            if kind == EOF:
-                return self.root
+        return self.root
+
+    def resync(self) -> tuple[str, str, int]:
+        """After an error (``keep_going``): the first token of the line after the one where
+        the failed statement began (or after the markdown string it read), recording
+        further errors of the lexer the same way."""
+        pos = self.resume_from
+        while True:
+            eol = self.text.find("\n", pos)
+            self.lexer.reset_to(len(self.text) if eol < 0 else eol + 1)
+            try:
+                token = self.line_start_token()
+                while token[0] == NL:
+                    token = self.line_start_token()
+                return token
+            except MapSyntaxError as exc:
+                self.errors.append(exc)
+                pos = self.error_offset
 
     def simple_lines(self) -> None:
         """Read the lines that are plain ``indent + text`` nodes followed by a plain line
@@ -445,16 +500,29 @@ class _Parser:
         text = self.text
         match = _SIMPLE_LINE.match
         m = match(text, lexer.pos)
-        while m is not None:
-            indent, label = m.group(1, 2)
-            self.add(len(indent), None, label, Shape.DEFAULT, False, m.start(2))
-            lexer.pos = m.end()
-            m = match(text, lexer.pos)
+        try:
+            while m is not None:
+                indent, label = m.group(1, 2)
+                self.add(len(indent), None, label, Shape.DEFAULT, False, m.start(2))
+                lexer.pos = m.end()
+                m = match(text, lexer.pos)
+        except MapSyntaxError:
+            self.resume_from = m.start(2)  # type: ignore[union-attr]  # the failing line
+            raise
 
     def rest(self, start: int) -> str:
         """The rest of the line from ``start``, trimmed, for messages."""
         eol = self.text.find("\n", start)
         return self.text[start : eol if eol >= 0 else None].strip(JS_SPACE_CHARS)[:60]
+
+    def runs_on(self, start: int, offset: int) -> str:
+        """Where Mermaid went on reading a shape opened at ``start``, if past its line."""
+        if self.text.find("\n", start, offset) < 0:
+            return ""
+        last = self.src.line_of(offset)
+        return (
+            f"a shape opened on this line is not closed on it, so Mermaid reads on to line {last}"
+        )
 
     # ------------------------------------------------------------------ nodes
 
@@ -486,32 +554,67 @@ class _Parser:
             raise _LexError(start, f"the shape opened with {opener!r} is never closed")
         if kind != NODE_DEND:
             raise _LexError(pos, f"unexpected {_TOKEN_WORDS[kind]} inside the shape")
+        if markdown:
+            self.resume_from = lexer.pos  # a markdown string may span lines
         return node_id, descr, shape_for(opener, closer), markdown, lexer.next()
 
     def node(self, level: int, kind: str, value: str, start: int) -> tuple[str, str, int]:
         """Read a node statement starting with token (kind, value, start); return the token
         after it."""
-        try:
-            node_id, descr, shape, markdown, after = self.read_node(kind, value, start)
-        except _LexError as fail:
-            if self.strict:
-                raise self.error(fail.offset, fail.message) from None
-            reason, rejected = f"Mermaid rejects it: {fail.message}", True
+        if kind == _BAD:
+            reason, rejected = f"Mermaid rejects it: {value}", True
         else:
-            if self.strict:
-                self.add(level, node_id, descr, shape, markdown, start)
-                return after
-            if after[0] not in (NL, SPACELINE, EOF):
-                reason, rejected = "Mermaid rejects it: text follows the node", True
-            elif node_id is not None and _has_space(node_id):
-                shown = decode_entities(descr)
-                reason, rejected = (
-                    f"Mermaid reads it as a {shape.value} node labelled {shown!r}",
-                    False,
-                )
+            try:
+                node_id, descr, shape, markdown, after = self.read_node(kind, value, start)
+            except _LexError as fail:
+                where = self.runs_on(start, fail.offset)
+                if self.strict:
+                    if where:  # the error is this line's: say so there
+                        raise self.error(start, f"{fail.message} ({where})") from None
+                    raise self.error(fail.offset, fail.message) from None
+                why = f"{where}, where {fail.message}" if where else fail.message
+                reason, rejected = f"Mermaid rejects it: {why}", True
             else:
-                self.add(level, node_id, descr, shape, markdown, start)
-                return after
+                where = ""
+                if not markdown and self.text.find("\n", start, after[2]) >= 0:
+                    where = self.runs_on(start, after[2] - 1)
+                if after[0] not in (NL, SPACELINE, EOF):
+                    if self.strict:
+                        if not where:
+                            self.add(level, node_id, descr, shape, markdown, start)
+                            return after  # the statement's stop reports the text after it
+                        message = f"unexpected text after the node: {self.rest(after[2])!r}"
+                        raise self.error(start, f"{message} ({where})")
+                    why = (
+                        f"{where}, where text follows the node"
+                        if where
+                        else "text follows the node"
+                    )
+                    reason, rejected = f"Mermaid rejects it: {why}", True
+                elif where:
+                    first, last = self.src.line_of(start), self.src.line_of(after[2] - 1)
+                    shown = decode_entities(descr)
+                    reason, rejected = (
+                        f"Mermaid reads lines {first}-{last} as one {shape.value} node "
+                        f"labelled {shown!r} (a shape opened on this line closes on line {last})",
+                        False,
+                    )
+                    if self.strict:
+                        self.spans.append(self.divergence(start, reason, rejected))
+                        self.add(level, node_id, descr, shape, markdown, start)
+                        return after
+                elif self.strict:
+                    self.add(level, node_id, descr, shape, markdown, start)
+                    return after
+                elif node_id is not None and _has_space(node_id):
+                    shown = decode_entities(descr)
+                    reason, rejected = (
+                        f"Mermaid reads it as a {shape.value} node labelled {shown!r}",
+                        False,
+                    )
+                else:
+                    self.add(level, node_id, descr, shape, markdown, start)
+                    return after
         eol = self.text.find("\n", start)
         if eol < 0:
             eol = len(self.text)
@@ -520,6 +623,12 @@ class _Parser:
         self.lexer.reset_to(eol)
         self.add(level, None, label, Shape.DEFAULT, False, start)
         return self.next()
+
+    def divergence(self, start: int, reason: str, rejected: bool) -> Divergence:
+        """A :class:`Divergence` for the node line starting at ``start``."""
+        eol = self.text.find("\n", start)
+        label = self.text[start : len(self.text) if eol < 0 else eol].strip(JS_SPACE_CHARS)
+        return Divergence(self.src.line_of(start), label, reason, rejected)
 
     def add(
         self, level: int, node_id: str | None, descr: str, shape: Shape, markdown: bool, start: int
@@ -532,23 +641,45 @@ class _Parser:
             line=self.src.line_of(start),
             markdown=markdown,
         )
-        levels = self.levels
-        while levels and levels[-1][0] >= level:
-            levels.pop()
+        levels = self.levels  # empty only before the root; then the root's entry is first
         if levels:
+            if levels[0][0] >= level:  # checked first: the stack stays as it is
+                raise self.error(
+                    start,
+                    f'there can be only one root: no parent for "{label}" '
+                    "(indent it deeper than the root)",
+                )
+            while levels[-1][0] >= level:
+                levels.pop()
             levels[-1][1].add(node)
-        elif self.root is None:
-            self.root = node
         else:
-            raise self.error(
-                start,
-                f'there can be only one root: no parent for "{label}" '
-                "(indent it deeper than the root)",
-            )
+            self.root = node
         levels.append((level, node))
         self.last = node
 
-    def decorate(self, kind: str, value: str, start: int) -> None:
+    def decorate(self, kind: str, value: str, start: int) -> tuple[str, str, int]:
+        """Apply an ``::icon(...)`` or ``:::class`` line to the last node; return the token
+        after it."""
+        if kind == ICON and "\n" in value and not self.strict:
+            # The ')' is missing on this line: Mermaid takes the lines below as the name.
+            line_start = self.text.rfind("\n", 0, start) + 1
+            eol = self.text.find("\n", start)
+            text = self.text[line_start:eol].strip(JS_SPACE_CHARS)
+            first = self.src.line_of(start)
+            last = self.src.line_of(start + len(value) - 1)
+            self.divergences.append(
+                Divergence(
+                    first,
+                    text,
+                    f"Mermaid reads lines {first}-{last} as the name of an icon "
+                    "(its ')' is missing on this line)",
+                    False,
+                    karar="Karar ignores this line",
+                    safe=text + ")",
+                )
+            )
+            self.lexer.reset_to(eol)
+            return self.next()
         if self.last is None:
             what = "::icon(...)" if kind == ICON else ":::class"
             raise self.error(start, f"{what} must follow the node it decorates")
@@ -556,6 +687,7 @@ class _Parser:
             self.last.icon = decode_entities(value)
         elif value:
             self.last.css_class = decode_entities(value)
+        return self.next()
 
 
 def _has_space(text: str) -> bool:
@@ -563,7 +695,12 @@ def _has_space(text: str) -> bool:
 
 
 def parse_mermaid(
-    text: str, *, path: str = "<text>", strict: bool = False, first_line: int = 1
+    text: str,
+    *,
+    path: str = "<text>",
+    strict: bool = False,
+    first_line: int = 1,
+    keep_going: bool = False,
 ) -> ParseResult:
     """Parse Mermaid mindmap text.
 
@@ -572,6 +709,9 @@ def parse_mermaid(
         path: Named in error messages.
         strict: Read exactly as Mermaid 11 does (no plain-line fallback).
         first_line: Line number of ``text``'s first line in its file (for ``.md`` blocks).
+        keep_going: Record each error in the nodes (in ``ParseResult.errors``) and read on
+            from the next line, instead of raising the first. Errors before the first node
+            (no ``mindmap`` keyword, bad front matter) are still raised.
 
     Returns:
         The map (``root`` None for a mindmap without nodes) and the divergences from
@@ -617,7 +757,7 @@ def parse_mermaid(
             raise MapSyntaxError(path, line, message)
         keyword_case = src.line_of(0)
     src.text += "\n"
-    parser = _Parser(src, path, strict)
+    parser = _Parser(src, path, strict, keep_going)
     # Building 100,000 nodes would trigger dozens of full collections that find no garbage.
     gc_was_enabled = gc.isenabled()
     gc.disable()
@@ -626,7 +766,13 @@ def parse_mermaid(
     finally:
         if gc_was_enabled:
             gc.enable()
-    return ParseResult(MindMap(root, title=title, source=path), parser.divergences, keyword_case)
+    return ParseResult(
+        MindMap(root, title=title, source=path),
+        parser.divergences,
+        keyword_case,
+        parser.errors,
+        parser.spans,
+    )
 
 
 def _front_matter_title(block: str, path: str, line: int) -> str | None:

@@ -123,7 +123,9 @@ def _descr(node: Node) -> str:
     )
     if not needs_quotes:
         return _protect_style(_protect_common(label))
-    body = _protect_comment_lines(_protect_common(label).replace('"', "#quot;"))
+    # Only a markdown string may span lines in Karar's default reading: a line break in
+    # any other label is written as its entity code.
+    body = _protect_common(label).replace('"', "#quot;").replace("\n", "#10;")
     if body.startswith("`"):  # '"`' would open a markdown string
         body = "#96;" + body[1:]
     return '"' + _protect_style(body) + '"'

@@ -2,7 +2,9 @@
 
 The snapshot reads well on GitHub and in Python-Markdown (four spaces per nesting level).
 Checked nodes are ``- [x]`` items; a node's note follows under its item, indented as part of
-it. With ``decisions_only`` only checked nodes and their ancestors remain.
+it. With ``decisions_only`` only checked nodes and their ancestors remain, an ancestor that
+is not decided itself as a plain item ``- label``. Labels are written as they are drawn
+(:func:`karar.core.labels.label_markdown`).
 """
 
 from __future__ import annotations
@@ -11,23 +13,34 @@ import datetime as _dt
 import re
 from collections.abc import Callable, Container, Mapping
 
+from karar.core.labels import escape_markdown, label_markdown
 from karar.core.model import MindMap, Node
 
+__all__ = ["escape_markdown", "markdown_snapshot"]
+
 _INDENT = "    "
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+# What would open a block of its own at the start of a plain item's text (``- 3. Veri`` is a
+# list inside the item, ``- # x`` a heading): the character that makes it one is escaped.
+_BLOCK_START = re.compile(r"^(?:(\d{1,9})([.)])(?=\s|$)|[-+#])")
 
 
-def escape_markdown(text: str) -> str:
-    """Plain text made safe inside a Markdown list item (line breaks become ``<br>``)."""
-    return "<br>".join(_MD_SPECIAL.sub(r"\\\1", line) for line in text.split("\n"))
+def _plain_item(text: str) -> str:
+    """A plain list item's Markdown text, safe at the start of the item."""
+    m = _BLOCK_START.match(text)
+    if m is None:
+        return text
+    if m.group(1) is not None:
+        return f"{m.group(1)}\\{m.group(2)}{text[m.end() :]}"
+    return f"\\{text}"
 
 
-def _label_markdown(node: Node) -> str:
-    """A node label as Markdown: markdown-string labels keep their formatting."""
-    if node.markdown:
-        return "<br>".join(line.strip() for line in node.label.split("\n"))
-    text = node.label.replace("<br>", "\n").replace("<br/>", "\n").replace("<br />", "\n")
-    return escape_markdown(text)
+def _options_summary(chosen: int, options: int, date: str) -> str:
+    """The line under the title: the nodes below the root are the options (the root's
+    roll-up badge counts the same nodes)."""
+    if not options:
+        return f"_Decision snapshot, {date}: the map has no options below its root._"
+    noun = "option" if options == 1 else "options"
+    return f"_Decision snapshot, {date}: {chosen} of the {options} {noun} below the root chosen._"
 
 
 def markdown_snapshot(
@@ -45,22 +58,26 @@ def markdown_snapshot(
         mind_map: The map.
         checked: Nodes marked as chosen.
         notes: Markdown notes per node.
-        decisions_only: Keep only checked nodes and their ancestors.
+        decisions_only: Keep only checked nodes and their ancestors (plain items).
         today: The date in the header (default: today).
         is_collapsed: Nodes for which this returns True are listed without their
             subtrees (collapsed branches, or an export limited to some levels).
     """
     notes = notes or {}
     date = (today or _dt.date.today()).isoformat()
-    title = mind_map.display_title or "Mind map"
-    out = [f"# {escape_markdown(title)}", ""]
-    if mind_map.root is None:
+    root = mind_map.root
+    if mind_map.title or root is None:
+        title = escape_markdown(mind_map.title or "Mind map")
+    else:
+        title = label_markdown(root.label, root.markdown)
+    out = [f"# {title}", ""]
+    if root is None:
         out += [f"_Snapshot of {date}: the map has no nodes._", ""]
         return "\n".join(out)
-    nodes = list(mind_map.root.walk())
+    nodes = list(root.walk())
     chosen = [n for n in nodes if n in checked]
-    summary = f"_Decision snapshot, {date}: {len(chosen)} of {len(nodes)} items chosen._"
-    out += [summary, ""]
+    options_chosen = sum(1 for n in chosen if n is not root)
+    out += [_options_summary(options_chosen, len(nodes) - 1, date), ""]
 
     keep: set[Node] | None = None
     if decisions_only:
@@ -72,14 +89,19 @@ def markdown_snapshot(
             out += ["_No decisions have been taken yet._", ""]
             return "\n".join(out)
 
-    stack: list[tuple[Node, int]] = [(mind_map.root, 0)]
+    stack: list[tuple[Node, int]] = [(root, 0)]
     while stack:
         node, level = stack.pop()
         if keep is not None and node not in keep:
             continue
         pad = _INDENT * level
-        box = "x" if node in checked else " "
-        out.append(f"{pad}- [{box}] {_label_markdown(node)}")
+        text = label_markdown(node.label, node.markdown)
+        if node in checked:
+            out.append(f"{pad}- [x] {text}")
+        elif keep is not None:  # an ancestor of a decision, not decided itself
+            out.append(f"{pad}- {_plain_item(text)}")
+        else:
+            out.append(f"{pad}- [ ] {text}")
         note = notes.get(node, "").strip("\n")
         if note:
             out.append("")

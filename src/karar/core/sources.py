@@ -1,8 +1,10 @@
 """Where maps come from: files on disk (``.md``, ``.mmd``, ``.mermaid``) and the built-in map.
 
 Owns reading bytes safely (size limit, binary and encoding checks with line numbers),
-finding the mindmap block in a Markdown file, and handing the text to the Mermaid reader.
-Every failure is a :class:`~karar.core.errors.MapError` with a one-line message.
+finding the mindmap block in a Markdown file, handing the text to the Mermaid reader, and
+saying what a parsed map's reading warns about (:func:`reading_warnings`, shown by
+``karar check`` and the window). Every failure is a :class:`~karar.core.errors.MapError`
+with a one-line message.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from importlib import resources
 from pathlib import Path
 
 from karar.core.errors import MapError
-from karar.core.mermaid import ParseResult, detect_mindmap, parse_mermaid
-from karar.core.model import MindMap
+from karar.core.labels import has_markup
+from karar.core.mermaid import JS_SPACE_CHARS, ParseResult, detect_mindmap, parse_mermaid
+from karar.core.mermaid_writer import plain_label_text
+from karar.core.model import MindMap, Shape
 from karar.core.textfile import decode_utf8, read_bytes
 
 BUILTIN_PREFIX = "builtin:"
@@ -160,13 +164,74 @@ def load_source(path: str | Path | None) -> MapSource:
     return find_mindmap(read_text(path), str(path))  # type: ignore[arg-type]
 
 
-def parse_source(source: MapSource, *, strict: bool = False) -> ParseResult:
-    """Parse a :class:`MapSource`; errors name the file and its line."""
+def parse_source(
+    source: MapSource, *, strict: bool = False, keep_going: bool = False
+) -> ParseResult:
+    """Parse a :class:`MapSource`; errors name the file and its line.
+
+    Args:
+        source: The mindmap text and where it sits in its file.
+        strict: Read exactly as Mermaid does.
+        keep_going: Collect errors in the nodes in ``errors`` and read on (``karar check``).
+    """
     result = parse_mermaid(
-        source.text, path=source.name, strict=strict, first_line=source.first_line
+        source.text,
+        path=source.name,
+        strict=strict,
+        first_line=source.first_line,
+        keep_going=keep_going,
     )
     result.map.source = source.name
     return result
+
+
+def reading_warnings(source: MapSource, result: ParseResult) -> list[tuple[int, str]]:
+    """What a map's reading warns about, as ``(line, message)`` sorted by line.
+
+    The file's notices (a second mindmap block...), a keyword Mermaid knows only in lower
+    case, each line where Karar's default reading and Mermaid's differ (Mermaid rejects it,
+    reads it as a shape, or reads a shape on into the lines below), and each shaped node
+    whose id holds markup: ``Kotlin<br/>(JVM)`` is the node ``JVM`` in both readings, so
+    the text meant as its label is not shown. Messages carry a Mermaid-safe spelling.
+
+    Args:
+        source: The source that was parsed.
+        result: What :func:`parse_source` made of it (either reading).
+    """
+    warnings = list(source.notices)
+    if result.keyword_case is not None:
+        warnings.append(
+            (result.keyword_case, "Mermaid only knows the keyword in lower case: write 'mindmap'")
+        )
+    for d in result.divergences:
+        how = d.mermaid.replace("Mermaid rejects it: ", "Mermaid rejects this line: ")
+        how = how.replace("Mermaid reads it", "Mermaid reads this line")
+        safe = d.safe if d.safe is not None else plain_label_text(d.text)
+        warnings.append((d.line, f"{how}; {d.karar}. Mermaid-safe: {safe}"))
+    for d in result.spans:
+        warnings.append(
+            (
+                d.line,
+                f"{d.mermaid}: close the shape on this line, or write the line as a plain "
+                f"label: {plain_label_text(d.text)}",
+            )
+        )
+    lines: list[str] | None = None
+    for node in result.map:
+        if node.shape is Shape.DEFAULT or node.id == node.label or not has_markup(node.id):
+            continue
+        if lines is None:
+            lines = source.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        written = lines[node.line - source.first_line].strip(JS_SPACE_CHARS + "\ufeff")
+        warnings.append(
+            (
+                node.line,
+                f"Mermaid reads this line as a {node.shape.value} node labelled "
+                f"{node.label!r}: the text before the shape, {node.id!r}, holds markup but is "
+                f"only the node's id and is not shown. Mermaid-safe: {plain_label_text(written)}",
+            )
+        )
+    return sorted(warnings, key=lambda w: w[0])
 
 
 def load_map(path: str | Path | None = None, *, strict: bool = False) -> MindMap:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 import karar
 from karar.core.errors import KararError, LocatedError, MapError
 from karar.core.filters import DecisionsOnly
+from karar.core.labels import plain_text
 from karar.core.layout import LayoutKind
 from karar.core.model import Node
 from karar.ui import mapmemory
@@ -495,7 +496,8 @@ class MainWindow(QMainWindow):
         if project is not None:
             name = f"{project.name} ({name})"
         # "[*]" becomes "*" while there are unsaved changes (setWindowModified)
-        self.setWindowTitle(f"{name}[*] — {doc.title} — Karar")
+        title = plain_text(doc.title, doc.root.markdown and not doc.mindmap.title)
+        self.setWindowTitle(f"{name}[*] — {title} — Karar")
         self.setWindowFilePath(str(project or doc.path or ""))
         self.setWindowModified(self.session.modified)
 

@@ -18,8 +18,8 @@ from typing import ClassVar, NamedTuple
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from karar.core.labels import Run, paragraphs
 from karar.core.model import Node, Shape
-from karar.ui.labels import Run, paragraphs
 
 MAX_TEXT_WIDTH = 260.0
 # Noto Sans ships with Karar (resources/fonts, registered by karar.ui.app.make_app); the

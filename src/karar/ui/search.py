@@ -14,11 +14,11 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from karar.core.labels import plain_text
 from karar.core.model import Node
 from karar.core.state import FoldChange
 from karar.core.textmatch import Matcher, fold
 from karar.ui.document import MapDocument
-from karar.ui.labels import plain_text
 from karar.ui.scene import MapScene
 
 #: above this many matches, folded ancestors hiding a match are not marked (cost)

@@ -40,11 +40,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from karar.core.labels import plain_text
 from karar.core.model import Node
 from karar.core.notes import is_safe_link, render_note_html
 from karar.ui.commands import short_label
 from karar.ui.document import MapDocument
-from karar.ui.labels import plain_text
 from karar.ui.theme import blend
 
 MODES = ("edit", "preview", "both")

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from karar.core.labels import plain_text
 from karar.core.model import Node
 from karar.ui.document import MapDocument
-from karar.ui.labels import plain_text
 from karar.ui.scene import MapScene
 from karar.ui.view import MapView
 
