@@ -64,7 +64,10 @@ def export_image(
     Raises:
         ExportError: The file cannot be written.
     """
-    if not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
+    from PySide6.QtCore import QCoreApplication
+
+    if QCoreApplication.instance() is None and not os.environ.get("QT_QPA_PLATFORM"):
+        # A picture never needs a display: the same output on a desktop as on a server.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     scene, source = picture_scene(
         mind_map,
@@ -102,12 +105,12 @@ def picture_scene(
     from PySide6.QtCore import QRectF
 
     from karar.core.layout import LayoutKind
-    from karar.ui.app import make_app
     from karar.ui.document import MapDocument
+    from karar.ui.qtapp import ensure_app
     from karar.ui.scene import MapScene
     from karar.ui.theme import resolve_theme
 
-    make_app()
+    ensure_app()
     document = MapDocument()
     scene = MapScene(document, resolve_theme(theme), kind=LayoutKind(layout))
     scene.animate = False
