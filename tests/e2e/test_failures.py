@@ -1,10 +1,12 @@
 """What the user sees when the machine lets Karar down: no display, a missing Qt system
-library. Each is one ``karar: error:`` line on stderr and an exit code, never a traceback or
-Qt's abort."""
+library, a full disk, a folder that cannot be written. Each is one ``karar: error:`` line on
+stderr and an exit code, never a traceback or Qt's abort; an old file is never half-replaced."""
 
 from __future__ import annotations
 
 import os
+import resource
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -146,6 +148,49 @@ def test_missing_xcb_plugin_library_is_named(tmp_path: Path) -> None:
     line = one_error_line(result)
     assert "Qt's xcb platform plugin cannot load the system library libxcb-icccm.so.4" in line
     assert "install libxcb-icccm4" in line
+
+
+def full_disk() -> None:
+    """In the child: files cannot grow past 4 KB (EFBIG, as on a full disk), and going past
+    the limit is an error, not a SIGXFSZ kill."""
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf", "screenshot"])
+def test_full_disk_leaves_the_old_file(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"map.{'png' if fmt == 'screenshot' else fmt}"
+    old = os.urandom(20_000)  # bigger than the limit: a rewrite in place would cut it
+    out.write_bytes(old)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if fmt == "screenshot":
+        result = karar("--screenshot", str(out), "--size", "800x600", env=env, preexec_fn=full_disk)
+    else:
+        args = ("export", "-o", str(out), "--expand-level", "2")
+        result = karar(*args, env=env, preexec_fn=full_disk)
+    assert result.returncode == 1, result.stderr  # a PDF used to be cut to 8 KB, exit 0
+    line = one_error_line(result)
+    assert line.startswith(f"karar: error: {out}: cannot write the ")
+    assert line.endswith(": File too large")
+    assert out.read_bytes() == old
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temporary file left
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf", "screenshot"])
+def test_unwritable_folder_is_one_line(tmp_path: Path, fmt: str) -> None:
+    blocker = tmp_path / "folder"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    out = blocker / f"map.{'png' if fmt == 'screenshot' else fmt}"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if fmt == "screenshot":
+        result = karar("--screenshot", str(out), "--size", "800x600", env=env)
+    else:
+        result = karar("export", "-o", str(out), env=env)
+    assert result.returncode == 1, result.stderr
+    line = one_error_line(result)
+    assert line.startswith(f"karar: error: {out}: cannot write")
+    assert line.endswith(": Not a directory")
+    assert blocker.read_text(encoding="utf-8") == "a file where the folder should be"
 
 
 def test_display_problem_only_where_windows_need_a_display() -> None:

@@ -1,5 +1,5 @@
 """Application start-up: the window's QApplication (``qtapp.ensure_app`` plus the icon), the
-theme, the main window, and the offscreen screenshot mode.
+theme, the main window, and the offscreen screenshot mode (written atomically).
 
 Only QtCore/QtGui/QtWidgets and Karar's own modules are imported on the way to the first
 frame; networkx, yaml and markdown each cost 40–300 ms and are never needed to show a map.
@@ -136,9 +136,17 @@ def _screenshot(
     image = window.grab().toImage()
     if image.width() != size[0] or image.height() != size[1]:
         image = image.scaled(size[0], size[1])
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(out), "PNG"):
-        print(f"karar: error: cannot write {out}", file=sys.stderr)
+    from karar.ui.export import ExportError, png_bytes, write_atomically
+
+    try:
+        if not out.parent.exists():  # a file in the folder's place: said by the write
+            out.parent.mkdir(parents=True)
+        write_atomically(out, "PNG", png_bytes(image))
+    except OSError as err:
+        print(f"karar: error: {out}: cannot write: {err.strerror or err}", file=sys.stderr)
+        return 1
+    except ExportError as err:
+        print(f"karar: error: {err}", file=sys.stderr)
         return 1
     window.close()
     return 0
