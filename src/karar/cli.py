@@ -251,6 +251,8 @@ def _export_image(
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"{args.output}: cannot write: {exc.strerror or exc}")
+    except ImportError as exc:
+        return _qt_missing(exc)
     if notice:
         print(f"karar: note: {notice}", file=sys.stderr)
     return 0
@@ -322,16 +324,36 @@ def cmd_open(args: argparse.Namespace) -> int:
     """Open the explorer window (or take a screenshot of it)."""
     if args.screenshot and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from karar.ui.app import run
+    from karar.ui.qtapp import NO_DISPLAY_EXIT, display_problem
 
-    return run(
-        args.path,
-        layout=args.layout or "mindmap",
-        theme=args.theme,
-        present=args.present,
-        screenshot=args.screenshot,
-        size=args.size,
-    )
+    problem = display_problem()
+    if problem is not None:
+        print(f"karar: error: {problem}", file=sys.stderr)
+        return NO_DISPLAY_EXIT
+    try:
+        from karar.ui.app import run
+
+        return run(
+            args.path,
+            layout=args.layout or "mindmap",
+            theme=args.theme,
+            present=args.present,
+            screenshot=args.screenshot,
+            size=args.size,
+        )
+    except ImportError as exc:
+        return _qt_missing(exc)
+
+
+def _qt_missing(exc: ImportError) -> int:
+    """One line for a Qt module whose system library is missing; anything else is ours."""
+    from karar.ui.qtapp import MISSING_LIBRARY_EXIT, qt_import_problem
+
+    problem = qt_import_problem(exc)
+    if problem is None:
+        raise exc
+    print(f"karar: error: {problem}", file=sys.stderr)
+    return MISSING_LIBRARY_EXIT
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,15 +3,19 @@ the picture, on the theme's background."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from PySide6.QtGui import QColor, QImage
 
 from karar.core.project import Project
 from karar.core.sources import load_map
-from karar.ui.export import export_image
+from karar.ui.export import ExportError, export_image, write_atomically
 from karar.ui.theme import make_theme
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 def colour_count(image: QImage, colour: QColor, step: int = 3) -> int:
@@ -44,23 +48,75 @@ def test_png_dpi_scales_the_picture(tmp_path: Path) -> None:
     assert abs(b.width() - 2 * a.width()) <= 2 and abs(b.height() - 2 * a.height()) <= 2
 
 
+def svg_texts(path: Path) -> list[str]:
+    """The text of every <text> element of an SVG file, in document order."""
+    root = ElementTree.parse(path).getroot()
+    return [e.text or "" for e in root.iter(f"{SVG}text")]
+
+
+def label_text(label: str) -> str:
+    """A label as drawn, in one line: line breaks as spaces, other markup dropped."""
+    text = re.sub(r"<br\s*/?>", " ", label, flags=re.IGNORECASE)
+    text = re.sub(r"</?[A-Za-z][^>]*>", "", text)
+    return " ".join(text.replace("**", "").split())
+
+
 def test_svg_has_every_label_as_text(tmp_path: Path) -> None:
     out = tmp_path / "map.svg"
-    export_image(load_map(None), out, "svg")
+    export_image(load_map(None), out, "svg", expand_level=1)
     text = out.read_text(encoding="utf-8")
     assert text.lstrip().startswith("<?xml") and "<svg" in text
-    for label in ("PostgreSQL", "Kimlik Doğrulama", "Şemasız eventler"):
-        assert label in text
+    # A label wraps over several <text> lines: joined with spaces they give it back.
+    drawn = " ".join(" ".join(svg_texts(out)).split())
+    visible = [n for n in load_map(None) if n.depth <= 1]
+    assert len(visible) == 34
+    missing = [n.label for n in visible if label_text(n.label) not in drawn]
+    assert missing == []
+    hidden = next(n for n in load_map(None) if n.label == "PostgreSQL")  # level 3: folded
+    assert "PostgreSQL" not in drawn and hidden.depth == 3
+
+
+def test_svg_declares_its_size_in_pixels(tmp_path: Path) -> None:
+    out = tmp_path / "map.svg"
+    export_image(load_map(None), out, "svg", expand_level=1)
+    root = ElementTree.parse(out).getroot()
+    _, _, width, height = root.attrib["viewBox"].split()
+    assert (root.attrib["width"], root.attrib["height"]) == (width, height)
+    assert 1000 < int(width) < 4000  # the map's size in pixels, as the PNG at 96 dpi
+    png = tmp_path / "map.png"
+    export_image(load_map(None), png, "png", expand_level=1)
+    assert (QImage(str(png)).width(), QImage(str(png)).height()) == (int(width), int(height))
 
 
 def test_pdf_is_one_page_of_the_map(tmp_path: Path) -> None:
     out = tmp_path / "map.pdf"
     export_image(load_map(None), out, "pdf", expand_level=2)
     data = out.read_bytes()
-    assert data.startswith(b"%PDF-")
-    assert (
-        data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") + data.count(b"/Type/Page") >= 1
-    )
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    assert len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", data)) == 1
+    assert re.findall(rb"/Type\s*/Pages\b.*?/Count\s+(\d+)", data, re.DOTALL) == [b"1"]
+    # The page is the map's size (at 96 px per inch, in points).
+    svg = tmp_path / "map.svg"
+    export_image(load_map(None), svg, "svg", expand_level=2)
+    _, _, width, height = ElementTree.parse(svg).getroot().attrib["viewBox"].split()
+    box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
+    assert box is not None
+    assert abs(float(box[1]) - int(width) * 0.75) < 1
+    assert abs(float(box[2]) - int(height) * 0.75) < 1
+
+
+def test_image_writes_report_the_folder_problem(tmp_path: Path) -> None:
+    out = tmp_path / "map.png"
+    out.write_bytes(b"the previous picture")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file", encoding="utf-8")
+    with pytest.raises(ExportError, match=r"not-a-folder/map\.svg: cannot write the SVG file: "):
+        export_image(load_map(None), blocker / "map.svg", "svg", expand_level=1)
+    with pytest.raises(ExportError, match=r"gone/map\.png: cannot write the PNG file: "):
+        write_atomically(tmp_path / "gone" / "map.png", "PNG", b"\x89PNG")
+    write_atomically(out, "PNG", b"\x89PNG new")
+    assert out.read_bytes() == b"\x89PNG new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.png", "not-a-folder"]
 
 
 def test_decisions_only_picture_is_smaller(tmp_path: Path) -> None:
@@ -122,3 +178,56 @@ def test_export_snapshot_from_the_window(
     text = out.read_text(encoding="utf-8")
     assert "- [x] PostgreSQL" in text and "With pgbouncer." in text
     window.session.mark_clean()
+
+
+def _print_dialog_file_name(window: object, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    """File › Print, cancelled: the file name its dialog offers for "Print to File", as the
+    printer holds it and as the dialog's field shows it."""
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QDialog, QLineEdit
+
+    from karar.ui.mainwindow import MainWindow
+
+    assert isinstance(window, MainWindow)
+    seen: list[tuple[str, str]] = []
+
+    def cancel(dialog: QPrintDialog) -> int:
+        field = dialog.findChild(QLineEdit, "filename")
+        assert field is not None
+        seen.append((dialog.printer().outputFileName(), field.text()))
+        return int(QDialog.DialogCode.Rejected.value)
+
+    monkeypatch.setattr(QPrintDialog, "exec", cancel)
+    window.commands["print"].trigger()
+    assert len(seen) == 1
+    return seen[0]
+
+
+def test_print_to_file_keeps_the_whole_title(
+    window: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """B11: Qt took the ".5)" of "(v1.5)" for an extension."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from karar.ui.mainwindow import MainWindow
+
+    assert isinstance(window, MainWindow)
+    title = "Django Ekosistemi - Birleştirilmiş Genişletilmiş Karar Ağacı (v1.5)"
+    want = str(Path.home() / f"{title}.pdf")  # the built-in map has no folder
+    assert _print_dialog_file_name(window, monkeypatch) == (want, want)
+
+    plan = tmp_path / "plans" / "plan.mmd"
+    plan.parent.mkdir()
+    plan.write_text("mindmap\n  Backend / API: v2.0?\n    Django\n", encoding="utf-8")
+    assert window.open_map(plan)
+    want = str(plan.parent / "Backend - API- v2.0.pdf")
+    assert _print_dialog_file_name(window, monkeypatch) == (want, want)
+    # Naming the file does not make printing to a file the dialog's first choice.
+    fresh = QPrinter(QPrinter.PrinterMode.HighResolution)
+    seen: list[QPrinter.OutputFormat] = []
+    monkeypatch.setattr(
+        "PySide6.QtPrintSupport.QPrintDialog.exec",
+        lambda dialog: seen.append(dialog.printer().outputFormat()) or 0,
+    )
+    window.commands["print"].trigger()
+    assert seen == [fresh.outputFormat()]

@@ -1,5 +1,5 @@
-"""Application start-up: the QApplication, its names (for QSettings), the theme, the main
-window, and the offscreen screenshot mode.
+"""Application start-up: the window's QApplication (``qtapp.ensure_app`` plus the icon), the
+theme, the main window, and the offscreen screenshot mode (written atomically).
 
 Only QtCore/QtGui/QtWidgets and Karar's own modules are imported on the way to the first
 frame; networkx, yaml and markdown each cost 40–300 ms and are never needed to show a map.
@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEventLoop,
     QMessageLogContext,
     QSettings,
@@ -23,50 +22,24 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QToolBar
 
-import karar
+from karar.ui.qtapp import ensure_app
 
 if TYPE_CHECKING:
     from karar.ui.mainwindow import MainWindow
 
-APP_NAME = "Karar"
 DESKTOP_ID = "io.github.karar.Karar"
-ORG_NAME = "Karar"
-ORG_DOMAIN = "karar.app"
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
-    """The application object (created once), with names set for QSettings."""
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication(argv if argv is not None else sys.argv[:1])
-    QCoreApplication.setOrganizationName(ORG_NAME)
-    QCoreApplication.setOrganizationDomain(ORG_DOMAIN)
-    QCoreApplication.setApplicationName(APP_NAME)
-    QCoreApplication.setApplicationVersion(karar.__version__)
+    """The application object (created once) for the window: ``ensure_app`` (names, fonts)
+    plus what only a window needs (the desktop entry's id, the window icon)."""
+    app = ensure_app(argv)
     QGuiApplication.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(QIcon(str(resources.files("karar.resources") / "karar.svg")))
-    _register_fonts()
     return app
-
-
-_fonts_registered = False
-
-
-def _register_fonts() -> None:
-    """Make the shipped Noto Sans available to Qt (once per process), so the map looks the
-    same everywhere, also on a machine without fonts of its own."""
-    global _fonts_registered
-    if _fonts_registered:
-        return
-    _fonts_registered = True
-    folder = resources.files("karar.resources") / "fonts"
-    for name in ("Regular", "Bold", "Italic", "BoldItalic"):
-        data = (folder / f"NotoSans-{name}.ttf").read_bytes()
-        if QFontDatabase.addApplicationFontFromData(data) < 0:
-            print(f"karar: warning: could not load the font NotoSans-{name}", file=sys.stderr)
 
 
 def wait_for_first_frame(window: MainWindow, timeout: float = 10.0) -> bool:
@@ -163,9 +136,17 @@ def _screenshot(
     image = window.grab().toImage()
     if image.width() != size[0] or image.height() != size[1]:
         image = image.scaled(size[0], size[1])
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(out), "PNG"):
-        print(f"karar: error: cannot write {out}", file=sys.stderr)
+    from karar.ui.export import ExportError, png_bytes, write_atomically
+
+    try:
+        if not out.parent.exists():  # a file in the folder's place: said by the write
+            out.parent.mkdir(parents=True)
+        write_atomically(out, "PNG", png_bytes(image))
+    except OSError as err:
+        print(f"karar: error: {out}: cannot write: {err.strerror or err}", file=sys.stderr)
+        return 1
+    except ExportError as err:
+        print(f"karar: error: {err}", file=sys.stderr)
         return 1
     window.close()
     return 0

@@ -3,12 +3,16 @@
 The map is laid out and drawn exactly as the explorer shows it (shapes, branch colours,
 checkboxes, roll-up badges, note markers), with every node of the chosen levels in the
 picture, at full detail, on the theme's background. Runs without a display.
+
+Every file goes through ``QSaveFile`` (``write_atomically``): a failed or full-disk write
+leaves the previous file as it was and raises ``ExportError``.
 """
 
 from __future__ import annotations
 
 import copy
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +23,7 @@ from karar.core.project import Project
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QPagedPaintDevice, QPaintDevice
+    from PySide6.QtGui import QImage, QPagedPaintDevice, QPaintDevice
 
     from karar.ui.scene import MapScene
 
@@ -67,7 +71,10 @@ def export_image(
     Raises:
         ExportError: The file cannot be written.
     """
-    if not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
+    from PySide6.QtCore import QCoreApplication
+
+    if QCoreApplication.instance() is None and not os.environ.get("QT_QPA_PLATFORM"):
+        # A picture never needs a display: the same output on a desktop as on a server.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     scene, source = picture_scene(
         mind_map,
@@ -115,12 +122,12 @@ def picture_scene(
     from karar.core.layout import LayoutKind
     from karar.core.project import Project as _Project
     from karar.core.sources import BUILTIN_DJANGO
-    from karar.ui.app import make_app
     from karar.ui.document import MapDocument
+    from karar.ui.qtapp import ensure_app
     from karar.ui.scene import MapScene
     from karar.ui.theme import resolve_theme
 
-    make_app()
+    ensure_app()
     if expand_level is not None:
         folded = [n for n in mind_map if n.children and n.depth == expand_level]
     document = MapDocument()
@@ -177,33 +184,92 @@ def _png(scene: MapScene, source: QRectF, out: Path, dpi: int) -> str | None:
     )
     scene.render(painter, QRectF(0, 0, width, height), source)
     painter.end()
-    if not image.save(str(out), "PNG"):
-        raise ExportError(f"{out}: cannot write the PNG file")
+    write_atomically(out, "PNG", png_bytes(image))
     return notice
 
 
+def png_bytes(image: QImage) -> bytes:
+    """``image`` encoded as PNG, in memory (encoding cannot fail half-way on a full disk)."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    # PySide's stubs ask for the format as bytes, but it only accepts a str.
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
+        raise ExportError("cannot encode the picture as PNG")
+    return bytes(buffer.data().data())
+
+
+def write_atomically(out: Path, what: str, data: bytes) -> None:
+    """Write ``data`` to ``out`` through a ``QSaveFile``: only a complete file replaces the
+    old one; a failed write or a full disk leaves the old file as it was.
+
+    The whole file is made in memory first: Qt's PDF and SVG writers ignore short writes,
+    and a ``QSaveFile`` commits whatever reached it.
+
+    Raises:
+        ExportError: The file cannot be written (one line, with the system's reason).
+    """
+    from PySide6.QtCore import QIODevice, QSaveFile
+
+    file = QSaveFile(str(out))
+    if not file.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise ExportError(f"{out}: cannot write the {what} file: {file.errorString()}")
+    reason = None
+    done = 0
+    while done < len(data) and reason is None:
+        written = file.write(data[done:] if done else data)  # a full disk: short, then -1
+        if written > 0:
+            done += written
+        else:
+            reason = file.errorString()
+    if reason is None and not file.flush():
+        reason = file.errorString()
+    if reason is not None:
+        file.cancelWriting()
+        file.commit()  # a cancelled commit removes the temporary file, now
+        raise ExportError(f"{out}: cannot write the {what} file: {reason}")
+    if not file.commit():
+        raise ExportError(f"{out}: cannot write the {what} file: {file.errorString()}")
+
+
 def _svg(scene: MapScene, source: QRectF, out: Path, title: str) -> None:
-    from PySide6.QtCore import QRect, QRectF, QSize
+    from PySide6.QtCore import QBuffer, QIODevice, QRect, QRectF, QSize
     from PySide6.QtSvg import QSvgGenerator
 
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
-    generator.setFileName(str(out))
+    generator.setOutputDevice(buffer)
     size = QSize(round(source.width()), round(source.height()))
     generator.setSize(size)
+    generator.setResolution(96)  # Qt writes the size in mm: at 96 dpi they are CSS pixels
     generator.setViewBox(QRect(0, 0, size.width(), size.height()))
     generator.setTitle(title)
     generator.setDescription("A decision map drawn by Karar")
     target = QRectF(0, 0, size.width(), size.height())
     _draw(scene, source, generator, target, f"{out}: cannot write the SVG file")
-    if not out.exists():
-        raise ExportError(f"{out}: cannot write the SVG file")
+    data = _size_in_pixels(bytes(buffer.data().data()), size.width(), size.height())
+    write_atomically(out, "SVG", data)
+
+
+_SVG_SIZE = re.compile(rb'<svg width="[0-9.e+-]+mm" height="[0-9.e+-]+mm"')
+
+
+def _size_in_pixels(svg: bytes, width: int, height: int) -> bytes:
+    """Declare the picture's size in pixels (the units of its viewBox), not the millimetres
+    QSvgGenerator writes, so that viewers open it at its real size."""
+    head, rest = svg[:1024], svg[1024:]
+    return _SVG_SIZE.sub(f'<svg width="{width}" height="{height}"'.encode(), head, 1) + rest
 
 
 def _pdf(scene: MapScene, source: QRectF, out: Path, dpi: int, title: str) -> None:
-    from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+    from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
-    writer = QPdfWriter(str(out))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setTitle(title)
     writer.setCreator("Karar")
     writer.setResolution(max(72, dpi))
@@ -218,6 +284,7 @@ def _pdf(scene: MapScene, source: QRectF, out: Path, dpi: int, title: str) -> No
     )
     target = QRectF(0, 0, writer.width(), writer.height())
     _draw(scene, source, writer, target, f"{out}: cannot write the PDF file")
+    write_atomically(out, "PDF", bytes(buffer.data().data()))
 
 
 def _draw(

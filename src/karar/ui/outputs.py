@@ -3,6 +3,8 @@ printing, each showing the map as the window shows it now."""
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,9 +66,25 @@ class Outputs(QObject):
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.window.document.title)
+        if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+            # Qt's own dialog names the PDF after the title minus its "extension", which
+            # cuts "(v1.5)" to "(v1": name it ourselves. That switches the printer to PDF;
+            # switch back so the system's printer stays the dialog's first choice (the name
+            # only serves "Print to File").
+            destination = printer.outputFormat()
+            printer.setOutputFileName(str(self.print_file_name()))
+            printer.setOutputFormat(destination)
         dialog = QPrintDialog(printer, self.window)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self.print_to(printer)
+
+    def print_file_name(self) -> Path:
+        """Where "Print to File" writes by default: beside the project (or the map; the
+        home folder for the built-in map), named after the map's title."""
+        doc = self.window.document
+        base = self.window.session.project.path or doc.path
+        folder = Path(base).parent if base else Path.home()
+        return folder / f"{_safe_file_name(doc.title)}.pdf"
 
     def print_to(self, printer: QPagedPaintDevice) -> None:
         """Print the map as shown now (layout, theme, folds, decisions) on ``printer``."""
@@ -116,3 +134,13 @@ class Outputs(QObject):
             QMessageBox.warning(self.window, "Karar", f"Could not export the image: {err}")
             return
         self.window.statusBar().showMessage(notice or f"Image written to {path}", 8000)
+
+
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+
+
+def _safe_file_name(title: str, longest: int = 120) -> str:
+    """``title`` as a file name on any system: no separators or reserved characters, no
+    leading or trailing dots, dashes and spaces, not too long; "map" for an empty title."""
+    name = " ".join(_UNSAFE.sub("-", title).split())[:longest].strip(" .-")
+    return name or "map"
