@@ -11,7 +11,7 @@ import copy
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from karar.core.model import Node, NodePath
 from karar.core.project import reattach_entry
@@ -82,12 +82,17 @@ class NoteCommand(QUndoCommand):
         self._old = old
         self._new = new
         self._at = time.monotonic()
+        self._closed = False
+
+    def close(self) -> None:
+        """End this step: the next edit of the same note is a step of its own."""
+        self._closed = True
 
     def id(self) -> int:
         return _NOTE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, NoteCommand) or other._node is not self._node:
+        if self._closed or not isinstance(other, NoteCommand) or other._node is not self._node:
             return False
         if other._at - self._at > NOTE_MERGE_SECONDS:
             return False
@@ -100,6 +105,14 @@ class NoteCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._doc.apply_state(self._node, note=self._old)
+
+
+def close_note_step(stack: QUndoStack) -> None:
+    """Close the note edit on top of ``stack``, if that is what the last step was (the
+    user left the editor: what they type when they come back is a new step)."""
+    top = stack.command(stack.index() - 1) if stack.index() > 0 else None
+    if isinstance(top, NoteCommand):
+        top.close()
 
 
 class ReattachCommand(QUndoCommand):
