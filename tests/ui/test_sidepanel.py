@@ -8,9 +8,23 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QColor, QFont, QTextDocument
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtCore import QPoint, QRect, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QKeySequence,
+    QPalette,
+    QTextDocument,
+    QTextListFormat,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from karar.core.mermaid import parse_mermaid
@@ -20,9 +34,17 @@ from karar.core.sources import BUILTIN_DJANGO
 from karar.ui import commands
 from karar.ui.app import make_app
 from karar.ui.document import MapDocument
+from karar.ui.mainwindow import MainWindow
 from karar.ui.orphans import OrphansPanel
-from karar.ui.sidepanel import DecisionPanel
-from karar.ui.theme import make_theme, widget_palette
+from karar.ui.sidepanel import INSERT_TAB_KEY, DecisionPanel
+from karar.ui.theme import (
+    THEME_NAMES,
+    contrast_ratio,
+    focus_outline_colour,
+    make_theme,
+    outline_colour,
+    widget_palette,
+)
 
 MAP = """mindmap
   root((Stack))
@@ -84,6 +106,16 @@ def panel(doc: MapDocument, host: QMainWindow, qtbot: QtBot) -> DecisionPanel:
     host.show()
     qtbot.waitExposed(host)
     return dock
+
+
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    """Make ``window`` the active window: focus moves (Tab, setFocus) need one."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def key_text(key: QKeySequence | str) -> str:
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 # --------------------------------------------------------------------------- decision panel
@@ -223,6 +255,24 @@ def test_preview_shows_script_as_text(panel: DecisionPanel, doc: MapDocument) ->
     assert "<script" not in panel.preview.toHtml()
 
 
+def test_preview_shows_task_boxes_without_bullets(panel: DecisionPanel, doc: MapDocument) -> None:
+    pg = node(doc, "PostgreSQL 16")
+    doc.set_note(pg, "- [ ] ask ops\n- [x] pick a DB\n\nthen\n\n- plain")
+    panel.set_node(pg)
+    assert panel.preview.toPlainText() == "☐ ask ops\n☑ pick a DB\nthen\nplain"
+    styles = {}
+    block = panel.preview.document().begin()
+    while block.isValid():
+        if block.textList() is not None:
+            styles[block.text()] = block.textList().format().style()
+        block = block.next()
+    assert styles == {
+        "☐ ask ops": QTextListFormat.Style.ListStyleUndefined,  # no bullet before the box
+        "☑ pick a DB": QTextListFormat.Style.ListStyleUndefined,
+        "plain": QTextListFormat.Style.ListDisc,
+    }
+
+
 def test_preview_fetches_nothing(
     panel: DecisionPanel, doc: MapDocument, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -316,6 +366,235 @@ def test_markdown_is_not_imported_until_a_note_shows() -> None:
         "assert 'markdown' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+# --------------------------------------------------------------------------- keyboard
+
+
+def test_escape_asks_for_the_map_and_closes_the_undo_step(
+    panel: DecisionPanel, doc: MapDocument, qtbot: QtBot
+) -> None:
+    pg = node(doc, "PostgreSQL 16")
+    panel.set_node(pg)
+    qtbot.keyClicks(panel.editor, "ab")
+    with qtbot.waitSignal(panel.focus_map_requested):
+        qtbot.keyClick(panel.editor, Qt.Key.Key_Escape)
+    assert doc.note(pg) == "ab"  # Esc typed nothing and undid nothing
+    qtbot.keyClicks(panel.editor, "c")  # well within the merge pause: a new step all the same
+    assert doc.undo_stack.count() == 2
+    doc.undo_stack.undo()
+    assert doc.note(pg) == "ab"
+
+
+def test_leaving_the_editor_closes_the_undo_step(
+    panel: DecisionPanel, doc: MapDocument, host: QMainWindow, qtbot: QtBot
+) -> None:
+    activate(qtbot, host)
+    pg = node(doc, "PostgreSQL 16")
+    panel.set_node(pg)
+    panel.focus_editor()
+    qtbot.keyClicks(panel.editor, "ab")
+    panel.check_box.setFocus()
+    panel.editor.setFocus()
+    qtbot.keyClicks(panel.editor, "c")
+    assert doc.undo_stack.count() == 2
+
+
+def test_tab_moves_on_and_ctrl_tab_types_a_tab(
+    panel: DecisionPanel, doc: MapDocument, host: QMainWindow, qtbot: QtBot
+) -> None:
+    activate(qtbot, host)
+    pg = node(doc, "PostgreSQL 16")
+    panel.set_node(pg)
+    panel.focus_editor()
+    qtbot.keyClicks(panel.editor, "a")
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Tab)
+    assert doc.note(pg) == "a"
+    after = QApplication.focusWidget()
+    assert after is not None and after is not panel.editor
+    qtbot.keyClick(after, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is panel.editor
+
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert doc.note(pg) == "a\t"
+    assert QApplication.focusWidget() is panel.editor
+
+
+def test_the_context_menu_inserts_a_tab(
+    panel: DecisionPanel, doc: MapDocument, qtbot: QtBot
+) -> None:
+    pg = node(doc, "PostgreSQL 16")
+    doc.set_note(pg, "ab")
+    panel.set_node(pg)
+    panel.editor.moveCursor(panel.editor.textCursor().MoveOperation.End)
+    menu = panel.editor.create_context_menu(QPoint(2, 2))
+    (action,) = [a for a in menu.actions() if a.text().replace("&", "") == "Insert Tab"]
+    assert action.shortcut() == INSERT_TAB_KEY  # the menu shows the key
+    action.trigger()
+    assert doc.note(pg) == "ab\t"
+    menu.deleteLater()
+
+
+def test_the_keys_are_told_in_the_tooltip_and_placeholder(panel: DecisionPanel) -> None:
+    for text in (panel.editor.toolTip(), panel.editor.placeholderText()):
+        assert key_text(INSERT_TAB_KEY) in text
+        assert key_text("Esc") in text
+
+
+def test_escape_gives_the_keyboard_back_to_the_map(qtbot: QtBot, window: MainWindow) -> None:
+    activate(qtbot, window)
+    view = window.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    first = window.map_scene.selected
+    assert first is not None and first.parent is window.document.root
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = window.decision_panel.editor
+    assert QApplication.focusWidget() is editor
+    qtbot.keyClicks(editor, "ok")
+
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is view
+    assert window.map_scene.selected is first
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    second = window.map_scene.selected
+    assert second is not None and second is not first
+    qtbot.keyClicks(QApplication.focusWidget(), "Z")
+    assert window.document.note(first) == "ok"
+    assert window.document.note(second) == ""
+
+
+# --------------------------------------------------------------------------- contrast
+
+
+def use_theme(panel: DecisionPanel, name: str) -> None:
+    """Give the panel the palette the application gets for theme ``name``."""
+    theme = make_theme(name)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    panel.setPalette(widget_palette(theme) if theme.dark else app.style().standardPalette())
+
+
+def pixel(image: QImage, x: int, y: int) -> QColor:
+    return QColor(image.pixel(QPoint(x, y)))
+
+
+def edge_contrast(image: QImage, rect: QRect) -> float:
+    """The least contrast of ``rect``'s edge against the pixels two outside and one inside
+    it, sampled halfway down its left edge and a quarter along its top edge (clear of a
+    splitter's grip above the middle)."""
+    x, y = rect.left() + rect.width() // 4, rect.center().y()
+    ratios = []
+    for edge, outside, inside in (
+        ((rect.left(), y), (rect.left() - 2, y), (rect.left() + 1, y)),
+        ((x, rect.top()), (x, rect.top() - 2), (x, rect.top() + 1)),
+    ):
+        colour = pixel(image, *edge)
+        ratios.append(contrast_ratio(colour, pixel(image, *outside)))
+        ratios.append(contrast_ratio(colour, pixel(image, *inside)))
+    return min(ratios)
+
+
+def in_panel(panel: DecisionPanel, widget: QWidget, rect: QRect) -> QRect:
+    return rect.translated(widget.mapTo(panel, QPoint(0, 0)))
+
+
+def check_box_rect(panel: DecisionPanel) -> QRect:
+    box = panel.check_box
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    rect = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    return in_panel(panel, box, rect)
+
+
+@pytest.mark.parametrize("theme", THEME_NAMES)
+def test_check_box_and_note_frames_have_visible_borders(
+    panel: DecisionPanel, doc: MapDocument, theme: str
+) -> None:
+    use_theme(panel, theme)
+    panel.set_node(node(doc, "MySQL"))
+    image = panel.grab().toImage()
+    box = check_box_rect(panel)
+    assert edge_contrast(image, box) >= 3.0
+    for widget in (panel.editor, panel.preview):
+        assert edge_contrast(image, in_panel(panel, widget, widget.rect())) >= 3.0, widget
+
+    # the edge is drawn over the style's box, not over its tick
+    base = pixel(image, box.center().x(), box.center().y())
+    panel.check_box.setChecked(True)
+    ticked = panel.grab().toImage()
+    inner = box.adjusted(2, 2, -2, -2)
+    assert any(
+        contrast_ratio(pixel(ticked, x, y), base) >= 3.0
+        for x in range(inner.left(), inner.right() + 1)
+        for y in range(inner.top(), inner.bottom() + 1)
+    )
+    assert edge_contrast(ticked, box) >= 3.0
+
+
+@pytest.mark.parametrize("theme", THEME_NAMES)
+def test_the_focused_frame_shows_the_focus(
+    panel: DecisionPanel, doc: MapDocument, host: QMainWindow, qtbot: QtBot, theme: str
+) -> None:
+    activate(qtbot, host)
+    use_theme(panel, theme)
+    panel.set_node(node(doc, "MySQL"))
+    frame = in_panel(panel, panel.editor, panel.editor.rect())
+    before = pixel(panel.grab().toImage(), frame.left(), frame.center().y())
+    panel.focus_editor()
+    assert panel.editor.hasFocus()
+    image = panel.grab().toImage()
+    assert pixel(image, frame.left(), frame.center().y()) != before
+    assert edge_contrast(image, frame) >= 3.0
+
+
+def test_borders_follow_a_theme_change(panel: DecisionPanel, doc: MapDocument) -> None:
+    panel.set_node(node(doc, "MySQL"))
+    use_theme(panel, "light")
+    light = pixel(panel.grab().toImage(), check_box_rect(panel).left(), check_box_rect(panel).y())
+    use_theme(panel, "contrast")
+    image = panel.grab().toImage()
+    box = check_box_rect(panel)
+    assert pixel(image, box.left(), box.center().y()) != light
+    assert edge_contrast(image, box) >= 3.0
+
+
+def test_contrast_ratio_is_wcags() -> None:
+    assert contrast_ratio(QColor("#000000"), QColor("#FFFFFF")) == pytest.approx(21.0)
+    assert contrast_ratio(QColor("#777777"), QColor("#FFFFFF")) == pytest.approx(4.48, abs=0.01)
+    assert contrast_ratio(QColor("#123456"), QColor("#123456")) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    ("window", "base", "text", "highlight"),
+    [
+        ("#EFEFEF", "#FFFFFF", "#000000", "#308CC6"),  # Fusion's light palette
+        ("#2B2D31", "#1E1F22", "#E6E6E6", "#FFD54F"),  # Karar's dark theme
+        ("#F6F5F4", "#FFFFFF", "#2E3436", "#F6F5F4"),  # a highlight with no contrast
+    ],
+)
+def test_outlines_stand_three_to_one_from_both_sides(
+    window: str, base: str, text: str, highlight: str
+) -> None:
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, window),
+        (QPalette.ColorRole.Base, base),
+        (QPalette.ColorRole.WindowText, text),
+        (QPalette.ColorRole.Highlight, highlight),
+    ):
+        palette.setColor(role, QColor(colour))
+    for outline in (outline_colour(palette), focus_outline_colour(palette)):
+        assert contrast_ratio(outline, QColor(window)) >= 3.0
+        assert contrast_ratio(outline, QColor(base)) >= 3.0
+    # quiet: no further from the window than it needs to be
+    assert contrast_ratio(outline_colour(palette), QColor(window)) < 3.5
+
+
+def test_a_high_contrast_palette_outlines_in_its_text_colour() -> None:
+    palette = widget_palette(make_theme("contrast"))
+    assert outline_colour(palette) == palette.color(QPalette.ColorRole.WindowText)
 
 
 # --------------------------------------------------------------------------- orphans

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from karar.core.notes import is_safe_link, render_note_html
+from karar.core.notes import TASK_DONE, TASK_OPEN, is_safe_link, render_note_html
 
 
 def test_blank_note_renders_nothing() -> None:
@@ -68,6 +68,59 @@ def test_lists_are_sane() -> None:
     # sane_lists: a numbered list right after a bulleted one is a new list
     assert render_note_html("- a\n- b\n\n1. x\n2. y") == (
         "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<ol>\n<li>x</li>\n<li>y</li>\n</ol>"
+    )
+
+
+def test_task_lists_show_boxes() -> None:
+    assert (TASK_OPEN, TASK_DONE) == ("☐", "☑")
+    assert render_note_html("- [ ] ask ops\n- [x] **pick** a DB\n- [X] done") == (
+        '<ul class="tasks">\n'
+        '<li><span class="task">☐</span> ask ops</li>\n'
+        '<li><span class="task">☑</span> <strong>pick</strong> a DB</li>\n'
+        '<li><span class="task">☑</span> done</li>\n'
+        "</ul>"
+    )
+
+
+def test_loose_and_numbered_task_lists() -> None:
+    assert render_note_html("- [ ] a\n\n- [x] b") == (
+        '<ul class="tasks">\n<li>\n<p><span class="task">☐</span> a</p>\n</li>\n'
+        '<li>\n<p><span class="task">☑</span> b</p>\n</li>\n</ul>'
+    )
+    # numbers carry meaning: an ordered list keeps them
+    assert render_note_html("1. [ ] one\n2. [x] two") == (
+        '<ol>\n<li><span class="task">☐</span> one</li>\n'
+        '<li><span class="task">☑</span> two</li>\n</ol>'
+    )
+
+
+def test_a_list_with_some_tasks_keeps_its_bullets() -> None:
+    assert render_note_html("- [ ] a\n- plain") == (
+        '<ul>\n<li><span class="task">☐</span> a</li>\n<li>plain</li>\n</ul>'
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- [ ]",  # a marker with no item: GitHub shows it as typed
+        "- [y] no",
+        "- [ ]no space",
+        "- a [ ] later",
+        "[ ] not in a list",
+    ],
+)
+def test_brackets_that_are_not_tasks_stay_text(text: str) -> None:
+    out = render_note_html(text)
+    assert TASK_OPEN not in out and TASK_DONE not in out
+    assert "[" in out
+
+
+def test_task_items_stay_inert() -> None:
+    out = render_note_html("- [ ] <b>x</b> [l](javascript:1) ![i](http://e.com/i.png)")
+    assert out == (
+        '<ul class="tasks">\n<li><span class="task">☐</span> &lt;b&gt;x&lt;/b&gt; '
+        '<span>l</span> <span class="image">[image: i]</span></li>\n</ul>'
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from karar.core.model import Node
 from karar.core.state import Change, FieldChange
@@ -60,12 +60,17 @@ class NoteCommand(QUndoCommand):
         self._new = new
         self._inverse: Change | None = None
         self._at = time.monotonic()
+        self._closed = False
+
+    def close(self) -> None:
+        """End this step: the next edit of the same note is a step of its own."""
+        self._closed = True
 
     def id(self) -> int:
         return _NOTE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, NoteCommand) or other._node is not self._node:
+        if self._closed or not isinstance(other, NoteCommand) or other._node is not self._node:
             return False
         if other._at - self._at > NOTE_MERGE_SECONDS:
             return False
@@ -73,10 +78,6 @@ class NoteCommand(QUndoCommand):
         self._new = other._new
         self._at = other._at
         return True
-
-    def close(self) -> None:
-        """End merging: the next edit of this note is a step of its own."""
-        self._at = float("-inf")
 
     def redo(self) -> None:
         inverse = self._doc.apply(FieldChange(self._node, {"note": self._new}))
@@ -86,3 +87,11 @@ class NoteCommand(QUndoCommand):
     def undo(self) -> None:
         assert self._inverse is not None
         self._doc.apply(self._inverse)
+
+
+def close_note_step(stack: QUndoStack) -> None:
+    """Close the note edit on top of ``stack``, if that is what the last step was (the
+    user left the editor: what they type when they come back is a new step)."""
+    top = stack.command(stack.index() - 1) if stack.index() > 0 else None
+    if isinstance(top, NoteCommand):
+        top.close()

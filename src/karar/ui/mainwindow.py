@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.decision_panel)
         self.map_scene.selection_changed.connect(self.decision_panel.set_node)
         self.decision_panel.node_activated.connect(self.view.select)
+        self.decision_panel.focus_map_requested.connect(self.view.setFocus)
 
         self.orphans_panel = OrphansPanel(self.document, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.orphans_panel)

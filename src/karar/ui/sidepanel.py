@@ -7,22 +7,38 @@ step until the user pauses), and the live preview renders the notes with
 no images, :meth:`NotePreview.loadResource` answers nothing, and a link opens in the
 user's browser only when clicked. ``markdown`` is imported on the first note rendered,
 never at start-up.
+
+Keyboard: Esc in the editor hands the keyboard back to the map (:attr:`DecisionPanel.
+focus_map_requested`), Tab and Shift+Tab move on through the panel, and Ctrl+Tab (or
+"Insert Tab" in the editor's context menu) types a tab. Leaving the editor closes the undo
+step being typed. The check box and the two note frames have borders in
+:func:`karar.ui.theme.outline_colour`, visible in every theme.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, QUrl, Signal, Slot
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
     QDesktopServices,
+    QFocusEvent,
     QFont,
     QFontDatabase,
     QKeyEvent,
     QKeySequence,
+    QPainter,
+    QPaintEvent,
     QPalette,
+    QPen,
     QTextCursor,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QButtonGroup,
     QCheckBox,
     QDockWidget,
@@ -30,10 +46,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLayoutItem,
+    QMenu,
     QPlainTextEdit,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QStyle,
+    QStyleOptionButton,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -43,31 +62,138 @@ from PySide6.QtWidgets import (
 from karar.core.labels import plain_text
 from karar.core.model import Node
 from karar.core.notes import is_safe_link, render_note_html
-from karar.ui.commands import short_label
+from karar.ui.commands import close_note_step, short_label
 from karar.ui.document import MapDocument
-from karar.ui.theme import blend
+from karar.ui.theme import blend, focus_outline_colour, outline_colour
 
 MODES = ("edit", "preview", "both")
 """What the notes area shows: the editor, the rendered preview, or both (stacked)."""
+
+INSERT_TAB_KEY = QKeySequence("Ctrl+Tab")
+"""Types a tab in the notes editor (Tab itself moves on to the next field). Ctrl+Tab
+switches tabs only in tab widgets, and the panel has none."""
 
 _RENDER_DELAY_MS = 150
 _CRUMB_CHARS = 28
 
 
-class NoteEditor(QPlainTextEdit):
+def _key_text(key: QKeySequence | str) -> str:
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+@lru_cache(maxsize=8)
+def _edge_colours(window: int, base: int, ink: int, highlight: int) -> tuple[QColor, QColor]:
+    palette = QPalette()
+    for role, rgba in (
+        (QPalette.ColorRole.Window, window),
+        (QPalette.ColorRole.Base, base),
+        (QPalette.ColorRole.WindowText, ink),
+        (QPalette.ColorRole.Highlight, highlight),
+    ):
+        palette.setColor(role, QColor.fromRgba(rgba))
+    return outline_colour(palette), focus_outline_colour(palette)
+
+
+def _paint_edge(widget: QWidget, rect: QRect, *, focused: bool) -> None:
+    """Draw the outermost pixel ring of ``rect`` on ``widget`` again, over what the style
+    drew, in :func:`outline_colour` of the widget's palette (:func:`focus_outline_colour`
+    when ``focused``).
+
+    Not a style sheet: a widget with one stops following palette changes, and the themes
+    are palettes.
+    """
+    pal = widget.palette()
+    colours = _edge_colours(
+        *(
+            pal.color(role).rgba()
+            for role in (
+                QPalette.ColorRole.Window,
+                QPalette.ColorRole.Base,
+                QPalette.ColorRole.WindowText,
+                QPalette.ColorRole.Highlight,
+            )
+        )
+    )
+    painter = QPainter(widget)
+    painter.setPen(QPen(colours[focused], 1))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(rect.adjusted(0, 0, -1, -1))
+    painter.end()
+
+
+# The mixin below extends Qt widgets; to the type checker it is one.
+if TYPE_CHECKING:
+    _FrameBase = QAbstractScrollArea
+else:
+    _FrameBase = object
+
+
+class _EdgedFrame(_FrameBase):
+    """Mixin (before the Qt class) for the editor and the preview: the frame's edge drawn
+    by :func:`_paint_edge`, in the focus colour while the widget has the keyboard."""
+
+    def event(self, event: QEvent) -> bool:
+        handled: bool = super().event(event)
+        if event.type() == QEvent.Type.Paint:  # the frame's paint; the text has its own
+            _paint_edge(self, self.rect(), focused=self.hasFocus())
+        return handled
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()  # the edge shows the focus
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+
+class NoteEditor(_EdgedFrame, QPlainTextEdit):
     """The Markdown editor. It keeps no undo history of its own: Undo and Redo go to the
-    document's stack, so the editor, the menu and the map agree on one history."""
+    document's stack, so the editor, the menu and the map agree on one history.
+
+    Tab and Shift+Tab move the focus on; :data:`INSERT_TAB_KEY` and the context menu's
+    "Insert Tab" type a tab. Esc closes the step being typed and emits
+    :attr:`escape_pressed`; so does losing the focus (except to a menu).
+
+    Signals:
+        escape_pressed(): The user pressed Esc: they are done with the note.
+    """
+
+    escape_pressed = Signal()
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._undo_stack = undo_stack
         self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(True)
+
+    @Slot()
+    def insert_tab(self) -> None:
+        """Type a tab character at the cursor (replacing the selection)."""
+        self.textCursor().insertText("\t")
+        self.ensureCursorVisible()
+
+    def create_context_menu(self, pos: QPoint) -> QMenu:
+        """The standard editing menu for a right-click at ``pos``, plus "Insert Tab"."""
+        menu = self.createStandardContextMenu(pos)
+        menu.addSeparator()
+        action = menu.addAction("Insert &Tab")
+        action.setShortcut(INSERT_TAB_KEY)  # shown in the menu; the key itself is ours
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.setEnabled(not self.isReadOnly())
+        action.triggered.connect(self.insert_tab)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.create_context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def event(self, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
-            and _is_undo_or_redo(event)
+            and (_is_undo_or_redo(event) or _is_escape(event) or _is_insert_tab(event))
         ):
             event.accept()  # ours, not the window's (or the text control's) shortcut
             return True
@@ -78,11 +204,34 @@ class NoteEditor(QPlainTextEdit):
             self._undo_stack.undo()
         elif event.matches(QKeySequence.StandardKey.Redo):
             self._undo_stack.redo()
+        elif _is_escape(event):
+            close_note_step(self._undo_stack)
+            self.escape_pressed.emit()
+        elif _is_insert_tab(event):
+            self.insert_tab()
         else:
             super().keyPressEvent(event)
 
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            close_note_step(self._undo_stack)
+        super().focusOutEvent(event)
 
-class NotePreview(QTextBrowser):
+
+class OutlinedCheckBox(QCheckBox):
+    """A check box whose box always shows its edge: the style draws it, then the edge is
+    drawn again in :func:`outline_colour` (Fusion draws it a shade darker than the window,
+    which on a black window is black)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        box = self.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, self)
+        _paint_edge(self, box, focused=self.hasFocus())
+
+
+class NotePreview(_EdgedFrame, QTextBrowser):
     """The rendered notes: read-only, offline, links open in the browser on click only."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -172,9 +321,12 @@ class DecisionPanel(QDockWidget):
     Signals:
         node_activated(object): The user clicked an ancestor in the breadcrumb; the
             argument is that node (the window should select it).
+        focus_map_requested(): The user pressed Esc in the notes editor: the window
+            should give the keyboard back to the map, leaving the selection as it is.
     """
 
     node_activated = Signal(object)
+    focus_map_requested = Signal()
 
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
         super().__init__("Decision", parent)
@@ -237,7 +389,7 @@ class DecisionPanel(QDockWidget):
 
         row = QHBoxLayout()
         row.setSpacing(8)
-        self.check_box = QCheckBox("We chose this", page)
+        self.check_box = OutlinedCheckBox("We chose this", page)
         self.check_box.toggled.connect(self._on_check_box_toggled)
         row.addWidget(self.check_box)
         row.addStretch(1)
@@ -274,7 +426,19 @@ class DecisionPanel(QDockWidget):
         column.addLayout(bar)
 
         self.editor = NoteEditor(self.document.undo_stack, page)
-        self.editor.setPlaceholderText("Notes in Markdown…")
+        self.editor.setObjectName("note-editor")
+        back, tab = _key_text("Esc"), _key_text(INSERT_TAB_KEY)
+        self.editor.setPlaceholderText(
+            f"Notes in Markdown…\n\n{back}: back to the map · {tab}: type a tab"
+        )
+        keys = (
+            f"{_key_text('Tab')} / {_key_text('Shift+Tab')}: next / previous field\n"
+            f"{tab}: type a tab (also in the right-click menu)\n"
+            f"{back}: back to the map"
+        )
+        self.editor.setToolTip(f"The node's notes, in Markdown.\n{keys}")
+        notes_label.setToolTip(keys)
+        self.editor.escape_pressed.connect(self._on_editor_escape_pressed)
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         fixed.setPointSizeF(max(fixed.pointSizeF(), self.font().pointSizeF()))
         self.editor.setFont(fixed)
@@ -283,6 +447,7 @@ class DecisionPanel(QDockWidget):
         self.editor.textChanged.connect(self._on_editor_text_changed)
 
         self.preview = NotePreview(page)
+        self.preview.setObjectName("note-preview")
         self.preview.setPlaceholderText("Nothing written yet.")
         self.preview.document().setDocumentMargin(8)
         self.preview.document().setIndentWidth(18)
@@ -502,6 +667,7 @@ class DecisionPanel(QDockWidget):
             h2 {{ font-size: large; margin-top: 4px; margin-bottom: 6px; }}
             h3, h4, h5, h6 {{ font-size: medium; margin-top: 4px; margin-bottom: 4px; }}
             li {{ margin-bottom: 2px; }}
+            ul.tasks {{ list-style-type: none; }}
             code {{ font-family: '{mono}'; background-color: {code_bg}; }}
             pre {{ font-family: '{mono}'; margin: 0px; }}
             table.code {{ border-style: none; margin-bottom: 8px; }}
@@ -545,6 +711,13 @@ class DecisionPanel(QDockWidget):
         if self._mode != "edit":
             self._render_timer.start()
 
+    @Slot()
+    def _on_editor_escape_pressed(self) -> None:
+        window = self.parentWidget()
+        if self.isFloating() and window is not None:
+            window.activateWindow()  # the map is in another window
+        self.focus_map_requested.emit()
+
     @Slot(bool)
     def _on_check_box_toggled(self, checked: bool) -> None:
         if self._updating or self._node is None:
@@ -586,6 +759,15 @@ def _is_undo_or_redo(event: QKeyEvent) -> bool:
     return event.matches(QKeySequence.StandardKey.Undo) or event.matches(
         QKeySequence.StandardKey.Redo
     )
+
+
+def _is_escape(event: QKeyEvent) -> bool:
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return event.key() == Qt.Key.Key_Escape and mods == Qt.KeyboardModifier.NoModifier
+
+
+def _is_insert_tab(event: QKeyEvent) -> bool:
+    return QKeySequence(event.keyCombination()) == INSERT_TAB_KEY
 
 
 def _utf16(text: str) -> int:

@@ -5,6 +5,11 @@ that stay apart for colour-blind viewers (built from Okabe–Ito and Paul Tol's 
 sets, ordered so neighbouring branches differ in hue *and* lightness). The built-in map has
 33 first-level branches: the colours cycle. ``None`` as a theme name follows the OS colour
 scheme.
+
+Widgets get borders that stand out from what they sit on: :func:`outline_colour` picks a
+border colour at least 3:1 against the window and the field colours (WCAG 2.1 non-text
+contrast), which the style's own borders (Fusion derives them from the window colour, so
+on black they are black) do not promise.
 """
 
 from __future__ import annotations
@@ -15,6 +20,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 THEME_NAMES = ("light", "dark", "contrast")
+
+NON_TEXT_CONTRAST = 3.0
+"""WCAG 2.1's least contrast for a control's border against what is next to it (1.4.11)."""
+
+_HIGH_CONTRAST = 20.0
 
 # Okabe–Ito (blue, vermillion, bluish green, reddish purple, orange, sky blue) interleaved
 # with Tol's muted set (indigo, green, wine, olive, teal, purple): dark/light and warm/cool
@@ -129,6 +139,61 @@ def blend(under: QColor, over: QColor, alpha: float) -> QColor:
         round(under.green() + (over.green() - under.green()) * a),
         round(under.blue() + (over.blue() - under.blue()) * a),
     )
+
+
+def relative_luminance(colour: QColor) -> float:
+    """The WCAG relative luminance of an opaque colour: 0 for black, 1 for white."""
+
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * linear(colour.red())
+        + 0.7152 * linear(colour.green())
+        + 0.0722 * linear(colour.blue())
+    )
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two opaque colours, from 1 (equal) to 21 (black and white)."""
+    la, lb = relative_luminance(a), relative_luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def outline_colour(palette: QPalette, minimum: float = NON_TEXT_CONTRAST) -> QColor:
+    """The colour for the border of a text field or a check box on ``palette``.
+
+    The border sits between the window colour (outside) and the field colour (``Base``,
+    inside), so it is the palette's window colour blended towards its text colour just far
+    enough to stand ``minimum``:1 from both: quiet, but visible. On a high-contrast palette
+    (window and text at least 20:1, e.g. white on black) it is the text colour itself, as
+    high-contrast desktop themes draw their borders.
+    """
+    window = palette.color(QPalette.ColorRole.Window)
+    base = palette.color(QPalette.ColorRole.Base)
+    ink = palette.color(QPalette.ColorRole.WindowText)
+    if contrast_ratio(window, ink) >= _HIGH_CONTRAST:
+        return QColor(ink)
+    best, best_ratio = QColor(ink), 0.0
+    for step in range(1, 101):
+        colour = blend(window, ink, step / 100)
+        ratio = min(contrast_ratio(colour, window), contrast_ratio(colour, base))
+        if ratio >= minimum:
+            return colour
+        if ratio > best_ratio:
+            best, best_ratio = colour, ratio
+    return best  # nothing reaches ``minimum`` from both sides: the closest there is
+
+
+def focus_outline_colour(palette: QPalette, minimum: float = NON_TEXT_CONTRAST) -> QColor:
+    """The border of a focused text field: the highlight colour when it stands ``minimum``:1
+    from the window and field colours, else the text colour (never a border that fades)."""
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    sides = (palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Base))
+    if all(contrast_ratio(highlight, side) >= minimum for side in sides):
+        return QColor(highlight)
+    return QColor(palette.color(QPalette.ColorRole.WindowText))
 
 
 def _theme(
