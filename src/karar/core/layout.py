@@ -499,27 +499,43 @@ def _horizontal(
     return xs, ys, sides
 
 
+OVERVIEW_WEIGHT = 1.5
+"""How much more the overview's balance counts than the unfolded map's (balanced_split)."""
+
+
 def balanced_split(root: Node) -> int:
     """How many of the root's children a mind map puts on the right, chosen once from the
     whole tree so that a branch never changes sides when anything is folded or filtered.
 
-    A first-level branch weighs what it takes when unfolded: one row per leaf of its
-    subtree. Ties go to the right-heavy split (XMind puts the odd branch on the right).
+    Two views matter: the overview (one row per first-level branch) and the whole map
+    unfolded (one row per leaf). The split keeps both near balance: it minimises the two
+    sides' relative differences, the overview's counted :data:`OVERVIEW_WEIGHT` times (it
+    is a map's first view, and what a presenter steps through). Ties go to the
+    right-heavy split (XMind puts the odd branch on the right).
     """
-    weights = []
+    leaves = []
     for child in root.children:
-        leaves = 0
+        n = 0
         stack = [child]
         while stack:
             node = stack.pop()
             if node.children:
                 stack.extend(node.children)
             else:
-                leaves += 1
-        weights.append(float(leaves))
-    if len(weights) < 2:
-        return len(weights)
-    return _balanced_split(weights, 0.0)
+                n += 1
+        leaves.append(n)
+    count = len(leaves)
+    if count < 2:
+        return count
+    total = sum(leaves)
+    best_k, best = 1, math.inf
+    acc = 0
+    for k in range(1, count):
+        acc += leaves[k - 1]
+        cost = OVERVIEW_WEIGHT * abs(count - 2 * k) / count + abs(total - 2 * acc) / total
+        if cost <= best + 1e-12:
+            best_k, best = k, cost
+    return best_k
 
 
 def _balanced_split(heights: list[float], sibling_gap: float) -> int:
