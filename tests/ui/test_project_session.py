@@ -250,3 +250,163 @@ def test_autosave_and_restore(qtbot: QtBot, win: MainWindow, answers: _Answers) 
     assert not orphan_copy.exists()
     fresh.session.mark_clean()
     fresh.close()
+
+
+# ---------------------------------------------------------------- opening in one pass
+
+
+def test_opening_a_project_replaces_map_and_project_in_one_signal(
+    qtbot: QtBot, win: MainWindow, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.mmd"
+    other.write_text("mindmap\n  Other\n    Thing\n", encoding="utf-8")
+    project = tmp_path / "other.karar.yaml"
+    project.write_text(
+        "karar: 1\nmap: other.mmd\nnodes:\n  - path: [Other, Thing]\n    checked: true\n",
+        encoding="utf-8",
+    )
+    doc = win.document
+    seen: list[tuple[str, object]] = []
+    doc.map_replaced.connect(lambda: seen.append(("replaced", doc.project.path)))
+    doc.orphans_changed.connect(lambda: seen.append(("orphans", doc.project.path)))
+    win.orphans_panel.orphans_present.connect(lambda p: seen.append(("present", p)))
+    assert win.open_path(project)
+    assert seen == [("replaced", project)]  # the new map is never shown with the old project
+    assert doc.is_checked(node(win, "Thing"))
+
+
+def test_autosave_touches_no_panel(qtbot: QtBot, tmp_path: Path, map_file: Path) -> None:
+    saved = tmp_path / "p.karar.yaml"
+    saved.write_text(
+        "karar: 1\nmap: stack.mmd\nnodes:\n  - path: [Stack, Gone]\n    note: kept\n",
+        encoding="utf-8",
+    )
+    w = make_window(qtbot)
+    assert w.open_path(saved)
+    refreshed: list[object] = []
+    w.document.orphans_changed.connect(lambda: refreshed.append("orphans"))
+    w.document.map_replaced.connect(lambda: refreshed.append("replaced"))
+    w.document.set_checked(node(w, "Redis"), True)
+    w.session.autosave()
+    assert w.session.recovery_path().exists()
+    assert refreshed == []
+    w.session.mark_clean()
+    w.close()
+
+
+def test_saved_entries_follow_the_map_order(
+    win: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = win.document
+    for label in ("Redis", "MySQL", "Cache", "PostgreSQL"):
+        doc.set_checked(node(win, label), True)
+    doc.set_folded(node(win, "Data"), True)
+    save_as(monkeypatch, win, tmp_path / "ordered.karar.yaml")
+    text = (tmp_path / "ordered.karar.yaml").read_text(encoding="utf-8")
+    order = [line.split("[", 1)[1] for line in text.splitlines() if "path:" in line]
+    assert order == [
+        "Stack, Data]",
+        "Stack, Data, PostgreSQL]",
+        "Stack, Data, MySQL]",
+        "Stack, Cache]",
+        "Stack, Cache, Redis]",
+    ]
+
+
+def test_a_discarded_project_session_leaves_no_trace(
+    qtbot: QtBot, map_file: Path, tmp_path: Path, answers: _Answers
+) -> None:
+    saved = tmp_path / "p.karar.yaml"
+    saved.write_text("karar: 1\nmap: stack.mmd\n", encoding="utf-8")
+    w = make_window(qtbot)
+    assert w.open_path(saved)
+    w.document.set_folded(node(w, "Data"), True)  # a fold in a saved project is a change
+    assert w.session.modified
+    answers.append(QMessageBox.StandardButton.Discard)
+    assert w.open_path(map_file)  # the bare map now: nothing of the project session
+    assert not w.document.is_folded(node(w, "Data"))
+    w.close()
+
+
+# ---------------------------------------------------------------- reading problems
+
+
+def test_reading_problems_are_listed_and_lead_to_their_node(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path
+) -> None:
+    w = make_window(qtbot, remember=False)
+    assert w.open_path(data_dir / "unclosed-shapes.mmd")
+    bar = w.notice_bar
+    assert bar.isVisible()
+    lines = [line for line, _ in bar.warnings]
+    assert lines == sorted(lines) and len(lines) >= 2
+    assert all(n.label for n in w.document.mindmap)
+    bar.line_activated.emit(lines[0])
+    selected = w.map_scene.selected
+    assert selected is not None and selected.line == lines[0]
+    bar.close_button.click()
+    assert not bar.isVisible()
+    w.reload()  # the same warnings, dismissed once, stay dismissed
+    assert not bar.isVisible()
+    w.close()
+
+
+def test_the_built_in_map_opens_without_a_bar(qtbot: QtBot) -> None:
+    w = make_window(qtbot, remember=False)
+    assert w.open_path(None)
+    assert not w.notice_bar.isVisible()
+    w.close()
+
+
+def test_a_failed_open_is_tried_again_by_reload(
+    qtbot: QtBot, tmp_path: Path, answers: _Answers
+) -> None:
+    path = tmp_path / "late.mmd"
+    path.write_text("mindmap\n  A\n  B\n", encoding="utf-8")  # two roots
+    w = make_window(qtbot, remember=False)
+    assert not w.open_path(path)
+    assert w.error_box is not None
+    w.error_box.close()
+    path.write_text("mindmap\n  A\n    B\n", encoding="utf-8")
+    w.commands["reload"].trigger()
+    assert w.document.root is not None and w.document.root.label == "A"
+    w.close()
+
+
+def test_a_broken_edit_keeps_an_error_bar_until_the_file_reads_again(
+    qtbot: QtBot, win: MainWindow, map_file: Path
+) -> None:
+    map_file.write_text("mindmap\n  A\n  B\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: bool(win.notice_bar.error), timeout=5000)
+    assert win.notice_bar.isVisible() and win.notice_bar.close_button.isHidden()
+    with qtbot.waitSignal(win.map_reloaded, timeout=5000):
+        map_file.write_text(MAP, encoding="utf-8")
+    assert not win.notice_bar.isVisible()
+
+
+# ---------------------------------------------------------------- remembered UI state
+
+
+def test_dock_layout_is_restored(qtbot: QtBot) -> None:
+    first = make_window(qtbot)
+    assert first.open_path(None)
+    first.decision_panel.hide()
+    first.close()
+    second = make_window(qtbot)
+    assert second.decision_panel.isHidden()
+    second.decision_panel.show()
+    second.close()
+
+
+def test_a_layout_does_not_reuse_another_layouts_view(qtbot: QtBot, map_file: Path) -> None:
+    first = make_window(qtbot)
+    assert first.open_path(map_file)
+    first.view.set_zoom(3.3)
+    first.close()
+    tree = MainWindow(theme="light", layout="tree", remember=True)
+    qtbot.addWidget(tree)
+    tree.resize(1200, 800)
+    tree.show()
+    assert tree.open_path(map_file)
+    assert tree.view.zoom != pytest.approx(3.3)  # a first view of its own, fitted
+    tree.close()

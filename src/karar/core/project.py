@@ -19,7 +19,7 @@ from typing import Any
 from karar.core.atomic import write_atomic
 from karar.core.errors import LocatedError
 from karar.core.model import MindMap, NodePath
-from karar.core.sources import BUILTIN_PREFIX
+from karar.core.sources import BUILTIN_PREFIX, Reading
 from karar.core.textfile import decode_utf8, read_bytes
 
 FORMAT_VERSION = 1
@@ -413,12 +413,22 @@ def open_map(project: Project, *, strict: bool = False) -> MindMap:
         ProjectError: The map file is missing or unreadable (named from the project file).
         MapError: The map file is there but is not a valid mindmap (names the map's line).
     """
+    return read_project_map(project, strict=strict).map
+
+
+def read_project_map(project: Project, *, strict: bool = False) -> Reading:
+    """Read the map a project names, with what its reading warns about.
+
+    Raises:
+        ProjectError: The map file is missing or unreadable (named from the project file).
+        MapError: The map file is there but is not a valid mindmap (names the map's line).
+    """
     from karar.core.errors import MapError, MapSyntaxError
-    from karar.core.sources import load_map
+    from karar.core.sources import read_map
 
     location = project.map_location()
     try:
-        return load_map(location, strict=strict)
+        return read_map(location, strict=strict)
     except MapSyntaxError:
         raise
     except MapError as exc:

@@ -234,6 +234,33 @@ def reading_warnings(source: MapSource, result: ParseResult) -> list[tuple[int, 
     return sorted(warnings, key=lambda w: w[0])
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A map as read from its file, with what the reading warns about.
+
+    Attributes:
+        map: The map.
+        warnings: ``(line, message)`` per line Karar and Mermaid read differently
+            (:func:`reading_warnings`); none for the built-in map, which Karar ships and
+            reads as its authors meant.
+    """
+
+    map: MindMap
+    warnings: list[tuple[int, str]]
+
+
+def read_map(path: str | Path | None = None, *, strict: bool = False) -> Reading:
+    """Read a map file (or the built-in map when ``path`` is None) with its warnings.
+
+    Raises:
+        MapError: The file is missing, unreadable, not text, or not a valid mindmap.
+    """
+    source = load_source(path)
+    result = parse_source(source, strict=strict)
+    warnings = [] if is_builtin(path) else reading_warnings(source, result)
+    return Reading(result.map, warnings)
+
+
 def load_map(path: str | Path | None = None, *, strict: bool = False) -> MindMap:
     """Read a map file (or the built-in map when ``path`` is None).
 

@@ -369,7 +369,7 @@ def build_actions(
             continue
         action = provided[row.name]
         action.setObjectName(row.name)
-        action.setShortcuts([QKeySequence(k) for k in row.keys])
+        action.setShortcuts(_sequences(row.keys))
         if row.toolbar is not None:
             action.setIconText(row.toolbar)
         window.addAction(action)
@@ -379,11 +379,25 @@ def build_actions(
     return actions
 
 
+def _sequences(keys: tuple[Key, ...]) -> list[QKeySequence]:
+    """The shortcuts for ``keys``: a standard key the platform leaves empty drops out, and
+    one it maps to a key already listed is not listed twice (Qt would call it ambiguous)."""
+    out: list[QKeySequence] = []
+    for key in keys:
+        sequences = (
+            QKeySequence.keyBindings(key)
+            if isinstance(key, QKeySequence.StandardKey)
+            else [QKeySequence(key)]
+        )
+        out.extend(s for s in sequences if not s.isEmpty() and s not in out)
+    return out
+
+
 def _make(window: QMainWindow, view: QWidget, row: Command, actions: Actions) -> QAction:
     action = QAction(row.text, window)
     action.setObjectName(row.name)
     if row.keys:
-        action.setShortcuts([QKeySequence(k) for k in row.keys])
+        action.setShortcuts(_sequences(row.keys))
     if row.tip:
         action.setStatusTip(row.tip)
         shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from karar.core.layout import Box, LayoutKind
 from karar.core.model import Node, Shape
 from karar.ui.icons import draw_icon
-from karar.ui.measure import Part, Reserver, Role
+from karar.ui.measure import STRIKE, UNDERLINE, Part, Reserver, Role
 from karar.ui.render import CHECK_DETAIL_ZOOM, RenderContext
 from karar.ui.shapes import shape_path
 
@@ -234,8 +234,17 @@ class Label(Decoration):
                 painter.setFont(measurer.font(role, style))
                 shift = measurer.baseline_shift(role, style) if style else 0.0
                 painter.drawStaticText(QPointF(x, y + shift), ctx.static_text(text, role, style))
-                if len(line.runs) > 1:
-                    x += measurer.advance(text, role, style)
+                width = measurer.advance(text, role, style) if style or len(line.runs) > 1 else 0
+                if style & (UNDERLINE | STRIKE):
+                    # QStaticText draws no text decorations: rule them like the font would
+                    rule = QPen(painter.pen().color(), measurer.rule_width(role, style))
+                    painter.save()
+                    painter.setPen(rule)
+                    for at in measurer.rules(role, style):
+                        ry = y + shift + at
+                        painter.drawLine(QPointF(x, ry), QPointF(x + width, ry))
+                    painter.restore()
+                x += width
             y += block.line_height
 
 

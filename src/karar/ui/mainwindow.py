@@ -91,6 +91,9 @@ class MainWindow(QMainWindow):
         self.search_bar.closed.connect(self.view.setFocus)
         self.notice_bar = NoticeBar(self)
         self.notice_bar.line_activated.connect(self._on_notice_bar_line_activated)
+        self.notice_bar.dismissed.connect(self._on_notice_bar_dismissed)
+        #: the warnings the user dismissed, by map: not shown again this session
+        self._dismissed: set[tuple[str | None, tuple[tuple[int, str], ...]]] = set()
 
         central = QWidget(self)
         column = QVBoxLayout(central)
@@ -246,7 +249,11 @@ class MainWindow(QMainWindow):
             self.view.fit_readable()
         self.select_path(view.get("selected"))
         self.notice_bar.clear_error()
-        self.notice_bar.show_warnings(Path(loaded.map_path or "the built-in map").name, [])
+        seen = (loaded.map_path, tuple(loaded.warnings))
+        if seen in self._dismissed:
+            self.notice_bar.dismiss()
+        else:
+            self.notice_bar.show_warnings(Path(loaded.map_path or "").name, loaded.warnings)
 
     def view_state(self) -> dict[str, Any]:
         """Layout, zoom, centre and selection, as a project file keeps them."""
@@ -476,6 +483,10 @@ class MainWindow(QMainWindow):
         node = next((n for n in self.document.mindmap if n.line == line), None)
         if node is not None:
             self._show_node(node)
+
+    @Slot()
+    def _on_notice_bar_dismissed(self) -> None:
+        self._dismissed.add((self.document.path, tuple(self.notice_bar.dismissed_warnings)))
 
     @Slot(str)
     def _on_session_saved(self, path: str) -> None:

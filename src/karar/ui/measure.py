@@ -225,6 +225,22 @@ class Measurer:
             )
         return 0.0
 
+    def rules(self, role: Role, style: int) -> list[float]:
+        """Where the underline and the strike-through lines of ``style`` go, below the
+        top of the run's line."""
+        metrics = self._metrics.get((role, style)) or self._metrics[role, 0]
+        out = []
+        if style & UNDERLINE:
+            out.append(metrics.ascent() + max(1.0, metrics.underlinePos()))
+        if style & STRIKE:
+            out.append(metrics.ascent() - metrics.strikeOutPos())
+        return out
+
+    def rule_width(self, role: Role, style: int) -> float:
+        """How thick the underline and strike-through of ``style`` are."""
+        metrics = self._metrics.get((role, style)) or self._metrics[role, 0]
+        return max(1.0, metrics.lineWidth())
+
     # ------------------------------------------------------------------ text
 
     def advance(self, text: str, role: Role, style: int = 0) -> float:

@@ -20,9 +20,11 @@ class NoticeBar(QFrame):
 
     Signals:
         line_activated(int): The user clicked the warning about this line of the map file.
+        dismissed(): The user closed the warnings (:attr:`dismissed_warnings` has them).
     """
 
     line_activated = Signal(int)
+    dismissed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,7 +43,8 @@ class NoticeBar(QFrame):
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
         self.close_button.setToolTip("Hide these warnings")
-        self.close_button.clicked.connect(self.dismiss)
+        self.close_button.clicked.connect(self._on_close_button_clicked)
+        self.dismissed_warnings: list[tuple[int, str]] = []
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 6, 6)
         column = QVBoxLayout()
@@ -77,11 +80,16 @@ class NoticeBar(QFrame):
         self._error = ""
         self._refresh()
 
-    @Slot()
     def dismiss(self) -> None:
         """Hide the warnings (an error stays)."""
         self._warnings = []
         self._refresh()
+
+    @Slot()
+    def _on_close_button_clicked(self) -> None:
+        self.dismissed_warnings = self._warnings
+        self.dismiss()
+        self.dismissed.emit()
 
     def _refresh(self) -> None:
         if self._error:

@@ -73,6 +73,8 @@ class Loaded:
         dirty: The bundle holds unsaved work (a restored recovery copy, a map re-read
             while there were unsaved changes).
         recovery_name: The name this session's recovery copies take.
+        warnings: ``(line, message)`` for each line of the map file Karar and Mermaid
+            read differently.
     """
 
     mindmap: MindMap
@@ -82,6 +84,7 @@ class Loaded:
     view: dict[str, Any] = field(default_factory=dict)
     dirty: bool = False
     recovery_name: str = ""
+    warnings: list[tuple[int, str]] = field(default_factory=list)
 
 
 class Session(QObject):
@@ -217,24 +220,33 @@ class Session(QObject):
             KararError: The file cannot be read (the message names file and line).
         """
         from karar.core import project as projects
-        from karar.core.sources import load_map
+        from karar.core.sources import read_map
 
         if path is not None and is_project_file(path):
             project = projects.load(path)
-            mindmap = projects.open_map(project)
+            reading = projects.read_project_map(project)
             return Loaded(
-                mindmap,
+                reading.map,
                 _map_path(project),
                 project,
                 view=dict(project.view),
                 recovery_name=_recovery_key(project.path),
+                warnings=reading.warnings,
             )
-        mindmap = load_map(path)
+        reading = read_map(path)
         map_path = None if path is None else str(path)
         project = Project(map_ref=BUILTIN_DJANGO)
         project.set_map(map_path if map_path is not None else BUILTIN_DJANGO)
-        folded, view = mapmemory.load_view(map_path, mindmap, layout)
-        return Loaded(mindmap, map_path, project, folded, view, recovery_name=_untitled_key())
+        folded, view = mapmemory.load_view(map_path, reading.map, layout)
+        return Loaded(
+            reading.map,
+            map_path,
+            project,
+            folded,
+            view,
+            recovery_name=_untitled_key(),
+            warnings=reading.warnings,
+        )
 
     def reread(self, view: dict[str, Any]) -> Loaded:
         """The open map read again from its file, with the open project (folds, checks
@@ -243,19 +255,20 @@ class Session(QObject):
         Raises:
             MapError: The file no longer reads as a map.
         """
-        from karar.core.sources import load_map
+        from karar.core.sources import read_map
 
         path = self.doc.path
         if path is not None and os.path.exists(path) and path not in self.watcher.files():
             self.watcher.addPath(path)
-        mindmap = load_map(path)
+        reading = read_map(path)
         return Loaded(
-            mindmap,
+            reading.map,
             path,
             self.project,
             view=view,
             dirty=self.modified,
             recovery_name=self._recovery_name,
+            warnings=reading.warnings,
         )
 
     def adopt(self, loaded: Loaded) -> None:
@@ -455,19 +468,20 @@ class Session(QObject):
 
         project = projects.load(path)
         info = project.extra.pop(_RECOVERY_KEY, None) or {}
-        mindmap = projects.open_map(project)
+        reading = projects.read_project_map(project)
         location = project.map_location()
         project.path = Path(info["of"]) if info.get("of") else None
         if project.path is not None:
             project.set_map(location)
         _remove_quietly(path)
         return Loaded(
-            mindmap,
+            reading.map,
             _map_path(project),
             project,
             view=dict(project.view),
             dirty=True,
             recovery_name=_recovery_key(project.path),
+            warnings=reading.warnings,
         )
 
 
