@@ -12,7 +12,7 @@ help:
 	@echo ""
 	@echo "  make run     create .venv, install Karar and open the built-in map"
 	@echo "  make test    create .venv with the test extras and run the whole suite"
-	@echo "  make check   lint (ruff, mypy --strict on core) and the whole suite: run before committing"
+	@echo "  make check   lint (ruff, mypy --strict) and the whole suite: run before committing"
 	@echo "  make bench   performance benchmarks (tests/perf), printed as a table"
 	@echo "  make format  format the code with ruff"
 	@echo "  make dist    build a wheel and an sdist into dist/"

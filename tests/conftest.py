@@ -10,7 +10,6 @@ import pytest
 
 # Before anything imports Qt: no display is needed, and Qt's warnings are test failures.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent

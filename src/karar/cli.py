@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 LAYOUTS = ("mindmap", "tree", "radial")
 THEMES = ("light", "dark", "contrast")
-SUBCOMMANDS = ("export", "check", "merge")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -15,8 +15,6 @@ from karar.ui.mainwindow import MainWindow
 from karar.ui.scene import EMPTY_HINTS
 from karar.ui.theme import make_theme
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
 
 def shown(win: MainWindow) -> set[Node]:
     layout = win.map_scene.layout

@@ -57,9 +57,6 @@ MAP = """mindmap
 """
 ROOT = "Stack"
 
-# The offscreen platform says so whenever a window's minimum size changes (docks do that).
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
 
 @contextlib.contextmanager
 def qtbot_signals(doc: MapDocument) -> Iterator[list[str]]:

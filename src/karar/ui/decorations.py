@@ -11,6 +11,7 @@ nodes — a vote chip, a decision state — is one more decoration in :data:`DEC
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -388,8 +389,12 @@ DECORATIONS: tuple[Decoration, ...] = (
 
 def reservers(scale: float) -> list[Reserver]:
     """The decorations that take room beside the text, as the measurer asks them."""
-    out: list[Reserver] = []
-    for deco in DECORATIONS:
-        if type(deco).reserve is not Decoration.reserve:
-            out.append(lambda node, role, d=deco: d.reserve(node, role, scale))
-    return out
+    return [
+        functools.partial(_reserve, deco, scale=scale)
+        for deco in DECORATIONS
+        if type(deco).reserve is not Decoration.reserve
+    ]
+
+
+def _reserve(deco: Decoration, node: Node, role: Role, *, scale: float) -> Part | None:
+    return deco.reserve(node, role, scale)

@@ -131,7 +131,7 @@ class EdgeLayer(QGraphicsItem):
         widget: QWidget | None = None,
     ) -> None:
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        exposed = option.exposedRect  # type: ignore[attr-defined]
+        exposed = option.exposedRect
         self._paint_edges(painter, exposed.intersected(self._rect), lod)
 
 

@@ -154,9 +154,8 @@ class MainWindow(QMainWindow):
         name = self.theme_name if self.theme_name in THEME_NAMES else "system"
         actions[f"theme_{name}"].setChecked(True)
         actions["minimap"].setChecked(True)
-        actions["animate"].setChecked(
-            QSettings().value("view/animate", True, type=bool) if self.remember else True
-        )
+        animate = QSettings().value("view/animate", True, type=bool) if self.remember else True
+        actions["animate"].setChecked(bool(animate))
         self.map_scene.animate = actions["animate"].isChecked()
         view_menu = actions.menus["view"]
         before = actions["minimap"]

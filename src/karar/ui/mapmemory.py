@@ -31,12 +31,18 @@ def map_key(path: str | None) -> str:
     return "maps/" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:16]
 
 
+def _list(value: object) -> list[object]:
+    """A QSettings list value (a single item comes back as itself, none as None)."""
+    if value is None:
+        return []
+    if isinstance(value, list | tuple):
+        return list(value)
+    return [value]
+
+
 def recent_files() -> list[str]:
     """Recently opened maps and projects, newest first."""
-    value = QSettings().value("recent", [])
-    if isinstance(value, str):
-        value = [value]
-    return [str(v) for v in value or []]
+    return [str(v) for v in _list(QSettings().value("recent", []))]
 
 
 def add_recent(path: str) -> None:
@@ -85,20 +91,15 @@ def load_view(
     try:
         view: dict[str, Any] = {}
         if settings.contains(f"{layout}/zoom"):
-            center = [float(v) for v in settings.value(f"{layout}/center", [0.0, 0.0])]
-            view = {
-                "zoom": float(settings.value(f"{layout}/zoom", 1.0)),
-                "center": center[:2],
-            }
+            center = [float(str(v)) for v in _list(settings.value(f"{layout}/center"))]
+            if len(center) == 2:
+                view = {"zoom": float(str(settings.value(f"{layout}/zoom"))), "center": center}
         if settings.contains("minimap"):
             view["minimap"] = settings.value("minimap", True, type=bool)
         if not settings.contains("folds"):
             return None, view
-        folds = settings.value("folds", [])
-        if isinstance(folds, str):
-            folds = [folds]
         folded = set()
-        for entry in folds or []:
+        for entry in _list(settings.value("folds")):
             node = mindmap.find(str(entry).split(_SEP))
             if node is not None:
                 folded.add(node)

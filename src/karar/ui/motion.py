@@ -168,11 +168,11 @@ class FoldAnimation(QObject):
         boxes = motion.new.boxes
         live = scene.live_items()
         for node in motion.paths:
-            item = live.get(node)
-            if item is not None and node in boxes:
+            bound = live.get(node)
+            if bound is not None and node in boxes:
                 b = boxes[node]
-                item.setPos(b.x, b.y)
-                item.setOpacity(1.0)
+                bound.setPos(b.x, b.y)
+                bound.setOpacity(1.0)
         # repaint all the motion drew on, then shrink back to the new layout
         scene.update(motion.covered)
         scene.edge_layer.set_rect(bounds_rect(motion.new))

@@ -353,12 +353,12 @@ class MapScene(QGraphicsScene):
         for node in [n for n in live if n not in wanted]:
             self.release_item(live.pop(node))
         for node in nodes:
-            item = live.get(node)
-            if item is None:
-                item = live[node] = self.acquire_item()
-                item.bind(node, boxes[node])
+            bound = live.get(node)
+            if bound is None:
+                bound = live[node] = self.acquire_item()
+                bound.bind(node, boxes[node])
             elif force:
-                item.bind(node, boxes[node])
+                bound.bind(node, boxes[node])
 
     def acquire_item(self) -> NodeItem:
         """A node item from the pool (or a new one), visible and opaque."""

@@ -197,14 +197,32 @@ def focus_outline_colour(palette: QPalette, minimum: float = NON_TEXT_CONTRAST) 
 
 
 def _theme(
-    name: str, dark: bool, colours: dict[str, str], branches: tuple[str, ...], **kw
+    name: str,
+    dark: bool,
+    colours: dict[str, str],
+    branches: tuple[str, ...],
+    *,
+    edge_width: float,
+    tint: int,
+    checked_tint: int,
 ) -> Theme:
+    c = {k: QColor(v) for k, v in colours.items()}
     return Theme(
         name=name,
         dark=dark,
-        branches=tuple(QColor(c) for c in branches),
-        **{k: QColor(v) for k, v in colours.items()},
-        **kw,
+        background=c["background"],
+        text=c["text"],
+        muted=c["muted"],
+        root_fill=c["root_fill"],
+        root_text=c["root_text"],
+        node_fill=c["node_fill"],
+        branches=tuple(QColor(b) for b in branches),
+        selection=c["selection"],
+        match=c["match"],
+        current_match=c["current_match"],
+        edge_width=edge_width,
+        tint=tint,
+        checked_tint=checked_tint,
     )
 
 

@@ -334,7 +334,7 @@ class MapView(QGraphicsView):
             self.viewport().update(r.united(r.translated(dx, dy)))
         self.map_scene.sync_viewport(self.visible_scene_rect(), self.zoom)
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         if self.minimap.isVisible():
             painter.save()
             painter.resetTransform()
@@ -709,8 +709,8 @@ class Minimap(QObject):
             groups.setdefault(branch.get(node, -1), []).append(
                 QRectF(b.x, b.y, max(b.w, least), max(b.h, least))
             )
-        for b, rects in groups.items():
-            painter.setBrush(scene.ctx.colour(b) if b >= 0 else theme.root_fill)
+        for br, rects in groups.items():
+            painter.setBrush(scene.ctx.colour(br) if br >= 0 else theme.root_fill)
             painter.drawRects(rects)
         painter.end()
         return pixmap
