@@ -5,13 +5,16 @@ that is visible, and each node's fold and decision fields from the project."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect
 from uihelpers import node_named, show_map
 
 from karar.core.project import NodeState, Project
 from karar.core.sources import BUILTIN_DJANGO
+from karar.ui.app import run
 from karar.ui.describe import describe, window_box
 from karar.ui.mainwindow import MainWindow
 from karar.ui.measure import Role
@@ -228,3 +231,22 @@ def test_chrome_says_what_is_visible(window: MainWindow) -> None:
     window.orphans_panel.show()
     window.orphans_panel.raise_()
     assert describe(window)["chrome"]["docks"] == ["orphans-dock"]
+
+
+def test_screenshot_writes_the_description_beside_the_picture(tmp_path: Path) -> None:
+    shot, out = tmp_path / "shot.png", tmp_path / "shot.json"
+    assert run(None, screenshot=shot, size=(900, 640), describe=out) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert_contract_shape(data)
+    assert data["window"] == {"width": 900, "height": 640}
+    assert {p.name for p in tmp_path.iterdir()} == {"shot.json", "shot.png"}  # no temporary left
+
+
+def test_an_unwritable_description_is_one_line_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "taken.json"
+    folder.mkdir()
+    assert run(None, screenshot=tmp_path / "x.png", size=(400, 300), describe=folder) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"karar: error: {folder}: cannot write: ") and err.count("\n") == 1
