@@ -76,8 +76,22 @@ def _open_parser() -> argparse.ArgumentParser:
         metavar="WxH",
         help="window size for --screenshot",
     )
+    p.add_argument(
+        "--describe",
+        metavar="OUT.json",
+        help="with --screenshot: also write what the screenshot shows, as JSON",
+    )
     p.add_argument("--version", action="version", version=f"karar {__version__}")
     return p
+
+
+def _open_args(argv: list[str]) -> argparse.Namespace:
+    """The options of the window command, with the ones that only go together checked."""
+    parser = _open_parser()
+    args = parser.parse_args(argv)
+    if args.describe and not args.screenshot:
+        parser.error("--describe needs --screenshot (it describes the screenshot)")
+    return args
 
 
 def _export_parser() -> argparse.ArgumentParser:
@@ -339,6 +353,7 @@ def cmd_open(args: argparse.Namespace) -> int:
             present=args.present,
             screenshot=args.screenshot,
             size=args.size,
+            describe=args.describe,
         )
     except ImportError as exc:
         return _qt_missing(exc)
@@ -365,7 +380,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(_check_parser().parse_args(argv[1:]))
         if argv and argv[0] == "merge":
             return cmd_merge(_merge_parser().parse_args(argv[1:]))
-        return cmd_open(_open_parser().parse_args(argv))
+        return cmd_open(_open_args(argv))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -59,6 +59,7 @@ def run(
     present: bool = False,
     screenshot: str | Path | None = None,
     size: tuple[int, int] = (1600, 1000),
+    describe: str | Path | None = None,
 ) -> int:
     """Open the main window on the map at ``path`` and run until it closes.
 
@@ -70,6 +71,8 @@ def run(
         screenshot: If given, render the window offscreen at ``size``, save a PNG of it
             there and return without showing anything.
         size: Window size in pixels.
+        describe: With ``screenshot``: also write there, as JSON, what the screenshot shows
+            (:mod:`karar.ui.describe`).
 
     Returns:
         The process exit code: 0 on success, 1 when a screenshot could not be made.
@@ -92,7 +95,9 @@ def run(
     if screenshot is not None:
         previous = qInstallMessageHandler(_quiet_offscreen)
         try:
-            return _screenshot(app, window, path, Path(screenshot), size)
+            return _screenshot(
+                app, window, path, Path(screenshot), size, Path(describe) if describe else None
+            )
         finally:
             qInstallMessageHandler(previous)
 
@@ -119,7 +124,12 @@ def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str)
 
 
 def _screenshot(
-    app: QApplication, window: MainWindow, path: str | Path | None, out: Path, size: tuple[int, int]
+    app: QApplication,
+    window: MainWindow,
+    path: str | Path | None,
+    out: Path,
+    size: tuple[int, int],
+    description: Path | None = None,
 ) -> int:
     from karar.core.errors import KararError
 
@@ -148,5 +158,23 @@ def _screenshot(
     except ExportError as err:
         print(f"karar: error: {err}", file=sys.stderr)
         return 1
+    if description is not None and _write_description(window, description):
+        return 1
     window.close()
     return 0
+
+
+def _write_description(window: MainWindow, out: Path) -> bool:
+    """Write what the window shows to ``out`` as JSON (atomically); True on failure, said
+    in one line."""
+    from karar.core.atomic import write_atomic
+    from karar.ui.describe import describe, dumps
+
+    try:
+        if not out.parent.exists():
+            out.parent.mkdir(parents=True)
+        write_atomic(out, dumps(describe(window)).encode("utf-8"))
+    except OSError as err:
+        print(f"karar: error: {out}: cannot write: {err.strerror or err}", file=sys.stderr)
+        return True
+    return False
