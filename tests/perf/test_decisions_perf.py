@@ -15,6 +15,7 @@ from __future__ import annotations
 from test_ui_perf import _open, _stats, generated
 from test_ui_perf import window as window  # the fixture
 
+from karar.core.filters import DecisionsOnly
 from karar.core.model import Node
 from karar.ui.mainwindow import MainWindow
 
@@ -52,7 +53,7 @@ def test_decisions_only_switch_10k(benchmark, window: MainWindow) -> None:
     scene = window.map_scene
 
     def switch() -> None:
-        scene.set_decisions_only(not scene.decisions_only)
+        scene.set_filter(None if scene.filter.name == "decisions" else DecisionsOnly())
         window.view.viewport().repaint()
 
     benchmark.pedantic(switch, rounds=10, iterations=1)
@@ -66,7 +67,7 @@ def test_uncheck_inside_decisions_only_10k(benchmark, window: MainWindow) -> Non
     nodes = list(doc.mindmap)
     for node in nodes[::40]:
         doc.set_checked(node, True)
-    window.map_scene.set_decisions_only(True)
+    window.map_scene.set_filter(DecisionsOnly())
     leaf = nodes[-1]
     doc.set_checked(leaf, True)
 

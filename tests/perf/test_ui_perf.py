@@ -29,6 +29,8 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication
 
 from karar.core.model import MindMap, Node
+from karar.core.project import Project
+from karar.core.sources import BUILTIN_DJANGO
 from karar.ui.app import make_app
 from karar.ui.mainwindow import MainWindow
 
@@ -71,7 +73,7 @@ def window(qtbot) -> Iterator[MainWindow]:
 
 def _open(win: MainWindow, mindmap: MindMap) -> None:
     """Open ``mindmap`` fully unfolded and paint the first frame around the root."""
-    win.document.set_map(mindmap, None)
+    win.document.load(mindmap, None, Project(map_ref=BUILTIN_DJANGO))
     root = win.map_scene.box_rect(mindmap.root)
     win.view.set_zoom(1.0)
     win.view.center_on(root.center())
@@ -140,6 +142,7 @@ _MEMORY_SCRIPT = (
         QStandardPaths.setTestModeEnabled(True)
         from karar.ui.app import make_app
         from karar.ui.mainwindow import MainWindow
+        from karar.core.project import Project
         """
     )
     + GENERATOR
@@ -153,7 +156,7 @@ _MEMORY_SCRIPT = (
         win.show()
         app.processEvents()
         mindmap = generated_map(count)
-        win.document.set_map(mindmap, None)
+        win.document.load(mindmap, None, Project(map_ref="builtin:django"))
         win.view.set_zoom(1.0)
         win.view.center_on(win.map_scene.box_rect(mindmap.root).center())
         win.view.viewport().repaint()
