@@ -20,13 +20,13 @@ the next line instead of stopping at the first.
 
 from __future__ import annotations
 
-import gc
 import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from karar.core.bulk import no_gc
 from karar.core.errors import MapSyntaxError
 from karar.core.model import MindMap, Node, Shape
 
@@ -759,13 +759,8 @@ def parse_mermaid(
     src.text += "\n"
     parser = _Parser(src, path, strict, keep_going)
     # Building 100,000 nodes would trigger dozens of full collections that find no garbage.
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with no_gc():
         root = parser.parse()
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     return ParseResult(
         MindMap(root, title=title, source=path),
         parser.divergences,
