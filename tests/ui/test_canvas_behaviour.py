@@ -76,7 +76,7 @@ def test_down_walks_every_first_level_branch_across_sides(window: MainWindow) ->
     window.view.select(root.children[0])
     seen = [root.children[0]]
     for _ in range(len(root.children) - 1):
-        window.view.go_down()
+        window.view.navigator.go_down()
         seen.append(window.map_scene.selected)
     assert seen == root.children
     layout = window.map_scene.layout

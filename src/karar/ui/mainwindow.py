@@ -13,34 +13,30 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, QSettings, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QMainWindow,
-    QMenu,
     QMessageBox,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-import karar
-from karar.core.errors import KararError, LocatedError, MapError
+from karar.core.errors import KararError, MapError
 from karar.core.filters import DecisionsOnly
 from karar.core.labels import plain_text
 from karar.core.layout import LayoutKind
 from karar.core.model import Node
-from karar.ui import mapmemory
-from karar.ui.actions import build_actions, shortcuts_html
+from karar.ui import dialogs, mapmemory
+from karar.ui.actions import build_actions
 from karar.ui.document import MapDocument
 from karar.ui.noticebar import NoticeBar
 from karar.ui.orphans import OrphansPanel
 from karar.ui.outputs import Outputs
+from karar.ui.recent import RecentMenu
 from karar.ui.scene import MapScene
 from karar.ui.search import SearchBar, SearchController
 from karar.ui.session import Answer, Loaded, Session
@@ -105,7 +101,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.setAcceptDrops(True)
 
-        self.session = Session(self.document, self.view_state, self)
+        self.session = Session(self.document, self.view.view_state, self)
         self.outputs = Outputs(self)
         self._build_docks()
         stack = self.document.undo_stack
@@ -161,8 +157,8 @@ class MainWindow(QMainWindow):
         before = actions["minimap"]
         for dock in (self.decision_panel, self.orphans_panel):
             view_menu.insertAction(before, dock.toggleViewAction())
-        self.recent_menu = QMenu("Open &Recent", self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu = RecentMenu(self)
+        self.recent_menu.chosen.connect(self._on_recent_menu_chosen)
         actions.menus["file"].insertMenu(actions["reload"], self.recent_menu)
         if self.remember:
             settings = QSettings()
@@ -246,37 +242,13 @@ class MainWindow(QMainWindow):
             self.view.show_first_view()
         else:
             self.view.fit_readable()
-        self.select_path(view.get("selected"))
+        self.view.select_path(view.get("selected"))
         self.notice_bar.clear_error()
         seen = (loaded.map_path, tuple(loaded.warnings))
         if seen in self._dismissed:
             self.notice_bar.dismiss()
         else:
             self.notice_bar.show_warnings(Path(loaded.map_path or "").name, loaded.warnings)
-
-    def view_state(self) -> dict[str, Any]:
-        """Layout, zoom, centre and selection, as a project file keeps them."""
-        center = self.view.center()
-        state: dict[str, Any] = {
-            "layout": self.map_scene.kind.value,
-            "zoom": round(self.view.zoom, 4),
-            "center": [round(center.x(), 1), round(center.y(), 1)],
-        }
-        node = self.map_scene.selected
-        if node is not None:
-            state["selected"] = list(self.document.path_of(node))
-        return state
-
-    def select_path(self, path: object) -> None:
-        """Select the node at a project path (nothing happens when the map has none)."""
-        if not isinstance(path, list | tuple):
-            return
-        node = self.document.node_at(str(p) for p in path)
-        if node is None:
-            return
-        if not self.document.is_visible(node):
-            self.document.reveal(node)
-        self.map_scene.select(node)
 
     def remember_map_view(self) -> None:
         """Remember zoom, position, folds and the overview of a map open without a project
@@ -320,7 +292,7 @@ class MainWindow(QMainWindow):
         if self.document.path is None:
             return
         try:
-            loaded = self.session.reread(self.view_state())
+            loaded = self.session.reread(self.view.view_state())
         except MapError as err:
             self.notice_bar.show_error(str(err))
             return
@@ -333,40 +305,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, err: KararError) -> None:
         """Tell the user why a map or project could not be opened."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle("Karar")
-        if isinstance(err, LocatedError):
-            name = Path(err.path).name if err.path else "the map"
-            where = f"Line {err.line}: " if err.line is not None else ""
-            box.setText(f"Karar could not open {name}.")
-            box.setInformativeText(f"{where}{err.message}")
-        else:
-            box.setText("Karar could not open the file.")
-            box.setInformativeText(str(err))
-        box.setDetailedText(str(err))
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        self.error_box = box
-        box.open()
-
-    @Slot()
-    def _fill_recent_menu(self) -> None:
-        menu = self.recent_menu
-        menu.clear()
-        files = mapmemory.recent_files()
-        for i, path in enumerate(files, start=1):
-            action = menu.addAction(f"&{i % 10} {Path(path).name}")
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
-        if not files:
-            menu.addAction("No recent maps").setEnabled(False)
-        menu.addSeparator()
-        clear = menu.addAction("&Clear List")
-        clear.setEnabled(bool(files))
-        clear.triggered.connect(mapmemory.clear_recent)
-        menu.addSeparator()
-        menu.addAction("&Built-in Django Map").triggered.connect(lambda: self.open_path(None))
+        self.error_box = dialogs.error_box(self, err)
+        self.error_box.open()
 
     # ------------------------------------------------------------------ commands
 
@@ -453,29 +393,19 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         """Show the About box."""
-        QMessageBox.about(
-            self,
-            "About Karar",
-            f"<h3>Karar {karar.__version__}</h3>"
-            "<p>A desktop explorer for decision trees written as Mermaid mind maps.</p>",
-        )
+        dialogs.about(self)
 
     def show_keys(self) -> QDialog:
         """List the keyboard shortcuts (made from the actions themselves)."""
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Keyboard Shortcuts")
-        text = QTextBrowser(dialog)
-        text.setHtml(shortcuts_html(self.commands))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-        buttons.rejected.connect(dialog.reject)
-        column = QVBoxLayout(dialog)
-        column.addWidget(text)
-        column.addWidget(buttons)
-        dialog.resize(560, 640)
+        dialog = dialogs.shortcuts(self, self.commands)
         dialog.open()
         return dialog
 
     # ------------------------------------------------------------------ status
+
+    @Slot(object)
+    def _on_recent_menu_chosen(self, path: str | None) -> None:
+        self.open_path(path)
 
     @Slot(int)
     def _on_notice_bar_line_activated(self, line: int) -> None:

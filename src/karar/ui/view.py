@@ -1,4 +1,5 @@
-"""The map view: zoom, pan, fit, keyboard navigation, and the overview minimap.
+"""The map view: zoom, pan, fit, clicks, and where the keyboard moves
+(:mod:`karar.ui.navigation`) and the overview (:mod:`karar.ui.minimap`) attach.
 
 The view tells the scene what part of the map is on screen after every scroll, zoom and
 resize (the scene binds items to just those nodes), compensates layout changes so the node
@@ -7,28 +8,23 @@ acted on stays put, and turns clicks and keys into document and selection change
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import (
     QEvent,
-    QObject,
     QPoint,
     QPointF,
     QRect,
     QRectF,
-    QSize,
     Qt,
-    QTimer,
     Signal,
     Slot,
 )
 from PySide6.QtGui import (
-    QColor,
-    QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
     QPaintEvent,
-    QPen,
-    QPixmap,
     QResizeEvent,
     QWheelEvent,
 )
@@ -36,6 +32,8 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from karar.core.layout import LayoutKind
 from karar.core.model import Node
+from karar.ui.minimap import Minimap
+from karar.ui.navigation import Navigator
 from karar.ui.scene import MapScene
 
 MIN_ZOOM = 0.02
@@ -44,7 +42,6 @@ MAX_ZOOM = 4.0
 READABLE_ZOOM = 0.8
 #: levels are tried for the first view of a map until this many nodes would show
 AUTO_LEVEL_NODES = 600
-_MINIMAP_PIXEL_MODE = 5000  # above this many shown nodes the overview sets pixels
 _WHEEL_STEP = 1.0018  # zoom factor per 1/8 degree of wheel turn (one notch: x1.24)
 
 
@@ -83,6 +80,7 @@ class MapView(QGraphicsView):
         self.setMouseTracking(True)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.minimap = Minimap(self)
+        self.navigator = Navigator(self)
         scene.relaid_out.connect(self._on_scene_relaid_out)
         scene.selection_changed.connect(self._on_scene_selection_changed)
 
@@ -405,7 +403,7 @@ class MapView(QGraphicsView):
         node, on_handle = self.map_scene.hit(scene_pos)
         if node is not None and on_handle:
             self.map_scene.select(node)
-            self._toggle_fold(node)
+            self.toggle_fold(node)
         elif node is not None:
             self.map_scene.select(node)
         else:
@@ -444,7 +442,7 @@ class MapView(QGraphicsView):
             return
         super().mouseReleaseEvent(event)
 
-    def _toggle_fold(self, node: Node) -> None:
+    def toggle_fold(self, node: Node) -> None:
         """Fold or unfold ``node``, except in a view where folds do not apply."""
         if self.map_scene.filter.folds_apply:
             self.map_scene.document.toggle_fold(node)
@@ -460,323 +458,43 @@ class MapView(QGraphicsView):
                 return
             node, on_handle = self.map_scene.hit(scene_pos)
             if node is not None and not on_handle:
-                self._toggle_fold(node)
+                self.toggle_fold(node)
                 event.accept()
                 return
             if node is not None:
                 # the first click of the pair already toggled: a fast second toggles back
-                self._toggle_fold(node)
+                self.toggle_fold(node)
                 event.accept()
                 return
         super().mouseDoubleClickEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if mods == Qt.KeyboardModifier.NoModifier:
-            moves = {
-                Qt.Key.Key_Left: self.go_left,
-                Qt.Key.Key_Right: self.go_right,
-                Qt.Key.Key_Up: self.go_up,
-                Qt.Key.Key_Down: self.go_down,
-                Qt.Key.Key_Home: self.go_root,
-                Qt.Key.Key_Space: self.toggle_selected,
-                Qt.Key.Key_Return: self.map_scene.toggle_selected_checked,
-                Qt.Key.Key_Enter: self.map_scene.toggle_selected_checked,
-            }
-            action = moves.get(Qt.Key(key))
-            if action is not None:
-                action()
-                event.accept()
-                return
-        super().keyPressEvent(event)
-
-    # ------------------------------------------------------------------ navigation
-
-    def _current(self) -> Node | None:
+    def view_state(self) -> dict[str, Any]:
+        """Layout, zoom, centre and selection, as a project file keeps them."""
         scene = self.map_scene
+        center = self.center()
+        state: dict[str, Any] = {
+            "layout": scene.kind.value,
+            "zoom": round(self.zoom, 4),
+            "center": [round(center.x(), 1), round(center.y(), 1)],
+        }
         if scene.selected is not None:
-            return scene.selected
-        return scene.document.root
+            state["selected"] = list(scene.document.path_of(scene.selected))
+        return state
 
-    def _side(self, node: Node) -> int:
-        layout = self.map_scene.layout
-        if layout is None or node not in layout.boxes:
-            return 1
-        return layout.boxes[node].side
-
-    def _visible_children(self, node: Node, side: int | None = None) -> list[Node]:
-        layout = self.map_scene.layout
-        if layout is None or self.map_scene.document.is_folded(node):
-            return []
-        boxes = layout.boxes
-        kids = [c for c in node.children if c in boxes]
-        if side is not None:
-            kids = [c for c in kids if boxes[c].side == side or boxes[c].side == 0]
-        return kids
-
-    def _go_child(self, node: Node, side: int) -> None:
+    def select_path(self, path: object) -> None:
+        """Select the node at a project path, unfolding what hides it (as navigation:
+        no undo step); nothing happens when the map has no such node."""
+        if not isinstance(path, list | tuple):
+            return
         doc = self.map_scene.document
-        if doc.is_folded(node) and self.map_scene.filter.folds_apply:
-            doc.set_folded(node, False)
-            return
-        kids = self._visible_children(node, side if node.parent is None else None)
-        if not kids:
-            return
-        # the child nearest the node's vertical centre, so a long list starts where you look
-        layout = self.map_scene.layout
-        assert layout is not None
-        cy = layout.boxes[node].cy
-        self.select(min(kids, key=lambda c: abs(layout.boxes[c].cy - cy)))
-
-    def go_left(self) -> None:
-        """Move to the parent (right side) or a child (left side)."""
-        node = self._current()
+        node = doc.node_at(str(p) for p in path)
         if node is None:
             return
-        side = self._side(node)
-        if side > 0 and node.parent is not None:
-            self.select(node.parent)
-        else:
-            self._go_child(node, -1)
-
-    def go_right(self) -> None:
-        """Move to a child (right side) or the parent (left side)."""
-        node = self._current()
-        if node is None:
-            return
-        side = self._side(node)
-        if side < 0 and node.parent is not None:
-            self.select(node.parent)
-        else:
-            self._go_child(node, 1)
-
-    def _step(self, delta: int) -> None:
-        node = self._current()
-        layout = self.map_scene.layout
-        if node is None or layout is None or node.parent is None:
-            return
-        boxes = layout.boxes
-        # siblings in map order: each side lists its branches top to bottom, so first-level
-        # branches are walked across both sides of a mind map
-        sibs = [c for c in node.parent.children if c in boxes]
-        i = sibs.index(node) + delta
-        if 0 <= i < len(sibs):
-            self.select(sibs[i])
-            return
-        # past the first/last sibling: the nearest node of the same depth on the same side
-        b = boxes[node]
-        same = [
-            n
-            for n in layout.order
-            if boxes[n].depth == b.depth
-            and boxes[n].side == b.side
-            and (boxes[n].y > b.y if delta > 0 else boxes[n].y < b.y)
-        ]
-        if same:
-            self.select(min(same, key=lambda n: abs(boxes[n].y - b.y)))
-
-    def go_up(self) -> None:
-        """Move to the previous sibling (or the nearest node above at that depth)."""
-        self._step(-1)
-
-    def go_down(self) -> None:
-        """Move to the next sibling (or the nearest node below at that depth)."""
-        self._step(1)
-
-    def go_root(self) -> None:
-        """Select the root."""
-        root = self.map_scene.document.root
-        if root is not None:
-            self.select(root)
+        if not doc.is_visible(node):
+            doc.reveal(node)
+        self.map_scene.select(node)
 
     def select(self, node: Node) -> None:
         """Select ``node`` and bring it into view."""
         self.map_scene.select(node)
         self.ensure_node_visible(node)
-
-    def toggle_selected(self) -> None:
-        """Fold or unfold the selected node."""
-        node = self._current()
-        if node is not None:
-            if self.map_scene.selected is None:
-                self.map_scene.select(node)
-            self._toggle_fold(node)
-
-
-class Minimap(QObject):
-    """An overview of the whole map in the bottom-right corner of the view: the map as
-    coloured boxes and the visible area as a frame. Click or drag on it to move the view.
-
-    It is painted by the view itself (in :meth:`MapView.drawForeground`), not as a child
-    widget: a widget over the viewport stops Qt from scrolling the viewport by blitting,
-    which made every 40 px pan step a full repaint (6–13 ms instead of 2–3 ms).
-    """
-
-    SIZE = QSize(180, 120)
-    MARGIN = 10
-    OPACITY = 0.88  # the map under the overview still shows through a little
-
-    def __init__(self, view: MapView) -> None:
-        super().__init__(view)
-        self._view = view
-        self._visible = True
-        self._pixmap: QPixmap | None = None
-        self._has_map = False  # whether the pixmap shows a map (not an empty start-up one)
-        self._scale = 1.0
-        self._origin = QPointF()
-        self._refresh = QTimer(self)
-        self._refresh.setSingleShot(True)
-        self._refresh.setInterval(150)
-        self._refresh.timeout.connect(self._on_refresh_timeout)
-
-    def isVisible(self) -> bool:
-        """Whether the overview is shown."""
-        return self._visible
-
-    def setVisible(self, visible: bool) -> None:
-        """Show or hide the overview."""
-        if visible != self._visible:
-            self._visible = visible
-            self._view.viewport().update(self.rect())
-
-    def rect(self) -> QRect:
-        """Where the overview sits, in viewport coordinates."""
-        vp = self._view.viewport().rect()
-        size = self.SIZE
-        return QRect(
-            vp.right() - size.width() - self.MARGIN,
-            vp.bottom() - size.height() - self.MARGIN,
-            size.width(),
-            size.height(),
-        )
-
-    def contains(self, pos: QPoint) -> bool:
-        """Whether viewport point ``pos`` is on the (visible) overview."""
-        return self._visible and self.rect().contains(pos)
-
-    def update(self) -> None:
-        """Repaint the overview (its frame moved)."""
-        if self._visible:
-            self._view.viewport().update(self.rect())
-
-    def place(self) -> None:
-        """The viewport was resized: the overview moved with its corner."""
-        self._view.viewport().update()
-
-    def invalidate(self) -> None:
-        """The map changed: redraw the overview soon (not in the frame of the change: a
-        fold's first frame should not wait for it)."""
-        if self._pixmap is None or not self._has_map:
-            self._pixmap = None  # nothing worth keeping on screen meanwhile
-            self.update()
-        else:
-            self._refresh.start()
-
-    @Slot()
-    def _on_refresh_timeout(self) -> None:
-        self._pixmap = None
-        self.update()
-
-    def _render(self) -> QPixmap:
-        scene = self._view.map_scene
-        size = self.SIZE
-        ratio = self._view.devicePixelRatioF()
-        pixmap = QPixmap(size * ratio)
-        pixmap.setDevicePixelRatio(ratio)
-        theme = scene.theme
-        pixmap.fill(QColor(theme.background))
-        layout = scene.layout
-        self._has_map = layout is not None
-        if layout is None:
-            return pixmap
-        x, y, w, h = layout.bounds
-        pad = 8
-        s = min((size.width() - 2 * pad) / max(w, 1), (size.height() - 2 * pad) / max(h, 1))
-        self._scale = s
-        self._origin = QPointF(x - (size.width() / s - w) / 2, y - (size.height() / s - h) / 2)
-        branch = scene.document.branch
-        if len(layout.boxes) > _MINIMAP_PIXEL_MODE:
-            self._render_pixels(pixmap, s)
-            return pixmap
-        painter = QPainter(pixmap)
-        painter.scale(s, s)
-        painter.translate(-self._origin)
-        painter.setPen(Qt.PenStyle.NoPen)
-        groups: dict[int, list[QRectF]] = {}
-        least = 2 / s
-        for node, b in layout.boxes.items():
-            groups.setdefault(branch.get(node, -1), []).append(
-                QRectF(b.x, b.y, max(b.w, least), max(b.h, least))
-            )
-        for br, rects in groups.items():
-            painter.setBrush(scene.ctx.colour(br) if br >= 0 else theme.root_fill)
-            painter.drawRects(rects)
-        painter.end()
-        return pixmap
-
-    def _render_pixels(self, pixmap: QPixmap, s: float) -> None:
-        """A huge map: one pass sets the pixels its boxes cover (a QRectF per node would
-        take 300 ms at 100,000 nodes)."""
-        scene = self._view.map_scene
-        layout = scene.layout
-        assert layout is not None
-        w, h = self.SIZE.width(), self.SIZE.height()
-        ox, oy = self._origin.x(), self._origin.y()
-        branch = scene.document.branch
-        pixels: dict[int, int] = {}
-        for node, b in layout.boxes.items():
-            iy = int((b.y + b.h / 2 - oy) * s)
-            if not 0 <= iy < h:
-                continue
-            br = branch.get(node, -1)
-            row = iy * w
-            for ix in range(max(0, int((b.x - ox) * s)), min(w, int((b.x + b.w - ox) * s) + 1)):
-                pixels[row + ix] = br
-        by_branch: dict[int, list[QPoint]] = {}
-        for index, br in pixels.items():
-            by_branch.setdefault(br, []).append(QPoint(index % w, index // w))
-        painter = QPainter(pixmap)
-        for br, points in by_branch.items():
-            colour = scene.ctx.colour(br) if br >= 0 else scene.theme.root_fill
-            painter.setPen(QPen(colour, 1))
-            painter.drawPoints(points)
-        painter.end()
-
-    def paint(self, painter: QPainter) -> None:
-        """Draw the overview (``painter`` in viewport coordinates)."""
-        if not self._visible:
-            return
-        if self._pixmap is None:
-            self._pixmap = self._render()
-        rect = self.rect()
-        theme = self._view.map_scene.theme
-        painter.setOpacity(self.OPACITY)
-        painter.drawPixmap(rect.topLeft(), self._pixmap)
-        painter.setOpacity(1.0)
-        painter.setPen(QPen(theme.muted, 1))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5))
-        if self._view.map_scene.layout is None:
-            return
-        vis = self._view.visible_scene_rect()
-        s = self._scale
-        frame = QRectF(
-            rect.x() + (vis.x() - self._origin.x()) * s,
-            rect.y() + (vis.y() - self._origin.y()) * s,
-            vis.width() * s,
-            vis.height() * s,
-        ).intersected(QRectF(rect).adjusted(1, 1, -1, -1))
-        painter.setPen(QPen(theme.selection, 1.5))
-        painter.drawRect(frame)
-
-    def move_view(self, pos: QPoint) -> None:
-        """Centre the view on the map point under viewport point ``pos``."""
-        rect = self.rect()
-        s = self._scale or 1.0
-        self._view.center_on(
-            QPointF(
-                (pos.x() - rect.x()) / s + self._origin.x(),
-                (pos.y() - rect.y()) / s + self._origin.y(),
-            )
-        )

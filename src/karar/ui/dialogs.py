@@ -1,0 +1,63 @@
+"""The window's small dialogs: why a file could not be opened, About, and the keyboard
+shortcuts (generated from the actions, so it always says what the keys do)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+import karar
+from karar.core.errors import KararError, LocatedError
+from karar.ui.actions import Actions, shortcuts_html
+
+
+def error_box(parent: QWidget, err: KararError) -> QMessageBox:
+    """A message box saying why a map or project could not be opened (not yet shown)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle("Karar")
+    if isinstance(err, LocatedError):
+        name = Path(err.path).name if err.path else "the map"
+        where = f"Line {err.line}: " if err.line is not None else ""
+        box.setText(f"Karar could not open {name}.")
+        box.setInformativeText(f"{where}{err.message}")
+    else:
+        box.setText("Karar could not open the file.")
+        box.setInformativeText(str(err))
+    box.setDetailedText(str(err))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    return box
+
+
+def about(parent: QWidget) -> None:
+    """Show the About box."""
+    QMessageBox.about(
+        parent,
+        "About Karar",
+        f"<h3>Karar {karar.__version__}</h3>"
+        "<p>A desktop explorer for decision trees written as Mermaid mind maps.</p>",
+    )
+
+
+def shortcuts(parent: QWidget, actions: Actions) -> QDialog:
+    """The keyboard shortcuts dialog (not yet shown)."""
+    dialog = QDialog(parent)
+    dialog.setObjectName("shortcuts-dialog")
+    dialog.setWindowTitle("Keyboard Shortcuts")
+    text = QTextBrowser(dialog)
+    text.setHtml(shortcuts_html(actions))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    column = QVBoxLayout(dialog)
+    column.addWidget(text)
+    column.addWidget(buttons)
+    dialog.resize(560, 640)
+    return dialog

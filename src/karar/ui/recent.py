@@ -1,0 +1,42 @@
+"""File › Open Recent: the maps and projects opened lately, filled each time it opens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QMenu, QWidget
+
+from karar.ui import mapmemory
+
+
+class RecentMenu(QMenu):
+    """The recent files, "Clear List" and the built-in map.
+
+    Signals:
+        chosen(object): Open this file (a path; None for the built-in map).
+    """
+
+    chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Open &Recent", parent)
+        self.aboutToShow.connect(self._on_about_to_show)
+
+    @Slot()
+    def _on_about_to_show(self) -> None:
+        self.clear()
+        files = mapmemory.recent_files()
+        for i, path in enumerate(files, start=1):
+            action = self.addAction(f"&{i % 10} {Path(path).name}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.chosen.emit(p))
+        if not files:
+            self.addAction("No recent maps").setEnabled(False)
+        self.addSeparator()
+        clear = self.addAction("&Clear List")
+        clear.setEnabled(bool(files))
+        clear.triggered.connect(mapmemory.clear_recent)
+        self.addSeparator()
+        self.addAction("&Built-in Django Map").triggered.connect(lambda: self.chosen.emit(None))
