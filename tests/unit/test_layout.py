@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from karar.core.layout import Box, Layout, LayoutKind, Spacing, compute_layout
+from karar.core.layout import Box, Layout, LayoutKind, Spacing, balanced_split, compute_layout
 from karar.core.model import MindMap, Node
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -573,3 +573,124 @@ def test_django_radial_is_compact(levels: int, most: tuple[float, float]) -> Non
     check_radial(layout, mindmap.root, Spacing())
     _, _, w, h = layout.bounds
     assert w <= most[0] and h <= most[1]
+
+
+# ---------------------------------------------------------------- sides chosen once
+
+
+def fan(leaves: list[int]) -> Node:
+    """A root whose i-th child has ``leaves[i]`` leaf children (1: the child is a leaf)."""
+    root = Node("R")
+    for i, count in enumerate(leaves):
+        child = root.add(Node(f"c{i}"))
+        for j in range(count if count > 1 else 0):
+            child.add(Node(f"c{i}.{j}"))
+    return root
+
+
+@pytest.mark.parametrize(
+    ("leaves", "split"),
+    [
+        ([], 0),
+        ([1], 1),
+        ([1, 1], 1),
+        ([1, 1, 1], 2),  # a tie: the odd branch goes right
+        ([1, 1, 1, 1], 2),
+        ([1, 1, 1, 1, 1], 3),  # a tie again
+        ([2, 1, 1], 1),  # the overview ties (1 | 2, 2 | 1); the leaves (2 | 2) decide
+        ([3, 1, 1], 1),
+        ([1, 1, 4], 2),
+        ([5, 1, 1, 1], 2),
+        ([6, 1, 1, 1, 1, 1], 3),  # the overview counts more than the leaves
+    ],
+)
+def test_balanced_split_of_small_trees(leaves: list[int], split: int) -> None:
+    assert balanced_split(fan(leaves)) == split
+
+
+def test_balanced_split_counts_leaves_at_every_depth_whatever_is_folded() -> None:
+    # c0 holds 3 leaves two levels down, as [3, 1, 1] does one level down
+    root = Node("R")
+    c0 = root.add(Node("c0"))
+    inner = c0.add(Node("inner"))
+    inner.add(Node("a"))
+    inner.add(Node("b"))
+    c0.add(Node("c"))
+    root.add(Node("c1"))
+    root.add(Node("c2"))
+    assert balanced_split(root) == balanced_split(fan([3, 1, 1])) == 1
+
+
+def test_a_given_split_keeps_sides_when_one_side_is_hidden() -> None:
+    root = fan([1, 1, 1, 1])
+    c0, c1, c2, c3 = root.children
+    layout = compute_layout(root, constant_size, LayoutKind.MINDMAP, hidden={c0, c1}, split=2)
+    assert [layout.boxes[c].side for c in (c2, c3)] == [-1, -1]
+    layout = compute_layout(root, constant_size, LayoutKind.MINDMAP, hidden={c2, c3}, split=2)
+    assert [layout.boxes[c].side for c in (c0, c1)] == [1, 1]
+    # without a split the visible branches are balanced anew
+    layout = compute_layout(root, constant_size, LayoutKind.MINDMAP, hidden={c0, c1})
+    assert [layout.boxes[c].side for c in (c2, c3)] == [1, -1]
+
+
+def check_sides(layout: Layout, root: Node, split: int) -> None:
+    """Every visible first-level branch, and all of it, is on the side ``split`` gives it,
+    beyond the root's box."""
+    boxes = layout.boxes
+    rbox = boxes[root]
+    for i, child in enumerate(root.children):
+        if child not in boxes:
+            continue
+        side = 1 if i < split else -1
+        for node in child.walk():
+            box = boxes.get(node)
+            if box is None:
+                continue
+            assert box.side == side, (child.label, node.label)
+            if side == 1:
+                assert box.x >= rbox.right - TOL
+            else:
+                assert box.right <= rbox.x + TOL
+
+
+@settings(deadline=None, max_examples=100)
+@given(tree=random_trees(), seed=st.integers(0, 2**16))
+def test_balanced_split_keeps_every_branch_on_its_side(tree: TreeData, seed: int) -> None:
+    root, sizes, _ = make_tree(tree)
+    split = balanced_split(root)
+    rnd = random.Random(seed)
+    everything = list(root.walk())
+    for _ in range(4):
+        folded = {n for n in everything if n.children and rnd.random() < 0.3}
+        hidden = {n for n in everything[1:] if rnd.random() < 0.15}
+        layout = compute_layout(
+            root, sizes.__getitem__, LayoutKind.MINDMAP, folded, hidden=hidden, split=split
+        )
+        check_sides(layout, root, split)
+
+
+def test_builtin_map_keeps_sides_when_a_big_branch_unfolds() -> None:
+    from karar.core.sources import load_map
+
+    mindmap = load_map(None)
+    root = mindmap.root
+    assert root is not None
+    veri = next(c for c in root.children if c.label == "3. Veri Katmanı")
+    level1 = {c for c in root.children if c.children}
+    assert veri in level1
+
+    def size(node: Node) -> tuple[float, float]:
+        return (8.0 * len(node.label) + 24, 28.0)
+
+    def sides(folded: set[Node], split: int | None) -> list[int]:
+        layout = compute_layout(root, size, LayoutKind.MINDMAP, folded, split=split)
+        return [layout.boxes[c].side for c in root.children]
+
+    split = balanced_split(root)
+    assert 0 < split < len(root.children)
+    overview = sides(level1, split)
+    assert overview == sides(level1 - {veri}, split)
+    assert overview == sides(set(), split)
+    assert overview == [1] * split + [-1] * (len(root.children) - split)
+    # what the split prevents: balancing the visible branches anew moves some across
+    assert sides(level1, None) != sides(level1 - {veri}, None)

@@ -150,9 +150,12 @@ class EntriesChange(Change):
     undoing that."""
 
     entries: Mapping[NodePath, NodeState | None]
+    #: the order of the project's entries afterwards (None: new ones go at the end), so
+    #: undoing a re-attach puts the orphan back where it stood in the list and the file
+    order: tuple[NodePath, ...] | None = None
 
     def apply(self, state: MapState) -> EntriesChange:
-        return state._set_entries(self.entries)
+        return state._set_entries(self.entries, self.order)
 
 
 # --------------------------------------------------------------------------- the state
@@ -327,16 +330,35 @@ class MapState:
                 old = cache.get(ancestor) or Rollup(0, 0)
                 cache[ancestor] = Rollup(old.checked + delta, old.total)
 
-    def _set_entries(self, new: Mapping[NodePath, NodeState | None]) -> EntriesChange:
+    def _set_entries(
+        self, new: Mapping[NodePath, NodeState | None], order: tuple[NodePath, ...] | None
+    ) -> EntriesChange:
         entries = self.project.entries
         old = {path: copy.deepcopy(entries.get(path)) for path in new}
+        old_order = tuple(entries)
         for path, state in new.items():
             if state is None or state.is_empty():
                 entries.pop(path, None)
             else:
                 entries[path] = copy.deepcopy(state)
+        if order is not None:
+            # in place: the project's dict is the one that is saved
+            rest = dict(entries)
+            entries.clear()
+            entries.update((p, rest.pop(p)) for p in order if p in rest)
+            entries.update(rest)
         self._reindex()
-        return EntriesChange(old)
+        # A re-attached entry may bring a fold (and its undo takes it away): the folded
+        # set follows the project, as everywhere else.
+        for path in new:
+            node = self.index.nodes.get(path)
+            if node is not None and node.children:
+                st = entries.get(path)
+                if st is not None and st.collapsed:
+                    self._folded.add(node)
+                else:
+                    self._folded.discard(node)
+        return EntriesChange(old, old_order)
 
     def _reindex(self) -> None:
         """Key the project's entries by node."""

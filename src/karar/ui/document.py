@@ -138,6 +138,7 @@ class MapDocument(QObject):
     def apply(self, change: Change, anchor: Node | None = None) -> Change:
         """Make ``change`` without recording it (commands and set-up use this), emit what
         it changed and return its inverse."""
+        folded = set(self.map_state.folded) if isinstance(change, EntriesChange) else None
         inverse = change.apply(self.map_state)
         if isinstance(change, FoldChange):
             if not inverse.is_empty():
@@ -147,6 +148,8 @@ class MapDocument(QObject):
         elif isinstance(change, EntriesChange):
             self.orphans_changed.emit()
             self.decisions_changed.emit(None)
+            if folded != self.map_state.folded:  # a re-attached entry brought a fold
+                self.folds_changed.emit(anchor)
         return inverse
 
     def push(self, change: Change, text: str, anchor: Node | None = None) -> bool:
