@@ -48,7 +48,7 @@ def visible_windows(display: str, name: str) -> list[str]:
 def find_window(
     display: str,
     name: str,
-    timeout: float = 20.0,
+    timeout: float = 45.0,
     proc: subprocess.Popen[str] | None = None,
 ) -> str:
     """The id of a visible window whose title matches ``name``, waiting for it; fails at
