@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from karar.core.atomic import write_atomic
+from karar.core.atomic import ReadOnlyError, write_atomic
 from karar.core.errors import LocatedError
 from karar.core.model import MindMap, NodePath
 from karar.core.sources import BUILTIN_PREFIX, Reading
@@ -196,6 +196,12 @@ class Project:
             raise ValueError("a project needs a path to be saved")
         try:
             write_atomic(self.path, self.dumps(order).encode("utf-8"))
+        except ReadOnlyError:
+            raise ProjectError(
+                str(self.path),
+                None,
+                "cannot save: the file is read-only (save it under another name)",
+            ) from None
         except OSError as exc:
             raise ProjectError(
                 str(self.path), None, f"cannot save: {exc.strerror or exc}"
