@@ -20,7 +20,7 @@ from karar.core.project import Project
 from karar.core.sources import BUILTIN_DJANGO
 from karar.ui.app import make_app
 from karar.ui.curves import edge_end_crossing, edge_x_at, ribbon
-from karar.ui.fans import fan_cover, fan_runs
+from karar.ui.fans import LONG_FAN, fan_cover, fan_runs
 from karar.ui.mainwindow import MainWindow
 
 
@@ -327,3 +327,38 @@ def test_a_radial_ring_of_thousands_is_indexed_small_and_drawn(
     # the spoke into the child, a little way out from it
     assert _ink(window, image, x2 + (x1 - x2) * 0.002, y2 + (y1 - y2) * 0.002)
     assert [p for p in fans.query(window.view.visible_scene_rect()) if p is hub]
+
+
+def _near_palette(win: MainWindow, c: QColor) -> bool:
+    return any(
+        max(abs(c.red() - b.red()), abs(c.green() - b.green()), abs(c.blue() - b.blue())) < 48
+        for b in win.map_scene.theme.branches
+    )
+
+
+def test_root_edges_keep_their_branch_colours(qtbot: QtBot, window: MainWindow) -> None:
+    # the built-in map's root has 33 first-level branches, each in its own colour: where
+    # their edges run close together they are drawn edge by edge, not as one band in the
+    # average of their colours (none of them, all along a stretch of 50-100 px). Where
+    # edges overlap, an antialiased border tints a few pixels: short stretches are fine.
+    root = window.document.root
+    assert root is not None
+    assert len(root.children) > LONG_FAN
+    window.view.set_zoom(1.0)
+    image = _show(window, root)
+    view = window.view.visible_scene_rect().adjusted(8, 8, -8, -8)
+    longest: dict[str, int] = {}
+    for child in root.children:
+        x1, y1, x2, y2 = _edge(window, child)
+        steps = int(abs(y2 - y1) / 2)  # a sample every 2 px
+        run = 0
+        for k in range(1, steps):
+            y = y1 + (y2 - y1) * k / steps
+            point = QPointF(_x_at(x1, y1, x2, y2, y), y)
+            if not view.contains(point):
+                continue
+            c = QColor(image.pixel(viewport_point(window, point)))
+            run = 0 if _near_palette(window, c) else run + 1
+            longest[child.label] = max(longest.get(child.label, 0), run)
+    assert len(longest) > 20
+    assert max(longest.values()) <= 12, sorted(longest.items(), key=lambda kv: -kv[1])[:5]

@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 HUGE_FAN = 400
 """In a radial layout, a parent with more children than this draws only the edges of
 children near the view (horizontal layouts find the edges crossing it by bisection)."""
+MIXED_RUN = 64
+"""A dense run of a fan's edges with up to this many edges of different branches (around
+the root) is stroked edge by edge, each in its branch colour; a longer one is one ribbon
+in the average of their colours, which is all the eye can see of them."""
 
 
 class EdgePainter:
@@ -237,13 +241,31 @@ class EdgePainter:
                 key = (branch.get(kids[k], 0), level)
                 edges.add_part(key, x1, y1, x2, ends[k], sign * y, far)
             for chain in cover.ribbons:
-                inner, outer = k0 + dk * chain[0][0], k0 + dk * chain[0][1]
-                pieces = [(ends[k0 + dk * f], sign * ya, sign * yb) for f, _, ya, yb in chain]
-                # the colours of enough of them to go round the branch palette
-                step = 1 if outer > inner else -1
-                sample = range(inner, inner + step * min(64, abs(outer - inner) + 1), step)
-                colours = [branch.get(kids[k], 0) for k in sample]
-                edges.add_ribbon(colours, level, x1, y1, x2, ends[outer], pieces)
+                outer = k0 + dk * chain[0][1]
+                group: list[tuple[float, float, float]] = []
+                colours: list[int] = []
+                for f, _, ya, yb in chain:
+                    inner = k0 + dk * f
+                    step = 1 if outer > inner else -1
+                    count = abs(outer - inner) + 1
+                    # the colours of enough of them to go round the branch palette
+                    sample = [
+                        branch.get(kids[k], 0)
+                        for k in range(inner, inner + step * min(count, MIXED_RUN), step)
+                    ]
+                    if count <= MIXED_RUN and len(set(sample)) > 1:
+                        # a few edges of different branches (a root's): each in its colour
+                        if group:
+                            edges.add_ribbon(colours, level, x1, y1, x2, ends[outer], group)
+                            group = []
+                        for k, b in zip(range(inner, outer + step, step), sample, strict=True):
+                            edges.add_part((b, level), x1, y1, x2, ends[k], sign * ya, sign * yb)
+                        continue
+                    if not group:
+                        colours = sample
+                    group.append((ends[inner], sign * ya, sign * yb))
+                if group:
+                    edges.add_ribbon(colours, level, x1, y1, x2, ends[outer], group)
 
     def _ghost_edges(self, motion: Motion, edges: EdgeStrokes) -> None:
         """The edges of nodes folding away, gliding into their parents."""
@@ -304,4 +326,4 @@ class EdgePainter:
             painter.drawRect(QRectF(b.x, b.y, b.w, b.h).adjusted(-4, -4, 4, 4))
 
 
-__all__ = ["HUGE_FAN", "EdgePainter"]
+__all__ = ["HUGE_FAN", "MIXED_RUN", "EdgePainter"]
