@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from uihelpers import viewport_point
 
+from karar.core.filters import DecisionsOnly
 from karar.core.model import MindMap, Node, Shape
 from karar.core.project import Project
 from karar.core.sources import BUILTIN_DJANGO
@@ -327,6 +328,36 @@ def test_a_radial_ring_of_thousands_is_indexed_small_and_drawn(
     # the spoke into the child, a little way out from it
     assert _ink(window, image, x2 + (x1 - x2) * 0.002, y2 + (y1 - y2) * 0.002)
     assert [p for p in fans.query(window.view.visible_scene_rect()) if p is hub]
+
+
+def test_decisions_only_draws_the_edges_of_the_chosen_children_of_a_wide_fan(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    hub = _open_fan(window)
+    chosen = hub.children[::100]  # 30 of them: still a long fan, of the visible ones
+    assert len(chosen) > LONG_FAN
+    with window.document.untracked():
+        for child in chosen:
+            window.document.set_checked(child, True)
+    window.map_scene.set_filter(DecisionsOnly())
+    layout = window.map_scene.layout
+    assert layout is not None
+    assert [c for c in hub.children if c in layout.boxes] == chosen
+    assert hub in window.map_scene.edge_painter.fan_index().long
+    image = _show(window, hub)
+    view = window.view.visible_scene_rect().adjusted(4, 4, -4, -4)
+    pill = window.map_scene.handle_scene_rect(hub)  # the roll-up "30/3000" lies over them
+    assert pill is not None
+    drawn = 0
+    for child in chosen:
+        x1, y1, x2, y2 = _edge(window, child)
+        for t in (0.25, 0.5, 0.75):
+            y = y1 + (y2 - y1) * t
+            point = QPointF(_x_at(x1, y1, x2, y2, y), y)
+            if view.contains(point) and not pill.adjusted(-3, -3, 3, 3).contains(point):
+                assert _ink(window, image, point.x(), y), (child.label, y)
+                drawn += 1
+    assert drawn > 20
 
 
 def _near_palette(win: MainWindow, c: QColor) -> bool:
