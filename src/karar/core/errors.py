@@ -3,7 +3,6 @@ one-line CLI message at the edge."""
 
 from __future__ import annotations
 
-
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
