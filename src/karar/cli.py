@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from karar import __version__
 
 if TYPE_CHECKING:
+    from karar.core.errors import LocatedError
     from karar.core.model import MindMap, Node
     from karar.core.project import Project
 
@@ -140,7 +141,9 @@ def _check_parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str) -> int:
-    print(f"karar: error: {message}", file=sys.stderr)
+    from karar.core.errors import one_line
+
+    print(f"karar: error: {one_line(message)}", file=sys.stderr)
     return 1
 
 
@@ -151,7 +154,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     that every line Mermaid rejects (an error with ``--strict``, else a warning: Karar reads
     it as a plain label) or reads differently is listed.
     """
-    from karar.core.errors import MapError
+    from karar.core.errors import MapError, one_line
     from karar.core.project import is_project_file
     from karar.core.sources import load_source, parse_source, reading_warnings
 
@@ -161,14 +164,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         source = load_source(args.path)
         result = parse_source(source, strict=args.strict, keep_going=True)
     except MapError as exc:
-        where = f"{exc.path}:{exc.line}" if exc.line is not None else exc.path
-        print(f"{where}: error: {exc.message}")
-        return 1
+        return _unreadable(exc)
     name = source.name
     problems = [(exc.line or 1, "error", exc.message) for exc in result.errors]
     problems += [(line, "warning", message) for line, message in reading_warnings(source, result)]
     for line, level, message in sorted(problems, key=lambda p: p[0]):
-        print(f"{name}:{line}: {level}: {message}")
+        print(one_line(f"{name}:{line}: {level}: {message}"))
     errors = len(result.errors)
     print(
         f"karar: {name}: {len(result.map)} nodes, {errors} errors, "
@@ -176,6 +177,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if errors else 0
+
+
+def _unreadable(exc: LocatedError) -> int:
+    """``check`` of a file that cannot be read at all: its one error line on stdout and
+    the summary on stderr, as for any other check (CONTRACT.md)."""
+    from karar.core.errors import one_line
+
+    where = f"{exc.path}:{exc.line}" if exc.line is not None else exc.path
+    print(one_line(f"{where}: error: {exc.message}"))
+    print(one_line(f"karar: {exc.path}: cannot be checked, 1 error"), file=sys.stderr)
+    return 1
 
 
 def _check_project(args: argparse.Namespace) -> int:
