@@ -6,8 +6,8 @@ and the map file watched for edits.
 instead of driving the window: the window shows a :class:`Loaded` (one
 :meth:`MapDocument.load <karar.ui.document.MapDocument.load>`), then calls :meth:`adopt`.
 It never loses a word: saving is atomic (the old file stays if anything fails), unsaved
-work is copied to the user's data folder every :data:`AUTOSAVE_MS` and offered back after a
-crash, and when the map file is edited outside Karar it is re-read with checks, notes, folds
+work is copied to the user's data folder within :data:`AUTOSAVE_MS` of every change (a
+keystroke in a note too) and offered back after a crash, and when the map file is edited outside Karar it is re-read with checks, notes, folds
 and selection kept (entries that no longer match become orphans, never deleted).
 """
 
@@ -32,8 +32,9 @@ from karar.core.sources import BUILTIN_DJANGO, is_builtin
 from karar.ui import mapmemory
 from karar.ui.document import MapDocument
 
-AUTOSAVE_MS = 3000
-"""How often unsaved work is copied to the recovery folder."""
+AUTOSAVE_MS = 1000
+"""How soon after a change unsaved work is copied to the recovery folder (while typing goes
+on, a copy every second: a crash loses at most about a second)."""
 
 RELOAD_DELAY_MS = 300
 """Editors save in bursts (truncate, write, rename): wait this long before re-reading."""
@@ -122,7 +123,7 @@ class Session(QObject):
         self._dirty_outside_undo = False
         self._modified = False
         self._saved: frozenset[object] = frozenset()
-        self._autosaved_index: int | None = None
+        self._autosaved: int | None = None  # the document revision the copy holds
         self._recovery_name = _untitled_key()
         stack = self.doc.undo_stack
         stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
@@ -132,9 +133,10 @@ class Session(QObject):
         self.doc.destroyed.connect(self._on_document_destroyed)
 
         self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
-        self.autosave_timer.start()
+        self.doc.changed.connect(self._on_document_changed)
 
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._on_watcher_file_changed)
@@ -187,7 +189,7 @@ class Session(QObject):
         self._dirty_outside_undo = False
         self.doc.undo_stack.setClean()
         self._saved = self._decisions()
-        self._autosaved_index = self.doc.undo_stack.index()
+        self._autosaved = self.doc.revision
         self.remove_recovery()
         self._recompute_modified()
 
@@ -201,6 +203,12 @@ class Session(QObject):
         stack = self.doc.undo_stack
         stack.cleanChanged.disconnect(self._on_undo_stack_clean_changed)
         stack.indexChanged.disconnect(self._on_undo_stack_index_changed)
+
+    @Slot()
+    def _on_document_changed(self) -> None:
+        # a copy within a second of the change, and one a second while changes go on
+        if not self.autosave_timer.isActive():
+            self.autosave_timer.start()
 
     @Slot(bool)
     def _on_undo_stack_clean_changed(self, _clean: bool) -> None:
@@ -278,7 +286,7 @@ class Session(QObject):
         self.watch_map(loaded.map_path)
         self.mark_clean()
         if loaded.dirty:
-            self._autosaved_index = None
+            self._autosaved = None
             self._mark_dirty()
         self.project_path_changed.emit()
 
@@ -377,8 +385,8 @@ class Session(QObject):
     @Slot()
     def autosave(self) -> None:
         """Copy unsaved work to the recovery folder (only when something changed since)."""
-        index = self.doc.undo_stack.index()
-        if not self.modified or index == self._autosaved_index:
+        revision = self.doc.revision
+        if not self.modified or revision == self._autosaved:
             return
         import datetime as _dt
 
@@ -399,7 +407,7 @@ class Session(QObject):
         except OSError as err:
             self.message.emit(f"Could not write the recovery copy: {err}")
             return
-        self._autosaved_index = index
+        self._autosaved = revision
 
     def remove_recovery(self) -> None:
         """Forget this session's recovery copy (the work is saved or discarded)."""
