@@ -75,9 +75,7 @@ def _one_kill(display: str, folder: Path, rng: random.Random) -> float:
             proc.communicate(timeout=10)
     note = _recovered_note(data_home)
     kept = 0
-    for _, word in typed:
-        if not note.startswith("".join(w for _, w in typed[: kept + 1]).rstrip()):
-            break
+    while kept < len(typed) and note.startswith("".join(w for _, w in typed[: kept + 1]).rstrip()):
         kept += 1
     last_safe = typed[kept - 1][0] if kept else started
     return killed - last_safe

@@ -7,8 +7,9 @@ instead of driving the window: the window shows a :class:`Loaded` (one
 :meth:`MapDocument.load <karar.ui.document.MapDocument.load>`), then calls :meth:`adopt`.
 It never loses a word: saving is atomic (the old file stays if anything fails), unsaved
 work is copied to the user's data folder within :data:`AUTOSAVE_MS` of every change (a
-keystroke in a note too) and offered back after a crash, and when the map file is edited outside Karar it is re-read with checks, notes, folds
-and selection kept (entries that no longer match become orphans, never deleted).
+keystroke in a note too) and offered back after a crash, and when the map file is edited
+outside Karar it is re-read with checks, notes, folds and selection kept (entries that no
+longer match become orphans, never deleted).
 """
 
 from __future__ import annotations
