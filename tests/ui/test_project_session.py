@@ -15,7 +15,7 @@ from karar.core import project as projects
 from karar.core.errors import KararError
 from karar.ui.app import make_app
 from karar.ui.mainwindow import MainWindow
-from karar.ui.session import recovery_dir
+from karar.ui.recovery import recovery_dir
 
 MAP = "mindmap\n  Stack\n    Data\n      PostgreSQL\n      MySQL\n    Cache\n      Redis\n"
 

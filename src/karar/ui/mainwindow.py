@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.session.modified_changed.connect(self.setWindowModified)
         self.session.project_path_changed.connect(self._update_title)
         self.session.map_file_changed.connect(self.reload)
+        self.session.reload_requested.connect(self._on_session_reload_requested)
         self.session.saved.connect(self._on_session_saved)
         self.session.message.connect(self._on_session_message)
         self.map_scene.filter_changed.connect(self._on_scene_filter_changed)
@@ -187,13 +188,15 @@ class MainWindow(QMainWindow):
         if not answer:
             return False
         try:
-            loaded = self.session.read(path, self.map_scene.kind.value)
+            loaded = self.session.read(path, self.map_scene.kind.value, ask=show_errors)
         except KararError as err:
             if not show_errors:
                 raise
             self._failed_path, self._failed = path, True
             self.show_error(err)
             return False
+        if loaded is None:
+            return False  # the user would rather not open it (another window holds it)
         if answer is not Answer.DISCARDED:
             self.remember_map_view()
         self.show_loaded(loaded)
@@ -418,6 +421,13 @@ class MainWindow(QMainWindow):
         self._dismissed.add((self.document.path, tuple(self.notice_bar.dismissed_warnings)))
 
     @Slot(str)
+    def _on_session_reload_requested(self, path: str) -> None:
+        # the user chose the file as it is on disk over their unsaved changes
+        self.session.remove_recovery()
+        self.session.mark_clean()
+        self.open_path(path)
+
+    @Slot(str)
     def _on_session_saved(self, path: str) -> None:
         if self.remember:
             mapmemory.add_recent(path)
@@ -436,6 +446,8 @@ class MainWindow(QMainWindow):
         name = Path(doc.path).name if doc.path else "Built-in map"
         if project is not None:
             name = f"{project.name} ({name})"
+            if self.session.read_only:
+                name += " [read-only]"
         # "[*]" becomes "*" while there are unsaved changes (setWindowModified)
         title = plain_text(doc.title, doc.root.markdown and not doc.mindmap.title)
         self.setWindowTitle(f"{name}[*] — {title} — Karar")
@@ -468,7 +480,7 @@ class MainWindow(QMainWindow):
         if not answer:
             event.ignore()
             return
-        self.session.remove_recovery()
+        self.session.close()
         if answer is not Answer.DISCARDED:
             self.remember_map_view()
         if self.remember:
