@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self.session.project_path_changed.connect(self._update_title)
         self.session.map_file_changed.connect(self.reload)
         self.session.reload_requested.connect(self._on_session_reload_requested)
+        self.session.map_missing_changed.connect(self._on_session_map_missing_changed)
         self.session.saved.connect(self._on_session_saved)
         self.session.message.connect(self._on_session_message)
         self.map_scene.filter_changed.connect(self._on_scene_filter_changed)
@@ -419,6 +420,18 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_notice_bar_dismissed(self) -> None:
         self._dismissed.add((self.document.path, tuple(self.notice_bar.dismissed_warnings)))
+
+    @Slot(bool)
+    def _on_session_map_missing_changed(self, missing: bool) -> None:
+        if missing:
+            name = Path(self.document.path or "").name
+            self.notice_bar.show_error(
+                f"{name} was deleted or moved. The last version read stays on screen; it is "
+                "read again as soon as the file is back.",
+                heading="The map file is missing.",
+            )
+        else:
+            self.notice_bar.clear_error()
 
     @Slot(str)
     def _on_session_reload_requested(self, path: str) -> None:

@@ -98,6 +98,7 @@ class Session(QObject):
             became read-only, or writable).
         reload_requested(str): The user chose to read the project file again, as changed
             on disk, instead of saving over it.
+        map_missing_changed(bool): The map file went missing (True) or is back (False).
         map_file_changed(): The map file changed on disk (the window re-reads it).
         saved(str): The project was written to this file.
         message(str): Something to tell the user in passing (the status bar).
@@ -106,6 +107,7 @@ class Session(QObject):
     modified_changed = Signal(bool)
     project_path_changed = Signal()
     reload_requested = Signal(str)
+    map_missing_changed = Signal(bool)
     map_file_changed = Signal()
     saved = Signal(str)
     message = Signal(str)
@@ -141,7 +143,9 @@ class Session(QObject):
         self.doc.changed.connect(self._on_document_changed)
 
         self.watcher = QFileSystemWatcher(self)
+        self._watched: str | None = None
         self.watcher.fileChanged.connect(self._on_watcher_file_changed)
+        self.watcher.directoryChanged.connect(self._on_watcher_directory_changed)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(RELOAD_DELAY_MS)
@@ -298,8 +302,7 @@ class Session(QObject):
         from karar.core.sources import read_map
 
         path = self.doc.path
-        if path is not None and os.path.exists(path) and path not in self.watcher.files():
-            self.watcher.addPath(path)
+        self._rewatch()
         reading = read_map(path)
         return Loaded(
             reading.map,
@@ -338,18 +341,49 @@ class Session(QObject):
         return Loaded(self.doc.mindmap, self.doc.path, project, set(self.doc.folded))
 
     def watch_map(self, path: str | None) -> None:
-        """Watch the map file (None: the built-in map, which never changes)."""
-        if self.watcher.files():
-            self.watcher.removePaths(self.watcher.files())
-        if path is not None and not is_builtin(path) and os.path.exists(path):
-            self.watcher.addPath(str(path))
+        """Watch the map file (None: the built-in map, which never changes). While the file
+        is gone (deleted, or renamed away by an editor), its folder is watched instead."""
+        for watched in (self.watcher.files(), self.watcher.directories()):
+            if watched:
+                self.watcher.removePaths(watched)
+        self._watched = None if path is None or is_builtin(path) else str(path)
+        self._rewatch()
+
+    def _rewatch(self) -> bool:
+        """Watch the map file if it is there, else its folder; whether it is there."""
+        path = self._watched
+        if path is None:
+            return True
+        there = os.path.isfile(path)
+        folder = os.path.dirname(os.path.abspath(path))
+        if there:
+            if path not in self.watcher.files():
+                self.watcher.addPath(path)
+            if folder in self.watcher.directories():
+                self.watcher.removePath(folder)
+        elif os.path.isdir(folder) and folder not in self.watcher.directories():
+            self.watcher.addPath(folder)
+        return there
+
+    @property
+    def map_missing(self) -> bool:
+        """Whether the open map's file is gone (the last version read stays on screen)."""
+        return self._watched is not None and not os.path.isfile(self._watched)
 
     @Slot(str)
-    def _on_watcher_file_changed(self, path: str) -> None:
-        # Editors that save by renaming replace the file: the watch is gone, so re-add it.
-        if os.path.exists(path) and path not in self.watcher.files():
-            self.watcher.addPath(path)
-        self._reload_timer.start()
+    def _on_watcher_file_changed(self, _path: str) -> None:
+        # Editors that save by renaming replace the file: the watch is gone with it, so it
+        # is taken up again (or the folder watched until the file is back).
+        if self._rewatch():
+            self._reload_timer.start()
+        else:
+            self.map_missing_changed.emit(True)
+
+    @Slot(str)
+    def _on_watcher_directory_changed(self, _folder: str) -> None:
+        if self._watched is not None and self._rewatch():
+            self.map_missing_changed.emit(False)
+            self._reload_timer.start()
 
     # ------------------------------------------------------------------ saving
 
