@@ -34,7 +34,7 @@ def _start(display: str, project: Path, data_home: Path) -> subprocess.Popen[str
         [sys.executable, "-m", "karar", str(project)],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         text=True,
     )
 
