@@ -193,7 +193,7 @@ def _unreadable(exc: LocatedError) -> int:
 def _check_project(args: argparse.Namespace) -> int:
     """``karar check P.karar.yaml``: the project file, its map, and entries gone orphan."""
     from karar.core import project as projects
-    from karar.core.decisions import suggest_homes
+    from karar.core.decisions import HomeIndex
     from karar.core.errors import MapError
 
     try:
@@ -204,12 +204,13 @@ def _check_project(args: argparse.Namespace) -> int:
         print(f"{where}: error: {exc.message}")
         return 1
     orphans = project.orphans(mind_map)
+    homes = HomeIndex(mind_map) if orphans else None
     for path in orphans:
         line = project.entries[path].line or 1
         message = f"no node {' / '.join(path)!r} in the map; its entry is kept as an orphan"
-        homes = suggest_homes(path, mind_map, limit=1)
-        if homes:
-            message += f" (did you mean {' / '.join(homes[0].path)!r}? {homes[0].reason})"
+        home = homes.suggest(path, limit=1) if homes is not None else []
+        if home:
+            message += f" (did you mean {' / '.join(home[0].path)!r}? {home[0].reason})"
         print(f"{args.path}:{line}: warning: {message}")
     print(
         f"karar: {args.path}: {len(project.entries)} entries, {len(orphans)} orphaned",
