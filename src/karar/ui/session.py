@@ -31,6 +31,7 @@ from karar.core.sources import BUILTIN_DJANGO, is_builtin
 from karar.ui import mapmemory, recovery
 from karar.ui.document import MapDocument
 from karar.ui.guard import ProjectGuard
+from karar.ui.plaintext import error_text, file_name, plain_box, warn
 from karar.ui.recovery import RECOVERY_KEY, RecoveryCopy
 
 AUTOSAVE_MS = 1000
@@ -188,7 +189,7 @@ class Session(QObject):
 
     def display_name(self) -> str:
         """The project's file name, or "Untitled" before its first save."""
-        return Path(self.project.path).name if self.project.path else "Untitled"
+        return file_name(self.project.path) if self.project.path else "Untitled"
 
     def mark_clean(self) -> None:
         """Everything is saved now."""
@@ -269,10 +270,10 @@ class Session(QObject):
 
     def _ask_held(self, path: Path, holder: str) -> str:
         """Another window holds ``path``: "read-only", "take-over" or "cancel"."""
-        box = QMessageBox(self._widget)
+        box = plain_box(self._widget)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Karar")
-        box.setText(f"“{path.name}” is open in another window: {holder}.")
+        box.setText(f"“{file_name(path)}” is open in another window: {holder}.")
         box.setInformativeText(
             "Open it read-only to look (you can save your changes under another name), or "
             "take it over: the other window can then no longer save over it."
@@ -432,20 +433,24 @@ class Session(QObject):
             if held is None:
                 return True
             return self._confirm_overwrite(
-                f"“{path.name}” is open in another window: {held.describe()}.", path, reload=False
+                f"“{file_name(path)}” is open in another window: {held.describe()}.",
+                path,
+                reload=False,
             )
         if self.guard.taken_over():
             return self._confirm_overwrite(
-                f"Another window took “{path.name}” over since you opened it.", path, reload=True
+                f"Another window took “{file_name(path)}” over since you opened it.",
+                path,
+                reload=True,
             )
         if self.guard.changed_on_disk():
             return self._confirm_overwrite(
-                f"“{path.name}” was changed on disk since you opened it.", path, reload=True
+                f"“{file_name(path)}” was changed on disk since you opened it.", path, reload=True
             )
         return True
 
     def _confirm_overwrite(self, text: str, path: Path, *, reload: bool) -> bool:
-        box = QMessageBox(self._widget)
+        box = plain_box(self._widget)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Karar")
         box.setText(text)
@@ -482,7 +487,7 @@ class Session(QObject):
         """Before closing or replacing the project: ask to save unsaved changes."""
         if not self.modified:
             return Answer.PROCEED
-        box = QMessageBox(self._widget)
+        box = plain_box(self._widget)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Karar")
         box.setText(f"Save the changes to “{self.display_name()}” before closing?")
@@ -502,7 +507,7 @@ class Session(QObject):
         return Answer.CANCEL
 
     def _show_error(self, err: KararError) -> None:
-        QMessageBox.warning(self._widget, "Karar", str(err))
+        warn(self._widget, error_text(err))
 
     # ------------------------------------------------------------------ recovery
 
@@ -551,8 +556,8 @@ class Session(QObject):
             return None
         path, info = pending[0]
         of = info.get("of")
-        name = Path(of).name if of else "an untitled project"
-        box = QMessageBox(self._widget)
+        name = file_name(of) if of else "an untitled project"
+        box = plain_box(self._widget)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Karar")
         box.setText(f"Karar closed without saving {name}.")
