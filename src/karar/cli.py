@@ -172,8 +172,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(one_line(f"{name}:{line}: {level}: {message}"))
     errors = len(result.errors)
     print(
-        f"karar: {name}: {len(result.map)} nodes, {errors} errors, "
-        f"{len(problems) - errors} warnings",
+        one_line(
+            f"karar: {name}: {len(result.map)} nodes, {errors} errors, "
+            f"{len(problems) - errors} warnings"
+        ),
         file=sys.stderr,
     )
     return 1 if errors else 0
@@ -194,14 +196,14 @@ def _check_project(args: argparse.Namespace) -> int:
     """``karar check P.karar.yaml``: the project file, its map, and entries gone orphan."""
     from karar.core import project as projects
     from karar.core.decisions import HomeIndex
-    from karar.core.errors import MapError
+    from karar.core.errors import MapError, one_line
 
     try:
         project = projects.load(args.path)
         mind_map = projects.open_map(project, strict=args.strict)
     except (projects.ProjectError, MapError) as exc:
         where = f"{exc.path}:{exc.line}" if exc.line is not None else exc.path
-        print(f"{where}: error: {exc.message}")
+        print(one_line(f"{where}: error: {exc.message}"))
         return 1
     orphans = project.orphans(mind_map)
     homes = HomeIndex(mind_map) if orphans else None
@@ -211,9 +213,9 @@ def _check_project(args: argparse.Namespace) -> int:
         home = homes.suggest(path, limit=1) if homes is not None else []
         if home:
             message += f" (did you mean {' / '.join(home[0].path)!r}? {home[0].reason})"
-        print(f"{args.path}:{line}: warning: {message}")
+        print(one_line(f"{args.path}:{line}: warning: {message}"))
     print(
-        f"karar: {args.path}: {len(project.entries)} entries, {len(orphans)} orphaned",
+        one_line(f"karar: {args.path}: {len(project.entries)} entries, {len(orphans)} orphaned"),
         file=sys.stderr,
     )
     return 0
@@ -280,7 +282,9 @@ def _export_image(
     except ImportError as exc:
         return _qt_missing(exc)
     if notice:
-        print(f"karar: note: {notice}", file=sys.stderr)
+        from karar.core.errors import one_line
+
+        print(one_line(f"karar: note: {notice}"), file=sys.stderr)
     return 0
 
 
@@ -319,6 +323,15 @@ def _write_text(output: str, text: str) -> int:
     return 0
 
 
+def _safe_streams() -> None:
+    """Whatever reaches standard output or error (a note holding a lone surrogate from a
+    YAML escape, exported to ``-o -``), print it instead of dying of UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def _usage(command: str, message: str) -> int:
     print(f"usage: karar {command} ...\nkarar: error: {message}", file=sys.stderr)
     return 2
@@ -327,6 +340,7 @@ def _usage(command: str, message: str) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     """``karar merge``: a tally project with votes and voters per node."""
     from karar.core import project as projects
+    from karar.core.errors import one_line
     from karar.core.merge import merge_projects
 
     if len(args.projects) < 2:
@@ -339,8 +353,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     chosen = sum(1 for state in tally.entries.values() if state.checked)
     print(
-        f"karar: {args.output}: {len(inputs)} participants, {len(tally.entries)} entries, "
-        f"{chosen} chosen by a majority",
+        one_line(
+            f"karar: {args.output}: {len(inputs)} participants, {len(tally.entries)} entries, "
+            f"{chosen} chosen by a majority"
+        ),
         file=sys.stderr,
     )
     return 0
@@ -386,6 +402,7 @@ def _qt_missing(exc: ImportError) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``karar`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    _safe_streams()
     try:
         if argv and argv[0] == "export":
             return cmd_export(_export_parser().parse_args(argv[1:]))

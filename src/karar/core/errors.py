@@ -10,7 +10,9 @@ def one_line(text: str) -> str:
     """``text`` safe to print as (part of) one line: line breaks, tabs and other control
     characters (C0, DEL, C1, the Unicode line and paragraph separators) become visible
     escapes such as ``\\n`` and ``\\x1b``, so a file name or a message can neither break
-    a message in two nor drive the terminal."""
+    a message in two nor drive the terminal. A byte of a file name that is not UTF-8 (which
+    Python hands over as a lone surrogate, U+DC80-U+DCFF) shows as the byte, ``\\xff``:
+    the line can be printed whatever the terminal's encoding."""
     if text.isprintable():
         return text
     out = []
@@ -19,6 +21,8 @@ def one_line(text: str) -> str:
             out.append(ch)
         elif ch in _ESCAPES:
             out.append(_ESCAPES[ch])
+        elif "\udc80" <= ch <= "\udcff":
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
         elif ord(ch) < 0x100:
             out.append(f"\\x{ord(ch):02x}")
         elif ord(ch) < 0x10000:

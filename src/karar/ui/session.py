@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from karar.core.errors import KararError
 from karar.core.model import MindMap, Node
+from karar.core.pathnames import qt_can_name, shown
 from karar.core.project import PROJECT_SUFFIX, Project, ProjectError, is_project_file
 from karar.core.sources import BUILTIN_DJANGO, is_builtin
 from karar.ui import mapmemory, recovery
@@ -348,6 +349,12 @@ class Session(QObject):
             if watched:
                 self.watcher.removePaths(watched)
         self._watched = None if path is None or is_builtin(path) else str(path)
+        if self._watched is not None and not qt_can_name(os.path.abspath(self._watched)):
+            self.message.emit(
+                f"{file_name(path)} is not watched for changes: its name is not valid UTF-8, "
+                "which Qt cannot follow (reload it with F5)"
+            )
+            self._watched = None
         self._rewatch()
 
     def _rewatch(self) -> bool:
@@ -613,7 +620,8 @@ def _copy_key(project_path: Path | None) -> str:
     """What a project's recovery copies are called (the process adds its own number)."""
     if project_path is None:
         return "untitled"
-    return Path(project_path).name.removesuffix(PROJECT_SUFFIX) or "project"
+    # shown: the copy and its lock file need a name Qt can take (valid UTF-8)
+    return shown(Path(project_path).name.removesuffix(PROJECT_SUFFIX)) or "project"
 
 
 def _suggested_project_path(map_path: str | None) -> Path:
