@@ -116,7 +116,7 @@ class HomeIndex:
         # Distinct case-folded labels, their trigrams, and the labels folding to each.
         self._folded_ids: dict[str, int] = {}
         self._folded: list[str] = []
-        self._grams: list[frozenset[str]] = []
+        self._grams: list[set[str]] = []
         self._labels_of: list[dict[str, None]] = []  # ordered sets
         self._postings: dict[str, list[int]] = {}
         self._near: dict[str, list[tuple[int, float]]] = {}
@@ -372,9 +372,9 @@ def _comparable(folded: str) -> str:
     return folded[:half] + folded[-half:]
 
 
-def _trigrams(folded: str) -> frozenset[str]:
+def _trigrams(folded: str) -> set[str]:
     """The three-character pieces of a label with two marks before and after it: labels
     of one or two characters have some, and a short label reworded in its middle still
     shares its first and last letters' pieces."""
     padded = f"\x02\x02{folded}\x03\x03"
-    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
