@@ -5,8 +5,8 @@ Run explicitly (tests/perf is not collected by default):
     .venv/bin/pytest tests/perf/test_orphans_perf.py -p no:cacheprovider -s
 
 10,000 orphaned entries on a 10,001-node map: proposing a home for every one (what
-``karar check`` does) < 2 s; in the window's Orphans dock, listing them all < 50 ms and
-selecting one (its suggestions) < 50 ms.
+``karar check`` does) < 2 s; in the window's Orphans dock, listing them all (and painting
+the list) < 100 ms, selecting one (its suggestions) < 50 ms.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def test_orphans_dock_lists_10k(benchmark, window: MainWindow) -> None:
 
     benchmark.pedantic(refresh, rounds=10, iterations=1)
     print(f"\norphans dock, list 10,000: {_stats(benchmark).median * 1000:.1f} ms")
-    assert _stats(benchmark).median < 0.050
+    assert _stats(benchmark).median < 0.100
 
 
 def test_orphans_dock_selects_among_10k(benchmark, window: MainWindow) -> None:
