@@ -209,3 +209,22 @@ def test_saving_over_a_file_changed_on_disk_asks_first(
     win.session.mark_clean()
     win.close()
     assert projects.load(project)  # whatever happened, the file is a good project
+
+
+def test_a_name_qt_cannot_hold_gets_a_lock_of_its_own(tmp_path: Path) -> None:
+    odd = tmp_path / os.fsdecode(b"caf\xe9.karar.yaml")
+    other = tmp_path / os.fsdecode(b"caf\xe8.karar.yaml")
+    assert lock_path(odd) != lock_path(other)
+    assert str(lock_path(odd)).encode("utf-8")  # a name Qt can take
+
+
+def test_an_ampersand_in_a_label_is_no_shortcut_in_the_undo_menu(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    (tmp_path / "rd.mmd").write_text("mindmap\n  R&D\n    Tools & Co\n", encoding="utf-8")
+    win = window(qtbot)
+    assert win.open_path(tmp_path / "rd.mmd")
+    win.document.set_checked(node(win, "Tools & Co"), True)
+    assert win.commands["undo"].text() == "&Undo Check “Tools && Co”"
+    win.session.mark_clean()
+    win.close()

@@ -24,6 +24,11 @@ NOTE_MERGE_SECONDS = 1.5
 _NOTE_ID = 1001
 
 
+def menu_text(text: str) -> str:
+    """``text`` for a menu entry: an ``&`` shows as itself, not as a shortcut key."""
+    return text.replace("&", "&&")
+
+
 def short_label(text: str, limit: int = 40) -> str:
     """A label on one line, shortened for menu texts such as “Undo Check …”."""
     text = " ".join(text.split())
@@ -36,7 +41,7 @@ class ChangeCommand(QUndoCommand):
     def __init__(
         self, document: MapDocument, change: Change, text: str, anchor: Node | None = None
     ) -> None:
-        super().__init__(text)
+        super().__init__(menu_text(text))
         self._doc = document
         self._change = change
         self._inverse: Change | None = None
@@ -54,7 +59,7 @@ class NoteCommand(QUndoCommand):
     """Replace one node's notes; consecutive edits of the same note merge until a pause."""
 
     def __init__(self, document: MapDocument, node: Node, new: str) -> None:
-        super().__init__(f"Edit Note of “{short_label(node.label)}”")
+        super().__init__(menu_text(f"Edit Note of “{short_label(node.label)}”"))
         self._doc = document
         self._node = node
         self._new = new

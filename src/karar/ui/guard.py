@@ -33,8 +33,16 @@ class Holder:
 
 
 def lock_path(project: Path) -> Path:
-    """The lock file of a project file: hidden, beside it."""
-    return project.parent / f".{project.name}.lock"
+    """The lock file of a project file: hidden, beside it (a name that is not valid
+    UTF-8, which Qt cannot hold, is replaced by a digest of its bytes)."""
+    name = project.name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        import os
+
+        name = "karar-" + hashlib.sha1(os.fsencode(name)).hexdigest()[:16]
+    return project.parent / f".{name}.lock"
 
 
 def _digest(path: Path) -> str | None:
