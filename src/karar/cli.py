@@ -191,6 +191,7 @@ def _check_project(args: argparse.Namespace) -> int:
         where = f"{exc.path}:{exc.line}" if exc.line is not None else exc.path
         print(f"{where}: error: {exc.message}")
         return 1
+    warnings = list(project.warnings)  # values the window ignores, e.g. a bad view zoom
     orphans = project.orphans(mind_map)
     for path in orphans:
         line = project.entries[path].line or 1
@@ -198,6 +199,8 @@ def _check_project(args: argparse.Namespace) -> int:
         homes = suggest_homes(path, mind_map, limit=1)
         if homes:
             message += f" (did you mean {' / '.join(homes[0].path)!r}? {homes[0].reason})"
+        warnings.append((line, message))
+    for line, message in sorted(warnings, key=lambda w: w[0]):
         print(f"{args.path}:{line}: warning: {message}")
     print(
         f"karar: {args.path}: {len(project.entries)} entries, {len(orphans)} orphaned",
