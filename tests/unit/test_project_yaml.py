@@ -365,3 +365,12 @@ def test_a_project_written_by_karar_reads_back_equal(tmp_path: Path) -> None:
     project.save()
     again = proj.load(project.path)  # type: ignore[arg-type]
     assert again.entries == project.entries
+
+
+def test_a_message_naming_a_label_with_a_newline_stays_one_line() -> None:
+    text = HEAD + 'nodes:\n  - path: [R, "two\\nlines\\0"]\n  - path: [R, "two\\nlines\\0"]\n'
+    error = refused(text)
+    assert error.line == 5
+    assert (
+        error.message == "a second entry for the node R / two\\nlines\\x00 (the first is on line 4)"
+    )

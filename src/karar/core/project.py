@@ -27,7 +27,7 @@ from karar.core.errors import LocatedError
 from karar.core.model import MindMap, NodePath
 from karar.core.sources import BUILTIN_PREFIX, Reading
 from karar.core.textfile import decode_utf8, read_bytes
-from karar.core.yamlsafe import FlowList, Where, shown
+from karar.core.yamlsafe import FlowList, Where, one_line, shown
 
 FORMAT_VERSION = 1
 PROJECT_SUFFIX = ".karar.yaml"
@@ -266,7 +266,7 @@ class _Reader:
         self.path = path
 
     def fail(self, line: int | None, message: str) -> ProjectError:
-        return ProjectError(self.path, line, message)
+        return ProjectError(self.path, line, one_line(message))  # labels may hold newlines
 
     def project(self, data: Any, where: Where) -> Project:
         if not isinstance(data, dict) or "karar" not in data:

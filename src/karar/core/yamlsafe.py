@@ -159,7 +159,7 @@ def load(
     """
 
     def fail(line: int | None, message: str) -> LocatedError:
-        return error(name, line, prefix + _one_line(message))
+        return error(name, line, prefix + one_line(message))
 
     bad = _NOT_PRINTABLE.search(text)
     if bad is not None:
@@ -173,7 +173,8 @@ def load(
     return values[id(root)], wheres[id(root)]
 
 
-def _one_line(message: str) -> str:
+def one_line(message: str) -> str:
+    """``message`` with newlines and other control characters escaped: one line, always."""
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
 
 
