@@ -65,7 +65,7 @@ HEADS += ["karar: 1\nmap: m.mmd\nview:\n"]
 
 @st.composite
 def _line(draw: st.DrawFn) -> str:
-    indent = " " * draw(st.integers(0, 8))
+    indent = draw(st.sampled_from(["", "", "", "  ", "  ", "    ", " "]))
     dash = draw(st.sampled_from(["", "", "- ", "- - "]))
     value = draw(st.sampled_from(ANCHORS)) + draw(st.sampled_from(TAGS))
     value += draw(st.sampled_from(SCALARS))
