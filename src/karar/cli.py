@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from karar import __version__
 
 if TYPE_CHECKING:
+    from karar.core.errors import LocatedError
     from karar.core.model import MindMap, Node
     from karar.core.project import Project
 
@@ -140,7 +141,9 @@ def _check_parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str) -> int:
-    print(f"karar: error: {message}", file=sys.stderr)
+    from karar.core.errors import one_line
+
+    print(f"karar: error: {one_line(message)}", file=sys.stderr)
     return 1
 
 
@@ -151,7 +154,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     that every line Mermaid rejects (an error with ``--strict``, else a warning: Karar reads
     it as a plain label) or reads differently is listed.
     """
-    from karar.core.errors import MapError
+    from karar.core.errors import MapError, one_line
     from karar.core.project import is_project_file
     from karar.core.sources import load_source, parse_source, reading_warnings
 
@@ -161,49 +164,61 @@ def cmd_check(args: argparse.Namespace) -> int:
         source = load_source(args.path)
         result = parse_source(source, strict=args.strict, keep_going=True)
     except MapError as exc:
-        where = f"{exc.path}:{exc.line}" if exc.line is not None else exc.path
-        print(f"{where}: error: {exc.message}")
-        return 1
+        return _unreadable(exc)
     name = source.name
     problems = [(exc.line or 1, "error", exc.message) for exc in result.errors]
     problems += [(line, "warning", message) for line, message in reading_warnings(source, result)]
     for line, level, message in sorted(problems, key=lambda p: p[0]):
-        print(f"{name}:{line}: {level}: {message}")
+        print(one_line(f"{name}:{line}: {level}: {message}"))
     errors = len(result.errors)
     print(
-        f"karar: {name}: {len(result.map)} nodes, {errors} errors, "
-        f"{len(problems) - errors} warnings",
+        one_line(
+            f"karar: {name}: {len(result.map)} nodes, {errors} errors, "
+            f"{len(problems) - errors} warnings"
+        ),
         file=sys.stderr,
     )
     return 1 if errors else 0
 
 
+def _unreadable(exc: LocatedError) -> int:
+    """``check`` of a file that cannot be read at all: its one error line on stdout and
+    the summary on stderr, as for any other check (CONTRACT.md)."""
+    from karar.core.errors import one_line
+
+    where = f"{exc.path}:{exc.line}" if exc.line is not None else exc.path
+    print(one_line(f"{where}: error: {exc.message}"))
+    print(one_line(f"karar: {exc.path}: cannot be checked, 1 error"), file=sys.stderr)
+    return 1
+
+
 def _check_project(args: argparse.Namespace) -> int:
     """``karar check P.karar.yaml``: the project file, its map, and entries gone orphan."""
     from karar.core import project as projects
-    from karar.core.decisions import suggest_homes
-    from karar.core.errors import MapError
+    from karar.core.decisions import HomeIndex
+    from karar.core.errors import MapError, one_line
 
     try:
         project = projects.load(args.path)
         mind_map = projects.open_map(project, strict=args.strict)
     except (projects.ProjectError, MapError) as exc:
         where = f"{exc.path}:{exc.line}" if exc.line is not None else exc.path
-        print(f"{where}: error: {exc.message}")
+        print(one_line(f"{where}: error: {exc.message}"))
         return 1
     warnings = list(project.warnings)  # values the window ignores, e.g. a bad view zoom
     orphans = project.orphans(mind_map)
+    homes = HomeIndex(mind_map) if orphans else None
     for path in orphans:
         line = project.entries[path].line or 1
         message = f"no node {' / '.join(path)!r} in the map; its entry is kept as an orphan"
-        homes = suggest_homes(path, mind_map, limit=1)
-        if homes:
-            message += f" (did you mean {' / '.join(homes[0].path)!r}? {homes[0].reason})"
+        home = homes.suggest(path, limit=1) if homes is not None else []
+        if home:
+            message += f" (did you mean {' / '.join(home[0].path)!r}? {home[0].reason})"
         warnings.append((line, message))
     for line, message in sorted(warnings, key=lambda w: w[0]):
-        print(f"{args.path}:{line}: warning: {message}")
+        print(one_line(f"{args.path}:{line}: warning: {message}"))
     print(
-        f"karar: {args.path}: {len(project.entries)} entries, {len(orphans)} orphaned",
+        one_line(f"karar: {args.path}: {len(project.entries)} entries, {len(orphans)} orphaned"),
         file=sys.stderr,
     )
     return 0
@@ -270,7 +285,9 @@ def _export_image(
     except ImportError as exc:
         return _qt_missing(exc)
     if notice:
-        print(f"karar: note: {notice}", file=sys.stderr)
+        from karar.core.errors import one_line
+
+        print(one_line(f"karar: note: {notice}"), file=sys.stderr)
     return 0
 
 
@@ -309,6 +326,15 @@ def _write_text(output: str, text: str) -> int:
     return 0
 
 
+def _safe_streams() -> None:
+    """Whatever reaches standard output or error (a note holding a lone surrogate from a
+    YAML escape, exported to ``-o -``), print it instead of dying of UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def _usage(command: str, message: str) -> int:
     print(f"usage: karar {command} ...\nkarar: error: {message}", file=sys.stderr)
     return 2
@@ -317,6 +343,7 @@ def _usage(command: str, message: str) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     """``karar merge``: a tally project with votes and voters per node."""
     from karar.core import project as projects
+    from karar.core.errors import one_line
     from karar.core.merge import merge_projects
 
     if len(args.projects) < 2:
@@ -329,8 +356,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     chosen = sum(1 for state in tally.entries.values() if state.checked)
     print(
-        f"karar: {args.output}: {len(inputs)} participants, {len(tally.entries)} entries, "
-        f"{chosen} chosen by a majority",
+        one_line(
+            f"karar: {args.output}: {len(inputs)} participants, {len(tally.entries)} entries, "
+            f"{chosen} chosen by a majority"
+        ),
         file=sys.stderr,
     )
     return 0
@@ -376,6 +405,7 @@ def _qt_missing(exc: ImportError) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``karar`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    _safe_streams()
     try:
         if argv and argv[0] == "export":
             return cmd_export(_export_parser().parse_args(argv[1:]))

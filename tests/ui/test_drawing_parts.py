@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor, QPainterPath
 
 from karar.core.model import Node, Shape
 from karar.ui.app import make_app
+from karar.ui.curves import clip_cubic, cubic
 from karar.ui.decorations import reservers
-from karar.ui.edges import clip_cubic, cubic
 from karar.ui.icons import resolve
 from karar.ui.measure import MAX_TEXT_WIDTH, Measurer, Role
 from karar.ui.theme import THEME_NAMES, make_theme

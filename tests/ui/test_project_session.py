@@ -15,7 +15,7 @@ from karar.core import project as projects
 from karar.core.errors import KararError
 from karar.ui.app import make_app
 from karar.ui.mainwindow import MainWindow
-from karar.ui.session import recovery_dir
+from karar.ui.recovery import recovery_dir
 
 MAP = "mindmap\n  Stack\n    Data\n      PostgreSQL\n      MySQL\n    Cache\n      Redis\n"
 
@@ -410,3 +410,20 @@ def test_a_layout_does_not_reuse_another_layouts_view(qtbot: QtBot, map_file: Pa
     assert tree.open_path(map_file)
     assert tree.view.zoom != pytest.approx(3.3)  # a first view of its own, fitted
     tree.close()
+
+
+def test_a_map_file_deleted_and_made_again_is_watched_again(
+    qtbot: QtBot, win: MainWindow, map_file: Path
+) -> None:
+    win.document.set_checked(node(win, "Redis"), True)
+    map_file.unlink()
+    qtbot.waitUntil(lambda: "missing" in win.notice_bar.text.text(), timeout=5000)
+    assert win.document.is_checked(node(win, "Redis"))  # the last version stays
+    with qtbot.waitSignal(win.map_reloaded, timeout=5000):
+        map_file.write_text(MAP + "    Queue\n", encoding="utf-8")
+    assert not win.notice_bar.isVisible()
+    assert win.document.mindmap.find(("Stack", "Queue")) is not None
+    with qtbot.waitSignal(win.map_reloaded, timeout=5000):  # and it is still watched
+        map_file.write_text(MAP + "    Queue\n    Search\n", encoding="utf-8")
+    assert win.document.mindmap.find(("Stack", "Search")) is not None
+    assert win.document.is_checked(node(win, "Redis"))

@@ -244,3 +244,9 @@ def test_the_line_break_shortcut_agrees_with_the_full_reading(label: str) -> Non
     from karar.core.labels import _build, _tokens
 
     assert paragraphs(label) == _build(_tokens(label, False))
+
+
+@pytest.mark.parametrize("label", ["&amp;#1", "&amp;#x41", "&amp;copy", "Tom &amp; Jerry"])
+def test_an_ampersand_that_could_start_an_entity_is_escaped(label: str) -> None:
+    shown = html.unescape(re.sub(r"<[^>]+>", "", _rendered(label_markdown(label))))
+    assert shown.strip() == plain_text(label)

@@ -3,23 +3,38 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 from pathlib import Path
+
+
+class ReadOnlyError(PermissionError):
+    """The file to write is marked read-only: it is not written over."""
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, fsync it and
-    rename it over the target. An existing file's permission bits are kept.
+    rename it over the target. An existing file's permission bits are kept; a path that is
+    a symbolic link is written through to the file it points to (the link stays a link);
+    a file marked read-only is refused.
 
     Raises:
+        ReadOnlyError: The file exists and nobody may write it (its owner's write bit is
+            off): saving over it would silently defeat that.
         OSError: The folder is not writable, the disk is full, ... (the target is untouched).
     """
     import tempfile  # not on the start-up path: only saving needs it
 
     path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()  # follows the whole chain; a dangling link names its target
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        mode = path.stat().st_mode & 0o7777
+        info = path.stat()
+        mode = info.st_mode & 0o7777
+        if not mode & stat.S_IWUSR:
+            raise ReadOnlyError(errno.EACCES, "the file is read-only", str(path))
     except FileNotFoundError:
         umask = os.umask(0)
         os.umask(umask)

@@ -3,6 +3,34 @@ one-line CLI message at the edge."""
 
 from __future__ import annotations
 
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """``text`` safe to print as (part of) one line: line breaks, tabs and other control
+    characters (C0, DEL, C1, the Unicode line and paragraph separators) become visible
+    escapes such as ``\\n`` and ``\\x1b``, so a file name or a message can neither break
+    a message in two nor drive the terminal. A byte of a file name that is not UTF-8 (which
+    Python hands over as a lone surrogate, U+DC80-U+DCFF) shows as the byte, ``\\xff``:
+    the line can be printed whatever the terminal's encoding."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch.isprintable() or ch == " ":
+            out.append(ch)
+        elif ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif "\udc80" <= ch <= "\udcff":
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        elif ord(ch) < 0x100:
+            out.append(f"\\x{ord(ch):02x}")
+        elif ord(ch) < 0x10000:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(f"\\U{ord(ch):08x}")
+    return "".join(out)
+
 
 class KararError(Exception):
     """Base of every error Karar reports to a user (never shown as a traceback)."""
@@ -25,7 +53,7 @@ class LocatedError(KararError):
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
-        return f"{where}: {self.message}"
+        return one_line(f"{where}: {self.message}")
 
 
 class MapError(LocatedError):

@@ -288,7 +288,7 @@ def has_markup(text: str) -> bool:
 
 # ---------------------------------------------------------------------- Markdown output
 
-_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>|~]|&(?=#?\w+;)")
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]<>|~]|&(?=#|[A-Za-z])")
 _MD_ENTITY = {"<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;", "&": "&amp;"}
 # Markdown spellings, outermost first; code innermost since nothing renders inside it.
 _MD_ORDER = (

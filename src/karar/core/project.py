@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from karar.core import yamlsafe
-from karar.core.atomic import write_atomic
-from karar.core.errors import LocatedError
+from karar.core.atomic import ReadOnlyError, write_atomic
+from karar.core.errors import LocatedError, one_line
 from karar.core.model import MindMap, NodePath
 from karar.core.sources import BUILTIN_PREFIX, Reading
 from karar.core.textfile import decode_utf8, read_bytes
-from karar.core.yamlsafe import FlowList, Where, one_line, shown
+from karar.core.yamlsafe import FlowList, Where, shown
 
 FORMAT_VERSION = 1
 PROJECT_SUFFIX = ".karar.yaml"
@@ -219,6 +219,12 @@ class Project:
             raise ValueError("a project needs a path to be saved")
         try:
             write_atomic(self.path, self.dumps(order).encode("utf-8"))
+        except ReadOnlyError:
+            raise ProjectError(
+                str(self.path),
+                None,
+                "cannot save: the file is read-only (save it under another name)",
+            ) from None
         except OSError as exc:
             raise ProjectError(
                 str(self.path), None, f"cannot save: {exc.strerror or exc}"

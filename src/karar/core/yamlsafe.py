@@ -30,7 +30,7 @@ import reprlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from karar.core.errors import LocatedError
+from karar.core.errors import LocatedError, one_line
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -171,11 +171,6 @@ def load(
         return None, Where(first_line)
     values, wheres = _Builder(first_line, fail).build(order)
     return values[id(root)], wheres[id(root)]
-
-
-def one_line(message: str) -> str:
-    """``message`` with newlines and other control characters escaped: one line, always."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
 
 
 def _loader_class() -> type[Any]:

@@ -3,8 +3,6 @@ shortcuts (generated from the actions, so it always says what the keys do)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,23 +14,23 @@ from PySide6.QtWidgets import (
 
 import karar
 from karar.core.errors import KararError, LocatedError
+from karar.core.pathnames import shown
 from karar.ui.actions import Actions, shortcuts_html
+from karar.ui.plaintext import error_text, file_name, message_box
 
 
 def error_box(parent: QWidget, err: KararError) -> QMessageBox:
-    """A message box saying why a map or project could not be opened (not yet shown)."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle("Karar")
+    """A message box saying why a map or project could not be opened (not yet shown).
+
+    Everything in it is plain text: the file's name and the message quote the file."""
     if isinstance(err, LocatedError):
-        name = Path(err.path).name if err.path else "the map"
+        name = file_name(err.path) if err.path else "the map"
         where = f"Line {err.line}: " if err.line is not None else ""
-        box.setText(f"Karar could not open {name}.")
-        box.setInformativeText(f"{where}{err.message}")
+        text, informative = f"Karar could not open {name}.", f"{where}{shown(err.message)}"
     else:
-        box.setText("Karar could not open the file.")
-        box.setInformativeText(str(err))
-    box.setDetailedText(str(err))
+        text, informative = "Karar could not open the file.", error_text(err)
+    box = message_box(parent, QMessageBox.Icon.Critical, text, informative)
+    box.setDetailedText(error_text(err))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     return box
 

@@ -36,6 +36,7 @@ class MapDocument(QObject):
     """The open map, its project and its folds.
 
     Signals:
+        changed(): Something changed (the map, a fold, a check, a note, one keystroke of it).
         map_replaced(): A different map or project (or the same file re-read) is now
             open; every derived view must be rebuilt. Emitted once per :meth:`load`.
         folds_changed(object): The folded set changed; the argument is the node the user
@@ -47,6 +48,7 @@ class MapDocument(QObject):
         project_changed(): The project's file, participant or map reference changed.
     """
 
+    changed = Signal()
     map_replaced = Signal()
     folds_changed = Signal(object)
     decisions_changed = Signal(object)
@@ -57,6 +59,9 @@ class MapDocument(QObject):
         super().__init__(parent)
         self.path: str | None = None
         self.undo_stack = QUndoStack(self)
+        #: counts every change (a keystroke in a note too, though typing merges into one
+        #: undo step): what the recovery copy follows
+        self.revision = 0
         self._recording = True
         self.map_state = MapState(MindMap(None), Project(map_ref=BUILTIN_DJANGO))
 
@@ -75,6 +80,7 @@ class MapDocument(QObject):
         self.undo_stack.clear()
         self.map_state = MapState(mindmap, project, folded)
         self.path = path
+        self.revision += 1
         self.map_replaced.emit()
 
     @property
@@ -140,6 +146,8 @@ class MapDocument(QObject):
         it changed and return its inverse."""
         folded = set(self.map_state.folded) if isinstance(change, EntriesChange) else None
         inverse = change.apply(self.map_state)
+        self.revision += 1
+        self.changed.emit()
         if isinstance(change, FoldChange):
             if not inverse.is_empty():
                 self.folds_changed.emit(anchor)

@@ -2,107 +2,41 @@
 bare boxes of a map zoomed far out, and the edges of nodes gliding during a fold).
 
 The :class:`EdgeLayer <karar.ui.items.EdgeLayer>` item asks an :class:`EdgePainter` to paint
-what is exposed. Edges are batched into one path per branch colour and level. A
-:class:`FanIndex` finds the parents whose edges can cross a rectangle even when both ends
-lie outside it. Edges are S-curves with horizontal tangents in the horizontal layouts and
-straight spokes in the radial one.
+what is exposed. A :class:`~karar.ui.fans.FanIndex` finds the parents whose edges can cross
+it even when both ends lie outside; the edges of a parent with many children are found by
+bisection and drawn as the few strokes and ribbons :func:`~karar.ui.fans.fan_cover` makes of
+them, so a paint costs what can be seen whatever the map's shape. The curves and their
+strokes are :mod:`karar.ui.curves`.
 """
 
 from __future__ import annotations
 
-import math
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen
+from PySide6.QtGui import QPainter, QPen
 
 from karar.core.bulk import no_gc
 from karar.core.layout import Layout, LayoutKind
 from karar.core.model import Node
+from karar.ui.curves import Clip, EdgeStrokes
+from karar.ui.fans import Fan, FanCover, FanIndex, fan_cover
 from karar.ui.measure import role_of
 from karar.ui.render import OVERVIEW_ZOOM, RenderContext
 
 if TYPE_CHECKING:
     from karar.ui.motion import Motion
 
-_FAN_CELL = 320.0
 HUGE_FAN = 400
-"""A parent with more children than this draws only the edges of children near the view."""
-
-
-class FanIndex:
-    """A bucket grid of "fans" (the region an edge from a parent to its visible children
-    can cross) so the edge layer finds the edges crossing a rectangle even when both ends
-    lie outside it.
-
-    In horizontal layouts a parent's children hang on one side in source order, top to
-    bottom, so a fan spans from the parent's middle to the first and last child's middle
-    across one level gap: three lookups per parent, not one per child.
-    """
-
-    def __init__(
-        self,
-        layout: Layout,
-        folded: set[Node] | frozenset[Node],
-        gap: float,
-        filtered: bool = False,
-    ) -> None:
-        self.parents: list[Node] = []
-        cells: dict[tuple[int, int], list[int]] = {}
-        boxes = layout.boxes
-        c = _FAN_CELL
-        floor = math.floor
-        radial = layout.kind == LayoutKind.RADIAL
-        parents = self.parents
-        for node in layout.order:
-            kids = node.children
-            if not kids or node in folded:
-                continue
-            if filtered:
-                kids = [c for c in kids if c in boxes]
-                if not kids:
-                    continue
-            p = boxes[node]
-            if radial or node.parent is None:
-                x0, y0, x1, y1 = p.x, p.y, p.x + p.w, p.y + p.h
-                for child in kids:
-                    b = boxes[child]
-                    x0 = min(x0, b.x)
-                    y0 = min(y0, b.y)
-                    x1 = max(x1, b.x + b.w)
-                    y1 = max(y1, b.y + b.h)
-            else:
-                first, last = boxes[kids[0]], boxes[kids[-1]]
-                y0 = min(p.y, first.y, last.y)
-                y1 = max(p.y + p.h, first.y + first.h, last.y + last.h)
-                if p.side >= 0:
-                    x0, x1 = p.x + p.w - 8, first.x + 8
-                else:
-                    x0, x1 = first.x + first.w - 8, p.x + 8
-                x1 = max(x1, x0 + gap)
-            i = len(parents)
-            parents.append(node)
-            for iy in range(floor(y0 / c), floor(y1 / c) + 1):
-                for ix in range(floor(x0 / c), floor(x1 / c) + 1):
-                    cell = cells.get((ix, iy))
-                    if cell is None:
-                        cells[ix, iy] = [i]
-                    else:
-                        cell.append(i)
-        self.cells = cells
-
-    def query(self, rect: QRectF) -> list[Node]:
-        c = _FAN_CELL
-        found: set[int] = set()
-        cells = self.cells
-        for iy in range(math.floor(rect.top() / c), math.floor(rect.bottom() / c) + 1):
-            for ix in range(math.floor(rect.left() / c), math.floor(rect.right() / c) + 1):
-                hit = cells.get((ix, iy))
-                if hit:
-                    found.update(hit)
-        parents = self.parents
-        return [parents[i] for i in sorted(found)]
+"""In a radial layout, a parent with more children than this draws only the edges of
+children near the view (horizontal layouts find the edges crossing it by bisection)."""
+MIXED_RUN = 64
+"""A dense run of a fan's edges with up to this many edges of different branches (around
+the root) is stroked edge by edge, each in its branch colour; a longer one is one ribbon
+in the average of their colours, which is all the eye can see of them."""
 
 
 class EdgePainter:
@@ -128,7 +62,8 @@ class EdgePainter:
         self._filtered = filtered
         self._fans = None
 
-    def _fan_index(self) -> FanIndex:
+    def fan_index(self) -> FanIndex:
+        """The fans of the current layout (built at the first paint after a new layout)."""
         if self._fans is None:
             assert self.layout is not None
             with no_gc():
@@ -137,90 +72,202 @@ class EdgePainter:
 
     def paint(self, painter: QPainter, exposed: QRectF, lod: float) -> None:
         """Paint every edge crossing ``exposed`` (and bare boxes when zoomed far out)."""
-        layout = self.layout
-        if layout is None:
+        if self.layout is None:
             return
         ctx = self.ctx
-        branch = ctx.document.branch
-        boxes = layout.boxes
         motion = self.motion
-        query = exposed if motion is None else exposed.united(motion.covered)
-        kind = ctx.kind
-        is_under = ctx.is_underlined
-        paths: dict[tuple[int, int], QPainterPath] = defaultdict(QPainterPath)
+        query = exposed if motion is None else exposed.united(motion.near)
         pad = ctx.theme.edge_width * 2
-        left, top = exposed.left() - pad, exposed.top() - pad
-        right, bottom = exposed.right() + pad, exposed.bottom() + pad
-        clip = (left, top, right, bottom)
-        horizontal = kind != LayoutKind.RADIAL
-        # Around a huge fan (thousands of children) only the edges of children near the
-        # screen are drawn: all of them would cross the view and cost seconds a frame.
-        near_left = left - exposed.width()
-        near_right = right + exposed.width()
-        near_top = top - exposed.height()
-        near_bottom = bottom + exposed.height()
-        for parent in self._fan_index().query(query):
-            p = boxes[parent]
-            p_under = is_under(parent, role_of(p.depth))
-            huge = len(parent.children) > HUGE_FAN
-            for child in parent.children:
-                c = boxes.get(child)
-                if c is None:
-                    continue  # left out by the view's filter
-                if huge and (
-                    c.x > near_right
-                    or c.x + c.w < near_left
-                    or c.y > near_bottom
-                    or c.y + c.h < near_top
-                ):
-                    continue
-                x1, y1, x2, y2 = layout.edge(child)
-                if horizontal:
-                    if p_under:
-                        y1 = p.y + p.h - 1
-                    if is_under(child, role_of(c.depth)):
-                        y2 = c.y + c.h - 1
-                if motion is not None:
-                    q = motion.pos(parent)
-                    if q is not None:
-                        x1 += q[0] - p.x
-                        y1 += q[1] - p.y
-                    q = motion.pos(child)
-                    if q is not None:
-                        x2 += q[0] - c.x
-                        y2 += q[1] - c.y
-                elif (
-                    max(x1, x2) < left
-                    or min(x1, x2) > right
-                    or max(y1, y2) < top
-                    or min(y1, y2) > bottom
-                ):
-                    continue
-                elif horizontal and not (
-                    left <= min(x1, x2)
-                    and max(x1, x2) <= right
-                    and top <= min(y1, y2)
-                    and max(y1, y2) <= bottom
-                ):
-                    # partly exposed (a pan strip): stroke only the part inside; wide
-                    # antialiased strokes cost by length, clipped or not
-                    clip_cubic(paths[branch.get(child, 0), min(p.depth, 3)], x1, y1, x2, y2, clip)
-                    continue
-                cubic(paths[branch.get(child, 0), min(p.depth, 3)], x1, y1, x2, y2, kind)
+        band = (query.left() - pad, query.top() - pad, query.right() + pad, query.bottom() + pad)
+        edges = EdgeStrokes(band, ctx.kind)
+        fans = self.fan_index()
+        long = fans.long
+        for parent in fans.query(query):
+            sides = long.get(parent)
+            if sides is None:
+                self._child_edges(edges, parent, parent.children, band)
+            else:
+                self._long_fan_edges(edges, parent, sides, band, lod)
         if motion is not None:
-            self._ghost_edges(motion, paths)
+            self._ghost_edges(motion, edges)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= OVERVIEW_ZOOM)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        base = ctx.theme.edge_width
-        for (b, level), path in paths.items():
-            pen = QPen(ctx.colour(b), max(1.0, base * (1.25 - 0.22 * level)))
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            painter.setPen(pen)
-            painter.drawPath(path)
+        edges.paint(painter, ctx.colour, self._edge_width)
         if lod < OVERVIEW_ZOOM:
             self._paint_overview_boxes(painter, exposed, lod)
 
-    def _ghost_edges(self, motion: Motion, paths: dict[tuple[int, int], QPainterPath]) -> None:
+    def _edge_width(self, level: int) -> float:
+        """The pen width of the edges leaving nodes of depth ``level`` (3: any deeper)."""
+        return max(1.0, self.ctx.theme.edge_width * (1.25 - 0.22 * level))
+
+    def _edge_end(self, child: Node) -> float:
+        """The height where the edge into ``child`` arrives (a horizontal layout)."""
+        assert self.layout is not None
+        c = self.layout.boxes[child]
+        return c.y + c.h - 1 if self.ctx.is_underlined(child, role_of(c.depth)) else c.y + c.h / 2
+
+    def _shift(self, node: Node) -> tuple[float, float]:
+        """How far from its laid-out place ``node`` is drawn now (a fold animation)."""
+        motion = self.motion
+        if motion is not None:
+            q = motion.pos(node)
+            if q is not None:
+                assert self.layout is not None
+                b = self.layout.boxes[node]
+                return q[0] - b.x, q[1] - b.y
+        return 0.0, 0.0
+
+    def _child_edges(
+        self, edges: EdgeStrokes, parent: Node, children: Sequence[Node], band: Clip
+    ) -> None:
+        """Add the edges from ``parent`` to ``children`` (each where it is drawn now)."""
+        layout = self.layout
+        assert layout is not None
+        ctx = self.ctx
+        boxes = layout.boxes
+        edge = layout.edge
+        branch = ctx.document.branch
+        is_under = ctx.is_underlined
+        motion = self.motion
+        add = edges.add
+        p = boxes[parent]
+        sx, sy = self._shift(parent)
+        horizontal = ctx.kind != LayoutKind.RADIAL
+        level = min(p.depth, 3)
+        out_y = p.y + p.h - 1 if horizontal and is_under(parent, role_of(p.depth)) else None
+        child_role = role_of(p.depth + 1)
+        # Around a huge radial fan only the edges of children near the screen are drawn:
+        # all of them would cross the view and cost seconds a frame.
+        huge = not horizontal and len(children) > HUGE_FAN
+        left, top, right, bottom = band
+        w, h = right - left, bottom - top
+        near_left, near_right, near_top, near_bottom = left - w, right + w, top - h, bottom + h
+        for child in children:
+            c = boxes.get(child)
+            if c is None:
+                continue  # left out by the view's filter
+            if huge and (
+                c.x > near_right
+                or c.x + c.w < near_left
+                or c.y > near_bottom
+                or c.y + c.h < near_top
+            ):
+                continue
+            x1, y1, x2, y2 = edge(child)
+            if out_y is not None:
+                y1 = out_y
+            if horizontal and is_under(child, child_role):
+                y2 = c.y + c.h - 1
+            if motion is not None:
+                q = motion.pos(child)
+                if q is not None:
+                    x2 += q[0] - c.x
+                    y2 += q[1] - c.y
+            add((branch.get(child, 0), level), x1 + sx, y1 + sy, x2, y2)
+
+    def _long_fan_edges(
+        self, edges: EdgeStrokes, parent: Node, sides: tuple[Fan, ...], band: Clip, lod: float
+    ) -> None:
+        """Add the edges from ``parent`` to its long fans of children that cross the band."""
+        top, bottom = band[1], band[3]
+        moving: list[Node] = []
+        for fan in sides:
+            # the children whose boxes meet the band, then the edges running through it
+            a = bisect_left(fan.bottoms, top)
+            b = bisect_right(fan.tops, bottom)
+            if self.motion is not None:
+                moving += fan.kids[a:b]  # they move: each where it is now
+            self._fan_edges(edges, parent, fan, a, b, band, lod)
+        if moving:
+            self._child_edges(edges, parent, moving, band)
+
+    def _fan_edges(
+        self,
+        edges: EdgeStrokes,
+        parent: Node,
+        fan: Fan,
+        a: int,
+        b: int,
+        band: Clip,
+        lod: float,
+    ) -> None:
+        """Add the edges from ``parent`` to a long ``fan`` of its children that cross the
+        band, as :func:`fan_cover` finds them without visiting every child: each edge
+        standing apart is stroked, each run of neighbours closer than a pen width (or a
+        pixel) is one ribbon. In a fold animation only those of children beyond the band
+        (before index ``a``, from ``b`` on), which do not move; the caller adds the others
+        where they are now."""
+        left, top, right, bottom = band
+        kids = fan.kids
+        assert self.layout is not None
+        p = self.layout.boxes[parent]
+        x1, y1, x2, _ = self.layout.edge(kids[0])  # x1, y1 and x2 are the same for them all
+        if self.ctx.is_underlined(parent, role_of(p.depth)):
+            y1 = p.y + p.h - 1
+        sx, sy = self._shift(parent)
+        x1 += sx
+        y1 += sy
+        if max(x1, x2) < left or min(x1, x2) > right:
+            return
+        ends, ends_up = fan.ends(self._edge_end)
+        n = len(ends)
+        branch = self.ctx.document.branch
+        level = min(p.depth, 3)
+        lod = max(lod, 1e-6)
+        gap = max(self._edge_width(level), 1.0 / lod)
+        # about eight slices to a view, one to a pan strip
+        slice_height = max((bottom - top) / 8, 48 / lod)
+        moving = self.motion is not None
+        if not moving and top <= y1 <= bottom:
+            # level with the parent: neither heading down nor up
+            for i in range(bisect_left(ends, y1), bisect_right(ends, y1)):
+                edges.add((branch.get(kids[i], 0), level), x1, y1, x2, ends[i])
+        covers: list[tuple[FanCover, int]] = []
+        if y1 < bottom:
+            first = b if moving else 0
+            lo = max(top, y1)
+            down = fan_cover(ends, first, x1, y1, x2, lo, bottom, gap, slice_height)
+            covers.append((down, 1))
+        if y1 > top:
+            # upwards: the same on the fan seen upside down
+            first = n - a if moving else 0
+            lo = max(-bottom, -y1)
+            up = fan_cover(ends_up, first, x1, -y1, x2, lo, -top, gap, slice_height)
+            covers.append((up, -1))
+        for cover, sign in covers:
+            # indices and heights back from the fan seen upside down
+            k0, dk, far = (0, 1, bottom) if sign > 0 else (n - 1, -1, top)
+            for i, y in cover.singles:
+                k = k0 + dk * i
+                key = (branch.get(kids[k], 0), level)
+                edges.add_part(key, x1, y1, x2, ends[k], sign * y, far)
+            for chain in cover.ribbons:
+                outer = k0 + dk * chain[0][1]
+                group: list[tuple[float, float, float]] = []
+                colours: list[int] = []
+                for f, _, ya, yb in chain:
+                    inner = k0 + dk * f
+                    step = 1 if outer > inner else -1
+                    count = abs(outer - inner) + 1
+                    # the colours of enough of them to go round the branch palette
+                    sample = [
+                        branch.get(kids[k], 0)
+                        for k in range(inner, inner + step * min(count, MIXED_RUN), step)
+                    ]
+                    if count <= MIXED_RUN and len(set(sample)) > 1:
+                        # a few edges of different branches (a root's): each in its colour
+                        if group:
+                            edges.add_ribbon(colours, level, x1, y1, x2, ends[outer], group)
+                            group = []
+                        for k, b in zip(range(inner, outer + step, step), sample, strict=True):
+                            edges.add_part((b, level), x1, y1, x2, ends[k], sign * ya, sign * yb)
+                        continue
+                    if not group:
+                        colours = sample
+                    group.append((ends[inner], sign * ya, sign * yb))
+                if group:
+                    edges.add_ribbon(colours, level, x1, y1, x2, ends[outer], group)
+
+    def _ghost_edges(self, motion: Motion, edges: EdgeStrokes) -> None:
         """The edges of nodes folding away, gliding into their parents."""
         old = motion.old
         sx, sy = motion.shift
@@ -239,7 +286,7 @@ class EdgePainter:
             q = motion.pos(node)
             if q is not None:
                 x2, y2 = x2 + q[0] - c.x, y2 + q[1] - c.y
-            cubic(paths[branch.get(node, 0), min(p.depth, 3)], x1, y1, x2, y2, self.ctx.kind)
+            edges.add((branch.get(node, 0), min(p.depth, 3)), x1, y1, x2, y2)
 
     def _paint_overview_boxes(self, painter: QPainter, exposed: QRectF, lod: float) -> None:
         """Far out, every node is a bare box in its branch colour; decisions, matches and
@@ -279,90 +326,4 @@ class EdgePainter:
             painter.drawRect(QRectF(b.x, b.y, b.w, b.h).adjusted(-4, -4, 4, 4))
 
 
-def cubic(path: QPainterPath, x1: float, y1: float, x2: float, y2: float, kind: str) -> None:
-    """Add an edge from (x1, y1) to (x2, y2): an S-curve with horizontal tangents in the
-    horizontal layouts; a straight spoke in the radial one, where a curve would sweep
-    under the neighbouring boxes of a compact ring."""
-    path.moveTo(x1, y1)
-    if kind == LayoutKind.RADIAL:
-        path.lineTo(x2, y2)
-        return
-    dx = (x2 - x1) * 0.5
-    path.cubicTo(x1 + dx, y1, x2 - dx, y2, x2, y2)
-
-
-def _ease_inverse(v: float) -> float:
-    """The t in [0, 1] where smoothstep 3t² - 2t³ equals ``v`` (closed form)."""
-    if v <= 0.0:
-        return 0.0
-    if v >= 1.0:
-        return 1.0
-    return 0.5 - math.sin(math.asin(1.0 - 2.0 * v) / 3.0)
-
-
-def _x_inverse(u: float) -> float:
-    """The t in [0, 1] where 1.5t - 1.5t² + t³ (an edge's x progress) equals ``u``."""
-    if u <= 0.0:
-        return 0.0
-    if u >= 1.0:
-        return 1.0
-    t = u
-    for _ in range(4):  # Newton: the derivative is at least 0.75
-        t -= (1.5 * t - 1.5 * t * t + t * t * t - u) / (1.5 - 3.0 * t + 3.0 * t * t)
-    return min(1.0, max(0.0, t))
-
-
-def clip_cubic(
-    path: QPainterPath,
-    x1: float,
-    y1: float,
-    x2: float,
-    y2: float,
-    clip: tuple[float, float, float, float],
-) -> None:
-    """Add the part of the edge :func:`cubic` draws that lies in ``clip``
-    (left, top, right, bottom), as one sub-curve. Along such an edge x and y both move
-    monotonically, so the part inside is one parameter interval."""
-    left, top, right, bottom = clip
-    t0, t1 = 0.0, 1.0
-    dy = y2 - y1
-    if dy:
-        a = _ease_inverse((top - y1) / dy)
-        b = _ease_inverse((bottom - y1) / dy)
-        t0, t1 = max(t0, min(a, b)), min(t1, max(a, b))
-    dx = x2 - x1
-    if dx:
-        a = _x_inverse((left - x1) / dx)
-        b = _x_inverse((right - x1) / dx)
-        t0, t1 = max(t0, min(a, b)), min(t1, max(a, b))
-    if t1 <= t0:
-        return
-    # control points of the whole edge, then de Casteljau to the interval [t0, t1]
-    h = dx * 0.5
-    p = ((x1, y1), (x1 + h, y1), (x2 - h, y2), (x2, y2))
-    if t1 < 1.0:
-        p = _split(p, t1)[0]
-    if t0 > 0.0:
-        p = _split(p, t0 / t1)[1]
-    path.moveTo(p[0][0], p[0][1])
-    path.cubicTo(p[1][0], p[1][1], p[2][0], p[2][1], p[3][0], p[3][1])
-
-
-_Pt = tuple[float, float]
-
-
-def _split(
-    p: tuple[_Pt, _Pt, _Pt, _Pt], t: float
-) -> tuple[tuple[_Pt, _Pt, _Pt, _Pt], tuple[_Pt, _Pt, _Pt, _Pt]]:
-    """Split a cubic Bézier at ``t`` into its two halves."""
-    (ax, ay), (bx, by), (cx, cy), (dx, dy) = p
-    abx, aby = ax + (bx - ax) * t, ay + (by - ay) * t
-    bcx, bcy = bx + (cx - bx) * t, by + (cy - by) * t
-    cdx, cdy = cx + (dx - cx) * t, cy + (dy - cy) * t
-    abcx, abcy = abx + (bcx - abx) * t, aby + (bcy - aby) * t
-    bcdx, bcdy = bcx + (cdx - bcx) * t, bcy + (cdy - bcy) * t
-    mx, my = abcx + (bcdx - abcx) * t, abcy + (bcdy - abcy) * t
-    return (
-        ((ax, ay), (abx, aby), (abcx, abcy), (mx, my)),
-        ((mx, my), (bcdx, bcdy), (cdx, cdy), (dx, dy)),
-    )
+__all__ = ["HUGE_FAN", "MIXED_RUN", "EdgePainter"]

@@ -101,10 +101,11 @@ class NodeItem(QGraphicsItem):
 
 
 class EdgeLayer(QGraphicsItem):
-    """Paints the edges that cross the exposed rectangle (see :mod:`karar.ui.edges`).
+    """Paints the edges that cross the exposed area (see :mod:`karar.ui.edges`).
 
     One item for all edges keeps the scene's index small; only the exposed part of the
-    viewport is painted on a pan, thanks to ``ItemUsesExtendedStyleOption``.
+    viewport is painted on a pan, thanks to ``ItemUsesExtendedStyleOption`` and to
+    painting each rectangle of the exposed region on its own.
     """
 
     def __init__(self, paint_edges: Callable[[QPainter, QRectF, float], None]) -> None:
@@ -131,8 +132,38 @@ class EdgeLayer(QGraphicsItem):
         widget: QWidget | None = None,
     ) -> None:
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        exposed = option.exposedRect
-        self._paint_edges(painter, exposed.intersected(self._rect), lod)
+        exposed: QRectF = option.exposedRect.intersected(self._rect)
+        # The exposed rectangle bounds the whole exposed region: on a pan step up, the new
+        # strip at the top and the overview in the bottom corner make it the whole view.
+        # Paint the region's rectangles one by one instead.
+        for part in self._exposed_parts(painter, exposed):
+            self._paint_edges(painter, part, lod)
+
+    def _exposed_parts(self, painter: QPainter, exposed: QRectF) -> list[QRectF]:
+        """The rectangles of the exposed region (the paint engine's system clip) in item
+        coordinates; just ``exposed`` when there is one, or when they do not add up to it
+        (painting into an image, or a device whose clip is kept otherwise)."""
+        engine = painter.paintEngine()
+        region = engine.systemClip() if engine is not None else None
+        if region is None or region.rectCount() < 2:
+            return [exposed]
+        to_item, invertible = painter.deviceTransform().inverted()
+        if not invertible:
+            return [exposed]
+        parts = [to_item.mapRect(QRectF(r)) for r in region]  # type: ignore[attr-defined]
+        bounds = QRectF()
+        for part in parts:
+            bounds = bounds.united(part)
+        bounds &= self._rect
+        slack = 2.0 / max(QStyleOptionGraphicsItem.levelOfDetailFromTransform(to_item), 1e-6)
+        if (
+            abs(bounds.left() - exposed.left()) > slack
+            or abs(bounds.top() - exposed.top()) > slack
+            or abs(bounds.right() - exposed.right()) > slack
+            or abs(bounds.bottom() - exposed.bottom()) > slack
+        ):
+            return [exposed]
+        return [p for part in parts if not (p := part & exposed).isEmpty()]
 
 
 __all__ = ["EdgeLayer", "NodeItem"]

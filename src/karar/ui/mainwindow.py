@@ -30,12 +30,14 @@ from karar.core.filters import DecisionsOnly
 from karar.core.labels import plain_text
 from karar.core.layout import LayoutKind
 from karar.core.model import Node
+from karar.core.pathnames import qt_can_name
 from karar.ui import dialogs, mapmemory
 from karar.ui.actions import build_actions
 from karar.ui.document import MapDocument
 from karar.ui.noticebar import NoticeBar
 from karar.ui.orphans import OrphansPanel
 from karar.ui.outputs import Outputs
+from karar.ui.plaintext import error_text, file_name, plain_undo_tooltips, title_text
 from karar.ui.recent import RecentMenu
 from karar.ui.scene import MapScene
 from karar.ui.search import SearchBar, SearchController
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
                 "redo": stack.createRedoAction(self, "&Redo"),
             },
         )
+        plain_undo_tooltips(stack, self.commands["undo"], self.commands["redo"])
         self.status = StatusLine(self.statusBar(), self.document, self.map_scene, self.view)
         self._set_up_actions()
 
@@ -120,6 +123,8 @@ class MainWindow(QMainWindow):
         self.session.modified_changed.connect(self.setWindowModified)
         self.session.project_path_changed.connect(self._update_title)
         self.session.map_file_changed.connect(self.reload)
+        self.session.reload_requested.connect(self._on_session_reload_requested)
+        self.session.map_missing_changed.connect(self._on_session_map_missing_changed)
         self.session.saved.connect(self._on_session_saved)
         self.session.message.connect(self._on_session_message)
         self.map_scene.filter_changed.connect(self._on_scene_filter_changed)
@@ -187,13 +192,15 @@ class MainWindow(QMainWindow):
         if not answer:
             return False
         try:
-            loaded = self.session.read(path, self.map_scene.kind.value)
+            loaded = self.session.read(path, self.map_scene.kind.value, ask=show_errors)
         except KararError as err:
             if not show_errors:
                 raise
             self._failed_path, self._failed = path, True
             self.show_error(err)
             return False
+        if loaded is None:
+            return False  # the user would rather not open it (another window holds it)
         if answer is not Answer.DISCARDED:
             self.remember_map_view()
         self.show_loaded(loaded)
@@ -248,7 +255,7 @@ class MainWindow(QMainWindow):
         if seen in self._dismissed:
             self.notice_bar.dismiss()
         else:
-            self.notice_bar.show_warnings(Path(loaded.map_path or "").name, loaded.warnings)
+            self.notice_bar.show_warnings(file_name(loaded.map_path), loaded.warnings)
 
     def remember_map_view(self) -> None:
         """Remember zoom, position, folds and the overview of a map open without a project
@@ -294,7 +301,7 @@ class MainWindow(QMainWindow):
         try:
             loaded = self.session.reread(self.view.view_state())
         except MapError as err:
-            self.notice_bar.show_error(str(err))
+            self.notice_bar.show_error(error_text(err))
             return
         self.show_loaded(loaded, keep_view=True)
         self.session.adopt(loaded)
@@ -417,6 +424,25 @@ class MainWindow(QMainWindow):
     def _on_notice_bar_dismissed(self) -> None:
         self._dismissed.add((self.document.path, tuple(self.notice_bar.dismissed_warnings)))
 
+    @Slot(bool)
+    def _on_session_map_missing_changed(self, missing: bool) -> None:
+        if missing:
+            name = file_name(self.document.path)
+            self.notice_bar.show_error(
+                f"{name} was deleted or moved. The last version read stays on screen; it is "
+                "read again as soon as the file is back.",
+                heading="The map file is missing.",
+            )
+        else:
+            self.notice_bar.clear_error()
+
+    @Slot(str)
+    def _on_session_reload_requested(self, path: str) -> None:
+        # the user chose the file as it is on disk over their unsaved changes
+        self.session.remove_recovery()
+        self.session.mark_clean()
+        self.open_path(path)
+
     @Slot(str)
     def _on_session_saved(self, path: str) -> None:
         if self.remember:
@@ -433,13 +459,16 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("Karar")
             return
         project = self.session.project.path
-        name = Path(doc.path).name if doc.path else "Built-in map"
+        name = file_name(doc.path) if doc.path else "Built-in map"
         if project is not None:
-            name = f"{project.name} ({name})"
+            name = f"{file_name(project)} ({name})"
+            if self.session.read_only:
+                name += " [read-only]"
         # "[*]" becomes "*" while there are unsaved changes (setWindowModified)
         title = plain_text(doc.title, doc.root.markdown and not doc.mindmap.title)
-        self.setWindowTitle(f"{name}[*] — {title} — Karar")
-        self.setWindowFilePath(str(project or doc.path or ""))
+        self.setWindowTitle(f"{title_text(name)}[*] — {title_text(title)} — Karar")
+        file_path = str(project or doc.path or "")
+        self.setWindowFilePath(file_path if qt_can_name(file_path) else "")
         self.setWindowModified(self.session.modified)
 
     # ------------------------------------------------------------------ window events
@@ -468,7 +497,7 @@ class MainWindow(QMainWindow):
         if not answer:
             event.ignore()
             return
-        self.session.remove_recovery()
+        self.session.close()
         if answer is not Answer.DISCARDED:
             self.remember_map_view()
         if self.remember:

@@ -9,6 +9,7 @@ project session is written here.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from karar.core.model import MindMap, Node
+from karar.core.pathnames import qt_can_name
 from karar.core.sources import BUILTIN_DJANGO
 
 MAX_RECENT = 10
@@ -28,7 +30,8 @@ _SEP = "\x1f"
 def map_key(path: str | None) -> str:
     """The QSettings group holding a map's view state (a hash of its absolute path)."""
     name = BUILTIN_DJANGO if path is None else str(Path(path).resolve())
-    return "maps/" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:16]
+    # the file name's own bytes: the same key as UTF-8 text, and any name has one
+    return "maps/" + hashlib.sha1(os.fsencode(name)).hexdigest()[:16]
 
 
 def _list(value: object) -> list[object]:
@@ -46,8 +49,11 @@ def recent_files() -> list[str]:
 
 
 def add_recent(path: str) -> None:
-    """Put ``path`` first in the recent files."""
+    """Put ``path`` first in the recent files (unless its name holds bytes that are not
+    UTF-8: QSettings would keep another name, one that opens nothing)."""
     full = str(Path(path).resolve())
+    if not qt_can_name(full):
+        return
     recent = [p for p in recent_files() if p != full]
     QSettings().setValue("recent", [full, *recent][:MAX_RECENT])
 

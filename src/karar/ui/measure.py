@@ -40,9 +40,12 @@ class Role(IntEnum):
     NODE = 2
 
 
+_ROLES = (Role.ROOT, Role.BRANCH, Role.NODE)
+
+
 def role_of(depth: int) -> Role:
     """The role of a node at ``depth``."""
-    return Role(min(depth, 2))
+    return _ROLES[min(depth, 2)]
 
 
 class Line(NamedTuple):

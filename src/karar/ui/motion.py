@@ -39,7 +39,10 @@ class Motion:
             are drawn shifted by it).
         paths: node -> (start x, start y, end x, end y, fade: -1 out, 0 none, +1 in).
         ghosts: Items showing nodes that folded away, until the motion ends.
-        covered: Everything the motion can draw on (both layouts, shifted).
+        covered: Everything the motion can draw on (both layouts, shifted): what the
+            edge layer covers and repaints at the end.
+        near: Where the scene has items (the view and a margin): the edges drawn while
+            the motion runs are those near it.
         t: Progress from 0 to 1.
     """
 
@@ -50,6 +53,7 @@ class Motion:
         self.paths: dict[Node, tuple[float, float, float, float, int]] = {}
         self.ghosts: dict[Node, NodeItem] = {}
         self.covered = bounds_rect(new).united(bounds_rect(old).translated(*shift))
+        self.near = QRectF()
         self.t = 0.0
 
     def pos(self, node: Node) -> tuple[float, float] | None:
@@ -89,6 +93,7 @@ class FoldAnimation(QObject):
         live = scene.live_items()
         sx, sy = shift
         motion = Motion(old, new, shift)
+        motion.near = scene.items_area()
         ob, nb = old.boxes, new.boxes
         for node in live:
             end = nb[node]

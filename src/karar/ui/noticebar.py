@@ -32,6 +32,7 @@ class NoticeBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self._error = ""
+        self._heading = ""
         self._name = ""
         self._warnings: list[tuple[int, str]] = []
         self.text = QLabel(self)
@@ -69,10 +70,15 @@ class NoticeBar(QFrame):
         self._warnings = list(warnings)
         self._refresh()
 
-    def show_error(self, message: str) -> None:
-        """Say the map file fails to read and its last good version is shown; stays until
-        :meth:`clear_error`."""
+    def show_error(
+        self,
+        message: str,
+        heading: str = "The map file has an error; the last good version is shown.",
+    ) -> None:
+        """Say what is wrong with the map file (by default: it fails to read, and its last
+        good version is shown); stays until :meth:`clear_error`."""
         self._error = message
+        self._heading = heading
         self._refresh()
 
     def clear_error(self) -> None:
@@ -94,10 +100,7 @@ class NoticeBar(QFrame):
     def _refresh(self) -> None:
         if self._error:
             self._paint("error")
-            self.text.setText(
-                "<b>The map file has an error; the last good version is shown.</b><br>"
-                f"{html.escape(self._error)}"
-            )
+            self.text.setText(f"<b>{html.escape(self._heading)}</b><br>{html.escape(self._error)}")
             self.close_button.hide()
             self.show()
             return

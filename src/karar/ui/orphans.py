@@ -2,21 +2,36 @@
 
 When a map is edited after its project was saved (a node renamed, moved or removed), the
 entries naming the old paths are kept, never dropped: this dock lists them with what they
-hold, proposes near matches (:func:`karar.core.decisions.suggest_homes`) and re-attaches
-an entry to a suggestion or to the node selected in the map, one undo step each.
+hold, proposes near matches (:class:`karar.core.decisions.HomeIndex`) and re-attaches an
+entry to a suggestion or to the node selected in the map, one undo step each.
+
+A project may hold thousands of orphans: the list is a model whose rows are made only when
+shown, and near matches are searched for the selected orphan only, in an index of the map
+built once per map. What an entry holds is shown as plain text, never as HTML.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDockWidget,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -26,11 +41,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from karar.core.decisions import Suggestion, suggest_homes
+from karar.core.decisions import HomeIndex, Suggestion
+from karar.core.labels import plain_text
 from karar.core.model import Node, NodePath
+from karar.core.pathnames import single_line
 from karar.core.project import NodeState
 from karar.ui.commands import short_label
 from karar.ui.document import MapDocument
+from karar.ui.plaintext import plain_label, tooltip
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 _NOTE_CHARS = 60
@@ -58,6 +76,66 @@ def where(path: NodePath) -> str:
     if len(path) == 2:
         return "top level"
     return " › ".join(path[1:-1])
+
+
+def entry_text(path: NodePath, third: str) -> str:
+    """An entry's three lines as the list paints them: its label, where it hangs, and
+    ``third`` (each on one line whatever the project file holds)."""
+    return "\n".join(single_line(part) for part in (path[-1], where(path), third))
+
+
+class EntryListModel(QAbstractListModel):
+    """Rows naming node paths, their text and tooltip made only when a row is shown.
+
+    Args:
+        text: The three lines of a row (see :func:`entry_text`).
+        tip: The row's tooltip, already made plain (see :func:`karar.ui.plaintext.tooltip`).
+        parent: The owner.
+    """
+
+    def __init__(
+        self,
+        text: Callable[[int, NodePath], str],
+        tip: Callable[[int, NodePath], str],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._text = text
+        self._tip = tip
+        self._paths: list[NodePath] = []
+        self._rows: dict[NodePath, int] = {}
+
+    def set_paths(self, paths: Sequence[NodePath]) -> None:
+        """Show these paths (a reset: the views forget their selection)."""
+        self.beginResetModel()
+        self._paths = list(paths)
+        self._rows = {path: row for row, path in enumerate(self._paths)}
+        self.endResetModel()
+
+    def path(self, row: int) -> NodePath | None:
+        """The path shown in ``row``."""
+        return self._paths[row] if 0 <= row < len(self._paths) else None
+
+    def row_of(self, path: NodePath | None) -> int:
+        """The row showing ``path``, -1 for none."""
+        return self._rows.get(path, -1) if path is not None else -1
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._paths)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        path = self.path(index.row()) if index.isValid() else None
+        if path is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(index.row(), path)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tip(index.row(), path)
+        if role == _PATH_ROLE:
+            return list(path)
+        return None
 
 
 class EntryDelegate(QStyledItemDelegate):
@@ -141,6 +219,9 @@ class OrphansPanel(QDockWidget):
         self._present = False
         self._suggestions: list[Suggestion] = []
         self._suggest_key: tuple[object, ...] = ()
+        self._homes: HomeIndex | None = None
+        self.orphan_model = EntryListModel(self._orphan_text, self._orphan_tip, self)
+        self.suggestion_model = EntryListModel(self._suggestion_text, self._suggestion_tip, self)
         self._build()
         document.orphans_changed.connect(self._on_document_orphans_changed)
         document.map_replaced.connect(self._on_document_map_replaced)
@@ -150,9 +231,9 @@ class OrphansPanel(QDockWidget):
 
     def _build(self) -> None:
         self.pages = QStackedWidget(self)
-        self.empty_label = QLabel(
+        self.empty_label = plain_label(
+            QLabel(self.pages),
             "No orphaned notes: every check and note of the project belongs to a node of the map.",
-            self.pages,
         )
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -165,33 +246,33 @@ class OrphansPanel(QDockWidget):
         column.setContentsMargins(10, 8, 10, 10)
         column.setSpacing(6)
 
-        self.intro = QLabel(page)
+        self.intro = plain_label(QLabel(page))
         self.intro.setWordWrap(True)
         column.addWidget(self.intro)
 
-        self.orphan_list = QListWidget(page)
-        self.orphan_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self._entry_list(self.orphan_list)
-        self.orphan_list.currentItemChanged.connect(self._on_orphan_list_current_item_changed)
+        self.orphan_list = self._entry_list(page, self.orphan_model)
+        self.orphan_list.selectionModel().currentRowChanged.connect(
+            self._on_orphan_list_current_row_changed
+        )
         column.addWidget(self.orphan_list, 3)
 
         column.addSpacing(4)
-        self.suggestions_title = QLabel("Suggested homes", page)
+        self.suggestions_title = plain_label(QLabel(page), "Suggested homes")
         bold = QFont(self.suggestions_title.font())
         bold.setBold(True)
         self.suggestions_title.setFont(bold)
         column.addWidget(self.suggestions_title)
 
-        self.suggestion_list = QListWidget(page)
-        self.suggestion_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self._entry_list(self.suggestion_list)
-        self.suggestion_list.currentItemChanged.connect(self._update_buttons)
-        self.suggestion_list.itemClicked.connect(self._on_suggestion_list_item_clicked)
-        self.suggestion_list.itemDoubleClicked.connect(self.reattach_to_suggestion)
+        self.suggestion_list = self._entry_list(page, self.suggestion_model)
+        self.suggestion_list.selectionModel().currentRowChanged.connect(
+            self._on_suggestion_list_current_row_changed
+        )
+        self.suggestion_list.clicked.connect(self._on_suggestion_list_clicked)
+        self.suggestion_list.doubleClicked.connect(self._on_suggestion_list_double_clicked)
         column.addWidget(self.suggestion_list, 2)
-        self.no_suggestion_label = QLabel(
+        self.no_suggestion_label = plain_label(
+            QLabel(page),
             "No near match in the map. Select the node it belongs to and re-attach it there.",
-            page,
         )
         self.no_suggestion_label.setWordWrap(True)
         self.no_suggestion_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -205,7 +286,7 @@ class OrphansPanel(QDockWidget):
         column.addWidget(self.suggestion_button)
 
         column.addSpacing(8)
-        self.selected_label = QLabel(page)
+        self.selected_label = plain_label(QLabel(page))
         self.selected_label.setWordWrap(True)
         self.selected_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         column.addWidget(self.selected_label)
@@ -216,10 +297,16 @@ class OrphansPanel(QDockWidget):
         self.pages.addWidget(page)
         self.setWidget(self.pages)
 
-    def _entry_list(self, lst: QListWidget) -> None:
-        lst.setItemDelegate(EntryDelegate(lst))
-        lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        lst.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    def _entry_list(self, parent: QWidget, model: EntryListModel) -> QListView:
+        view = QListView(parent)
+        view.setModel(model)
+        view.setItemDelegate(EntryDelegate(view))
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setUniformItemSizes(True)  # every row is three lines: no row measured but one
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        return view
 
     # ------------------------------------------------------------------ public
 
@@ -230,13 +317,16 @@ class OrphansPanel(QDockWidget):
 
     def current_orphan(self) -> NodePath | None:
         """The orphan selected in the list."""
-        item = self.orphan_list.currentItem()
-        return None if item is None else tuple(item.data(_PATH_ROLE))
+        return self.orphan_model.path(self.orphan_list.currentIndex().row())
 
     def current_suggestion(self) -> Suggestion | None:
         """The suggestion selected in the list."""
-        row = self.suggestion_list.currentRow()
+        row = self.suggestion_list.currentIndex().row()
         return self._suggestions[row] if 0 <= row < len(self._suggestions) else None
+
+    def set_current_orphan(self, row: int) -> None:
+        """Select the orphan in ``row`` of the list (and show its suggestions)."""
+        self.orphan_list.setCurrentIndex(self.orphan_model.index(row, 0))
 
     @Slot(object)
     def set_selected_node(self, node: Node | None) -> None:
@@ -246,31 +336,21 @@ class OrphansPanel(QDockWidget):
 
     def refresh(self) -> None:
         """Rebuild the list from the document, keeping the selected orphan (or its row)."""
-        doc = self.document
-        orphans = doc.orphans()
+        orphans = self.document.orphans()
         keep = self.current_orphan()
-        row = max(0, self.orphan_list.currentRow())
+        row = max(0, self.orphan_list.currentIndex().row())
         lst = self.orphan_list
-        lst.blockSignals(True)
+        lst.selectionModel().blockSignals(True)
         try:
-            lst.clear()
-            for path in orphans:
-                state = doc.project.entries.get(path) or NodeState()
-                item = QListWidgetItem(f"{path[-1]}\n{where(path)}\n{describe_state(state)}")
-                item.setData(_PATH_ROLE, list(path))
-                tip = " › ".join(path)
-                if state.note:
-                    tip += "\n\n" + state.note
-                item.setToolTip(tip)
-                lst.addItem(item)
+            self.orphan_model.set_paths(orphans)
             if orphans:
-                at = orphans.index(keep) if keep in orphans else min(row, len(orphans) - 1)
-                lst.setCurrentRow(at)
+                at = self.orphan_model.row_of(keep)
+                self.set_current_orphan(at if at >= 0 else min(row, len(orphans) - 1))
         finally:
-            lst.blockSignals(False)
+            lst.selectionModel().blockSignals(False)
         n = len(orphans)
         self.intro.setText(
-            f"{'One entry' if n == 1 else f'{n} entries'} of the project "
+            f"{'One entry' if n == 1 else f'{n:,} entries'} of the project "
             f"{'names a node' if n == 1 else 'name nodes'} the map no longer has. Nothing is "
             "lost: re-attach each to the node it meant."
         )
@@ -305,28 +385,45 @@ class OrphansPanel(QDockWidget):
 
     # ------------------------------------------------------------------ internals
 
+    def _orphan_text(self, _row: int, path: NodePath) -> str:
+        return entry_text(path, describe_state(self._state(path)))
+
+    def _orphan_tip(self, _row: int, path: NodePath) -> str:
+        note = self._state(path).note
+        return tooltip(" › ".join(path) + (f"\n\n{note}" if note else ""))
+
+    def _suggestion_text(self, row: int, path: NodePath) -> str:
+        return entry_text(path, self._suggestions[row].reason)
+
+    def _suggestion_tip(self, row: int, path: NodePath) -> str:
+        s = self._suggestions[row]
+        return tooltip(f"{' › '.join(path)}\n{s.reason} ({s.score:.0%} alike)")
+
+    def _state(self, path: NodePath) -> NodeState:
+        return self.document.project.entries.get(path) or NodeState()
+
+    def homes(self) -> HomeIndex:
+        """The index of the open map that proposes homes (built once per map)."""
+        mindmap = self.document.mindmap
+        if self._homes is None or self._homes.mind_map is not mindmap:
+            self._homes = HomeIndex(mindmap)
+        return self._homes
+
     def _fill_suggestions(self) -> None:
         orphan = self.current_orphan()
         # the entries are re-indexed on every save: search the map again only when needed
         key = (orphan, self.document.mindmap)
         if key != self._suggest_key:
             self._suggest_key = key
-            self._suggestions = (
-                suggest_homes(orphan, self.document.mindmap) if orphan is not None else []
-            )
+            self._suggestions = self.homes().suggest(orphan) if orphan is not None else []
         lst = self.suggestion_list
-        lst.blockSignals(True)
+        lst.selectionModel().blockSignals(True)
         try:
-            lst.clear()
-            for s in self._suggestions:
-                item = QListWidgetItem(f"{s.path[-1]}\n{where(s.path)}\n{s.reason}")
-                item.setData(_PATH_ROLE, list(s.path))
-                item.setToolTip(f"{' › '.join(s.path)}\n{s.reason} ({s.score:.0%} alike)")
-                lst.addItem(item)
+            self.suggestion_model.set_paths([s.path for s in self._suggestions])
             if self._suggestions:
-                lst.setCurrentRow(0)
+                lst.setCurrentIndex(self.suggestion_model.index(0, 0))
         finally:
-            lst.blockSignals(False)
+            lst.selectionModel().blockSignals(False)
         has = bool(self._suggestions)
         lst.setVisible(has)
         self.no_suggestion_label.setVisible(orphan is not None and not has)
@@ -347,21 +444,34 @@ class OrphansPanel(QDockWidget):
             self.selected_label.setText("Or select any node in the map and re-attach it there.")
             self.selected_button.setToolTip("Select a node in the map first")
         else:
-            label = short_label(node.label, 60)
+            label = short_label(single_line(plain_text(node.label, node.markdown)), 60)
             self.selected_label.setText(f"Or re-attach it to the node selected in the map: {label}")
-            self.selected_button.setToolTip(f"Give this entry's check and notes to “{label}”")
+            self.selected_button.setToolTip(
+                tooltip(f"Give this entry's check and notes to “{label}”")
+            )
 
-    @Slot(QListWidgetItem, QListWidgetItem)
-    def _on_orphan_list_current_item_changed(
-        self, _current: QListWidgetItem | None, _previous: QListWidgetItem | None
+    @Slot(QModelIndex, QModelIndex)
+    def _on_orphan_list_current_row_changed(
+        self, _current: QModelIndex, _previous: QModelIndex
     ) -> None:
         self._fill_suggestions()
 
-    @Slot(QListWidgetItem)
-    def _on_suggestion_list_item_clicked(self, item: QListWidgetItem) -> None:
-        node = self.document.node_at(tuple(item.data(_PATH_ROLE)))
+    @Slot(QModelIndex, QModelIndex)
+    def _on_suggestion_list_current_row_changed(
+        self, _current: QModelIndex, _previous: QModelIndex
+    ) -> None:
+        self._update_buttons()
+
+    @Slot(QModelIndex)
+    def _on_suggestion_list_clicked(self, index: QModelIndex) -> None:
+        path = self.suggestion_model.path(index.row())
+        node = self.document.node_at(path) if path is not None else None
         if node is not None:
             self.node_activated.emit(node)
+
+    @Slot(QModelIndex)
+    def _on_suggestion_list_double_clicked(self, _index: QModelIndex) -> None:
+        self.reattach_to_suggestion()
 
     @Slot()
     def _on_document_orphans_changed(self) -> None:

@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QPagedPaintDevice
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from karar.core.errors import KararError
+from karar.core.pathnames import shown
+from karar.ui.plaintext import warn
 
 if TYPE_CHECKING:
     from karar.ui.mainwindow import MainWindow
@@ -53,9 +55,7 @@ class Outputs(QObject):
         try:
             write_atomic(Path(path), text.encode("utf-8"))
         except OSError as err:
-            QMessageBox.warning(
-                self.window, "Karar", f"Could not write {path}: {err.strerror or err}"
-            )
+            warn(self.window, f"Could not write {shown(path)}: {shown(str(err.strerror or err))}")
             return
         self.window.statusBar().showMessage(f"Decision snapshot written to {path}", 6000)
 
@@ -131,7 +131,7 @@ class Outputs(QObject):
                 folded=doc.folded,
             )
         except (KararError, OSError) as err:
-            QMessageBox.warning(self.window, "Karar", f"Could not export the image: {err}")
+            warn(self.window, f"Could not export the image: {shown(str(err))}")
             return
         self.window.statusBar().showMessage(notice or f"Image written to {path}", 8000)
 

@@ -1,13 +1,16 @@
-"""File › Open Recent: the maps and projects opened lately, filled each time it opens."""
+"""File › Open Recent: the maps and projects opened lately, filled each time it opens.
+
+A file name is shown as it is named: an ``&`` in it is no shortcut key, and its tooltip
+shows tags as text."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QMenu, QWidget
 
+from karar.core.pathnames import shown
 from karar.ui import mapmemory
+from karar.ui.plaintext import file_name, menu_text, tooltip
 
 
 class RecentMenu(QMenu):
@@ -28,9 +31,9 @@ class RecentMenu(QMenu):
         self.clear()
         files = mapmemory.recent_files()
         for i, path in enumerate(files, start=1):
-            action = self.addAction(f"&{i % 10} {Path(path).name}")
-            action.setToolTip(path)
-            action.setStatusTip(path)
+            action = self.addAction(f"&{i % 10} {menu_text(file_name(path))}")
+            action.setToolTip(tooltip(shown(path)))
+            action.setStatusTip(shown(path))
             action.triggered.connect(lambda _=False, p=path: self.chosen.emit(p))
         if not files:
             self.addAction("No recent maps").setEnabled(False)

@@ -360,6 +360,10 @@ class MapScene(QGraphicsScene):
             elif force:
                 bound.bind(node, boxes[node])
 
+    def items_area(self) -> QRectF:
+        """Where nodes have items now: the view and a margin around it."""
+        return QRectF(self._covered)
+
     def acquire_item(self) -> NodeItem:
         """A node item from the pool (or a new one), visible and opaque."""
         if self._free:

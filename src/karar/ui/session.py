@@ -6,46 +6,43 @@ and the map file watched for edits.
 instead of driving the window: the window shows a :class:`Loaded` (one
 :meth:`MapDocument.load <karar.ui.document.MapDocument.load>`), then calls :meth:`adopt`.
 It never loses a word: saving is atomic (the old file stays if anything fails), unsaved
-work is copied to the user's data folder every :data:`AUTOSAVE_MS` and offered back after a
-crash, and when the map file is edited outside Karar it is re-read with checks, notes, folds
-and selection kept (entries that no longer match become orphans, never deleted).
+work is copied to the user's data folder within :data:`AUTOSAVE_MS` of every change (a
+keystroke in a note too) and offered back after a crash, and when the map file is edited
+outside Karar it is re-read with checks, notes, folds and selection kept (entries that no
+longer match become orphans, never deleted).
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
-from itertools import count
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QStandardPaths, QTimer, Signal, Slot
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from karar.core.errors import KararError
 from karar.core.model import MindMap, Node
+from karar.core.pathnames import qt_can_name, shown
 from karar.core.project import PROJECT_SUFFIX, Project, ProjectError, is_project_file
 from karar.core.sources import BUILTIN_DJANGO, is_builtin
-from karar.ui import mapmemory
+from karar.ui import mapmemory, recovery
 from karar.ui.document import MapDocument
+from karar.ui.guard import ProjectGuard
+from karar.ui.plaintext import error_text, file_name, plain_box, warn
+from karar.ui.recovery import RECOVERY_KEY, RecoveryCopy
 
-AUTOSAVE_MS = 3000
-"""How often unsaved work is copied to the recovery folder."""
+AUTOSAVE_MS = 1000
+"""How soon after a change unsaved work is copied to the recovery folder (while typing goes
+on, a copy every second: a crash loses at most about a second)."""
 
 RELOAD_DELAY_MS = 300
 """Editors save in bursts (truncate, write, rename): wait this long before re-reading."""
 
 PROJECT_FILTER = "Karar projects (*.karar.yaml);;All files (*)"
-_RECOVERY_KEY = "recovery"
-
-
-def recovery_dir() -> Path:
-    """Where recovery copies live (the user's data folder for Karar)."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base) / "recovery"
 
 
 class Answer(Enum):
@@ -72,9 +69,10 @@ class Loaded:
             ``center``, ``selected``, ``minimap``); empty: compute a first view.
         dirty: The bundle holds unsaved work (a restored recovery copy, a map re-read
             while there were unsaved changes).
-        recovery_name: The name this session's recovery copies take.
         warnings: ``(line, message)`` for each line of the map file Karar and Mermaid
             read differently.
+        read_only: Another window holds the project: this one may not save over it.
+        take_over: Break another window's hold on the project.
     """
 
     mindmap: MindMap
@@ -83,8 +81,9 @@ class Loaded:
     folded: set[Node] | None = None
     view: dict[str, Any] = field(default_factory=dict)
     dirty: bool = False
-    recovery_name: str = ""
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    read_only: bool = False
+    take_over: bool = False
 
 
 class Session(QObject):
@@ -97,7 +96,11 @@ class Session(QObject):
 
     Signals:
         modified_changed(bool): The project gained or lost unsaved changes.
-        project_path_changed(): The project file was opened, saved elsewhere or closed.
+        project_path_changed(): The project file was opened, saved elsewhere or closed (or
+            became read-only, or writable).
+        reload_requested(str): The user chose to read the project file again, as changed
+            on disk, instead of saving over it.
+        map_missing_changed(bool): The map file went missing (True) or is back (False).
         map_file_changed(): The map file changed on disk (the window re-reads it).
         saved(str): The project was written to this file.
         message(str): Something to tell the user in passing (the status bar).
@@ -105,6 +108,8 @@ class Session(QObject):
 
     modified_changed = Signal(bool)
     project_path_changed = Signal()
+    reload_requested = Signal(str)
+    map_missing_changed = Signal(bool)
     map_file_changed = Signal()
     saved = Signal(str)
     message = Signal(str)
@@ -122,8 +127,10 @@ class Session(QObject):
         self._dirty_outside_undo = False
         self._modified = False
         self._saved: frozenset[object] = frozenset()
-        self._autosaved_index: int | None = None
-        self._recovery_name = _untitled_key()
+        self._autosaved: int | None = None  # the document revision the copy holds
+        self.copy = RecoveryCopy("untitled")
+        self.guard = ProjectGuard()
+        self.read_only = False
         stack = self.doc.undo_stack
         stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         stack.indexChanged.connect(self._on_undo_stack_index_changed)
@@ -132,12 +139,15 @@ class Session(QObject):
         self.doc.destroyed.connect(self._on_document_destroyed)
 
         self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
-        self.autosave_timer.start()
+        self.doc.changed.connect(self._on_document_changed)
 
         self.watcher = QFileSystemWatcher(self)
+        self._watched: str | None = None
         self.watcher.fileChanged.connect(self._on_watcher_file_changed)
+        self.watcher.directoryChanged.connect(self._on_watcher_directory_changed)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(RELOAD_DELAY_MS)
@@ -180,14 +190,14 @@ class Session(QObject):
 
     def display_name(self) -> str:
         """The project's file name, or "Untitled" before its first save."""
-        return Path(self.project.path).name if self.project.path else "Untitled"
+        return file_name(self.project.path) if self.project.path else "Untitled"
 
     def mark_clean(self) -> None:
         """Everything is saved now."""
         self._dirty_outside_undo = False
         self.doc.undo_stack.setClean()
         self._saved = self._decisions()
-        self._autosaved_index = self.doc.undo_stack.index()
+        self._autosaved = self.doc.revision
         self.remove_recovery()
         self._recompute_modified()
 
@@ -202,6 +212,12 @@ class Session(QObject):
         stack.cleanChanged.disconnect(self._on_undo_stack_clean_changed)
         stack.indexChanged.disconnect(self._on_undo_stack_index_changed)
 
+    @Slot()
+    def _on_document_changed(self) -> None:
+        # a copy within a second of the change, and one a second while changes go on
+        if not self.autosave_timer.isActive():
+            self.autosave_timer.start()
+
     @Slot(bool)
     def _on_undo_stack_clean_changed(self, _clean: bool) -> None:
         self._recompute_modified()
@@ -212,9 +228,11 @@ class Session(QObject):
 
     # ------------------------------------------------------------------ reading
 
-    def read(self, path: str | Path | None, layout: str) -> Loaded:
+    def read(self, path: str | Path | None, layout: str, *, ask: bool = True) -> Loaded | None:
         """Read a map or a project file (None: the built-in map). A bare map comes with a
-        fresh untitled project and the view remembered for it in ``layout``.
+        fresh untitled project and the view remembered for it in ``layout``. A project
+        another window holds is opened read-only or taken over, as the user says (``ask``
+        False: read-only); None when the user cancels.
 
         Raises:
             KararError: The file cannot be read (the message names file and line).
@@ -223,6 +241,13 @@ class Session(QObject):
         from karar.core.sources import read_map
 
         if path is not None and is_project_file(path):
+            held = ProjectGuard.holder(Path(path))
+            read_only = take_over = False
+            if held is not None and not self._is_ours(Path(path)):
+                answer = self._ask_held(Path(path), held.describe()) if ask else "read-only"
+                if answer == "cancel":
+                    return None
+                read_only, take_over = answer == "read-only", answer == "take-over"
             project = projects.load(path)
             reading = projects.read_project_map(project)
             return Loaded(
@@ -230,23 +255,44 @@ class Session(QObject):
                 _map_path(project),
                 project,
                 view=dict(project.view),
-                recovery_name=_recovery_key(project.path),
                 warnings=reading.warnings,
+                read_only=read_only,
+                take_over=take_over,
             )
         reading = read_map(path)
         map_path = None if path is None else str(path)
         project = Project(map_ref=BUILTIN_DJANGO)
         project.set_map(map_path if map_path is not None else BUILTIN_DJANGO)
         folded, view = mapmemory.load_view(map_path, reading.map, layout)
-        return Loaded(
-            reading.map,
-            map_path,
-            project,
-            folded,
-            view,
-            recovery_name=_untitled_key(),
-            warnings=reading.warnings,
+        return Loaded(reading.map, map_path, project, folded, view, warnings=reading.warnings)
+
+    def _is_ours(self, path: Path) -> bool:
+        return self.guard.path is not None and self.guard.path.resolve() == path.resolve()
+
+    def _ask_held(self, path: Path, holder: str) -> str:
+        """Another window holds ``path``: "read-only", "take-over" or "cancel"."""
+        box = plain_box(self._widget)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Karar")
+        box.setText(f"“{file_name(path)}” is open in another window: {holder}.")
+        box.setInformativeText(
+            "Open it read-only to look (you can save your changes under another name), or "
+            "take it over: the other window can then no longer save over it."
         )
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Open
+            | QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.button(QMessageBox.StandardButton.Open).setText("Open &Read-Only")
+        box.button(QMessageBox.StandardButton.Yes).setText("&Take Over")
+        box.setDefaultButton(QMessageBox.StandardButton.Open)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Open:
+            return "read-only"
+        if answer == QMessageBox.StandardButton.Yes:
+            return "take-over"
+        return "cancel"
 
     def reread(self, view: dict[str, Any]) -> Loaded:
         """The open map read again from its file, with the open project (folds, checks
@@ -258,8 +304,7 @@ class Session(QObject):
         from karar.core.sources import read_map
 
         path = self.doc.path
-        if path is not None and os.path.exists(path) and path not in self.watcher.files():
-            self.watcher.addPath(path)
+        self._rewatch()
         reading = read_map(path)
         return Loaded(
             reading.map,
@@ -267,18 +312,27 @@ class Session(QObject):
             self.project,
             view=view,
             dirty=self.modified,
-            recovery_name=self._recovery_name,
             warnings=reading.warnings,
+            read_only=self.read_only,
         )
 
     def adopt(self, loaded: Loaded) -> None:
-        """``loaded`` is on screen now: watch its map, name its recovery copies and start
-        its modified flag (clean, unless it holds unsaved work)."""
-        self._recovery_name = loaded.recovery_name or _untitled_key()
+        """``loaded`` is on screen now: hold its project file (unless read-only), watch its
+        map, give it a recovery copy of its own and start its modified flag (clean, unless
+        it holds unsaved work)."""
+        path = loaded.project.path
+        if path is None or not self._is_ours(path) or loaded.take_over:
+            self.read_only = loaded.read_only
+            if self.read_only:
+                self.guard.release()
+            elif not self.guard.claim(path, take_over=loaded.take_over):
+                self.read_only = path is not None and ProjectGuard.holder(path) is not None
+        self.copy.remove()
+        self.copy = RecoveryCopy(_copy_key(path))
         self.watch_map(loaded.map_path)
         self.mark_clean()
         if loaded.dirty:
-            self._autosaved_index = None
+            self._autosaved = None
             self._mark_dirty()
         self.project_path_changed.emit()
 
@@ -286,33 +340,65 @@ class Session(QObject):
         """A fresh, untitled project on the open map, keeping what is folded."""
         project = Project(map_ref=BUILTIN_DJANGO)
         project.set_map(self.doc.path if self.doc.path is not None else BUILTIN_DJANGO)
-        return Loaded(
-            self.doc.mindmap,
-            self.doc.path,
-            project,
-            set(self.doc.folded),
-            recovery_name=_untitled_key(),
-        )
+        return Loaded(self.doc.mindmap, self.doc.path, project, set(self.doc.folded))
 
     def watch_map(self, path: str | None) -> None:
-        """Watch the map file (None: the built-in map, which never changes)."""
-        if self.watcher.files():
-            self.watcher.removePaths(self.watcher.files())
-        if path is not None and not is_builtin(path) and os.path.exists(path):
-            self.watcher.addPath(str(path))
+        """Watch the map file (None: the built-in map, which never changes). While the file
+        is gone (deleted, or renamed away by an editor), its folder is watched instead."""
+        for watched in (self.watcher.files(), self.watcher.directories()):
+            if watched:
+                self.watcher.removePaths(watched)
+        self._watched = None if path is None or is_builtin(path) else str(path)
+        if self._watched is not None and not qt_can_name(os.path.abspath(self._watched)):
+            self.message.emit(
+                f"{file_name(path)} is not watched for changes: its name is not valid UTF-8, "
+                "which Qt cannot follow (reload it with F5)"
+            )
+            self._watched = None
+        self._rewatch()
+
+    def _rewatch(self) -> bool:
+        """Watch the map file if it is there, else its folder; whether it is there."""
+        path = self._watched
+        if path is None:
+            return True
+        there = os.path.isfile(path)
+        folder = os.path.dirname(os.path.abspath(path))
+        if there:
+            if path not in self.watcher.files():
+                self.watcher.addPath(path)
+            if folder in self.watcher.directories():
+                self.watcher.removePath(folder)
+        elif os.path.isdir(folder) and folder not in self.watcher.directories():
+            self.watcher.addPath(folder)
+        return there
+
+    @property
+    def map_missing(self) -> bool:
+        """Whether the open map's file is gone (the last version read stays on screen)."""
+        return self._watched is not None and not os.path.isfile(self._watched)
 
     @Slot(str)
-    def _on_watcher_file_changed(self, path: str) -> None:
-        # Editors that save by renaming replace the file: the watch is gone, so re-add it.
-        if os.path.exists(path) and path not in self.watcher.files():
-            self.watcher.addPath(path)
-        self._reload_timer.start()
+    def _on_watcher_file_changed(self, _path: str) -> None:
+        # Editors that save by renaming replace the file: the watch is gone with it, so it
+        # is taken up again (or the folder watched until the file is back).
+        if self._rewatch():
+            self._reload_timer.start()
+        else:
+            self.map_missing_changed.emit(True)
+
+    @Slot(str)
+    def _on_watcher_directory_changed(self, _folder: str) -> None:
+        if self._watched is not None and self._rewatch():
+            self.map_missing_changed.emit(False)
+            self._reload_timer.start()
 
     # ------------------------------------------------------------------ saving
 
     def save(self) -> bool:
-        """Save to the project file (asks where the first time). True when saved."""
-        if self.project.path is None:
+        """Save to the project file (asks where the first time, and when the project is
+        read-only here). True when saved."""
+        if self.project.path is None or self.read_only:
             return self.save_as()
         return self._save_to(self.project.path)
 
@@ -327,26 +413,88 @@ class Session(QObject):
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
+        path = Path(path)
+        if not self._may_write(path):
+            return False
         self.project.view = self._view_state()
-        old_key = self._recovery_name
         try:
-            self.project.save(Path(path), self.doc.map_state.save_order())
+            self.project.save(path, self.doc.map_state.save_order())
         except ProjectError as err:
             self._show_error(err)
             return False
-        _remove_quietly(recovery_dir() / f"{old_key}{PROJECT_SUFFIX}")
-        self._recovery_name = _recovery_key(self.project.path)
+        self.guard.saved(path)
+        self.read_only = False
+        self.copy.remove()
+        self.copy = RecoveryCopy(_copy_key(path))
         self.mark_clean()
         self.saved.emit(str(path))
         self.doc.project_renamed()
         self.project_path_changed.emit()
         return True
 
+    def _may_write(self, path: Path) -> bool:
+        """Before writing over the project file: if another window took it over, or the
+        file changed on disk since this window read or wrote it, ask first."""
+        if not self._is_ours(path):
+            held = ProjectGuard.holder(path) if path.exists() else None
+            if held is None:
+                return True
+            return self._confirm_overwrite(
+                f"“{file_name(path)}” is open in another window: {held.describe()}.",
+                path,
+                reload=False,
+            )
+        if self.guard.taken_over():
+            return self._confirm_overwrite(
+                f"Another window took “{file_name(path)}” over since you opened it.",
+                path,
+                reload=True,
+            )
+        if self.guard.changed_on_disk():
+            return self._confirm_overwrite(
+                f"“{file_name(path)}” was changed on disk since you opened it.", path, reload=True
+            )
+        return True
+
+    def _confirm_overwrite(self, text: str, path: Path, *, reload: bool) -> bool:
+        box = plain_box(self._widget)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Karar")
+        box.setText(text)
+        box.setInformativeText(
+            "Saving now writes over what is in the file. Reload it to see those changes "
+            "(yours are lost), or save yours under another name."
+        )
+        buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel
+        buttons |= QMessageBox.StandardButton.SaveAll
+        if reload:
+            buttons |= QMessageBox.StandardButton.Reset
+        box.setStandardButtons(buttons)
+        box.button(QMessageBox.StandardButton.Save).setText("&Overwrite")
+        box.button(QMessageBox.StandardButton.SaveAll).setText("Save &As…")
+        if reload:
+            box.button(QMessageBox.StandardButton.Reset).setText("&Reload")
+        box.setDefaultButton(QMessageBox.StandardButton.SaveAll)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return True
+        if answer == QMessageBox.StandardButton.SaveAll:
+            self.save_as()
+        elif answer == QMessageBox.StandardButton.Reset:
+            self.reload_requested.emit(str(path))
+        return False
+
+    def close(self) -> None:
+        """The window closes: let go of the project file and the recovery copy."""
+        self.autosave_timer.stop()
+        self.copy.remove()
+        self.guard.release()
+
     def maybe_save(self) -> Answer:
         """Before closing or replacing the project: ask to save unsaved changes."""
         if not self.modified:
             return Answer.PROCEED
-        box = QMessageBox(self._widget)
+        box = plain_box(self._widget)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Karar")
         box.setText(f"Save the changes to “{self.display_name()}” before closing?")
@@ -366,67 +514,46 @@ class Session(QObject):
         return Answer.CANCEL
 
     def _show_error(self, err: KararError) -> None:
-        QMessageBox.warning(self._widget, "Karar", str(err))
+        warn(self._widget, error_text(err))
 
     # ------------------------------------------------------------------ recovery
 
     def recovery_path(self) -> Path:
         """Where this session's recovery copy goes."""
-        return recovery_dir() / f"{self._recovery_name}{PROJECT_SUFFIX}"
+        return self.copy.path
 
     @Slot()
     def autosave(self) -> None:
         """Copy unsaved work to the recovery folder (only when something changed since)."""
-        index = self.doc.undo_stack.index()
-        if not self.modified or index == self._autosaved_index:
+        revision = self.doc.revision
+        if not self.modified or revision == self._autosaved:
             return
         import datetime as _dt
 
-        from karar.core.atomic import write_atomic
         from karar.core.project import dump_yaml
 
         self.project.view = self._view_state()
         data = self.project.to_data(self.doc.map_state.save_order())
         data["map"] = str(self.project.map_location())
-        data[_RECOVERY_KEY] = {
+        data[RECOVERY_KEY] = {
             "of": str(self.project.path) if self.project.path else None,
             "pid": os.getpid(),
             "saved": _dt.datetime.now().isoformat(timespec="seconds"),
         }
         try:
-            recovery_dir().mkdir(parents=True, exist_ok=True)
-            write_atomic(self.recovery_path(), dump_yaml(data).encode("utf-8"))
+            self.copy.write(dump_yaml(data).encode("utf-8"))
         except OSError as err:
             self.message.emit(f"Could not write the recovery copy: {err}")
             return
-        self._autosaved_index = index
+        self._autosaved = revision
 
     def remove_recovery(self) -> None:
         """Forget this session's recovery copy (the work is saved or discarded)."""
-        _remove_quietly(self.recovery_path())
+        self.copy.remove()
 
     def pending_recoveries(self) -> list[tuple[Path, dict[str, Any]]]:
         """Recovery copies left by Karar sessions that are no longer running, newest first."""
-        folder = recovery_dir()
-        if not folder.is_dir():
-            return []
-        candidates = [p for p in folder.glob(f"*{PROJECT_SUFFIX}") if p != self.recovery_path()]
-        if not candidates:
-            return []
-        import yaml  # only when there is something to look at: never on a clean start
-
-        found = []
-        for path in candidates:
-            try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
-                info = data.get(_RECOVERY_KEY) or {}
-            except (OSError, yaml.YAMLError, AttributeError):
-                continue
-            if _process_alive(info.get("pid")):
-                continue
-            found.append((path, info))
-        found.sort(key=lambda item: item[0].stat().st_mtime, reverse=True)
-        return found
+        return recovery.pending(self.copy)
 
     def offer_recovery(self) -> Loaded | None:
         """After a crash: offer to restore the newest recovery copy; what to show, if the
@@ -436,8 +563,8 @@ class Session(QObject):
             return None
         path, info = pending[0]
         of = info.get("of")
-        name = Path(of).name if of else "an untitled project"
-        box = QMessageBox(self._widget)
+        name = file_name(of) if of else "an untitled project"
+        box = plain_box(self._widget)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Karar")
         box.setText(f"Karar closed without saving {name}.")
@@ -449,7 +576,7 @@ class Session(QObject):
         box.button(QMessageBox.StandardButton.Yes).setText("Restore")
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         if box.exec() != QMessageBox.StandardButton.Yes:
-            _remove_quietly(path)
+            recovery.discard(path)
             return None
         try:
             return self.read_recovery(path)
@@ -467,20 +594,19 @@ class Session(QObject):
         from karar.core import project as projects
 
         project = projects.load(path)
-        info = project.extra.pop(_RECOVERY_KEY, None) or {}
+        info = project.extra.pop(RECOVERY_KEY, None) or {}
         reading = projects.read_project_map(project)
         location = project.map_location()
         project.path = Path(info["of"]) if info.get("of") else None
         if project.path is not None:
             project.set_map(location)
-        _remove_quietly(path)
+        recovery.discard(path)
         return Loaded(
             reading.map,
             _map_path(project),
             project,
             view=dict(project.view),
             dirty=True,
-            recovery_name=_recovery_key(project.path),
             warnings=reading.warnings,
         )
 
@@ -490,20 +616,12 @@ def _map_path(project: Project) -> str | None:
     return None if str(location) == BUILTIN_DJANGO else str(location)
 
 
-_untitled = count(1)
-
-
-def _untitled_key() -> str:
-    return f"untitled-{os.getpid()}-{next(_untitled)}"
-
-
-def _recovery_key(project_path: Path | None) -> str:
-    import hashlib
-
+def _copy_key(project_path: Path | None) -> str:
+    """What a project's recovery copies are called (the process adds its own number)."""
     if project_path is None:
-        return _untitled_key()
-    digest = hashlib.sha1(str(Path(project_path).resolve()).encode("utf-8")).hexdigest()[:16]
-    return f"{Path(project_path).name.removesuffix(PROJECT_SUFFIX)}-{digest}"
+        return "untitled"
+    # shown: the copy and its lock file need a name Qt can take (valid UTF-8)
+    return shown(Path(project_path).name.removesuffix(PROJECT_SUFFIX)) or "project"
 
 
 def _suggested_project_path(map_path: str | None) -> Path:
@@ -511,20 +629,3 @@ def _suggested_project_path(map_path: str | None) -> Path:
         return Path.home() / f"django{PROJECT_SUFFIX}"
     p = Path(map_path)
     return p.with_name(p.name.split(".")[0] + PROJECT_SUFFIX)
-
-
-def _process_alive(pid: object) -> bool:
-    if not isinstance(pid, int) or pid <= 0 or pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _remove_quietly(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink(missing_ok=True)

@@ -64,6 +64,7 @@ from karar.core.model import Node
 from karar.core.notes import is_safe_link, render_note_html
 from karar.ui.commands import close_note_step, short_label
 from karar.ui.document import MapDocument
+from karar.ui.plaintext import tooltip
 from karar.ui.theme import blend, focus_outline_colour, outline_colour
 
 MODES = ("edit", "preview", "both")
@@ -536,7 +537,7 @@ class DecisionPanel(QDockWidget):
             text = plain_text(ancestor.label, ancestor.markdown)
             button = QToolButton(self.crumbs)
             button.setText(short_label(text, _CRUMB_CHARS).replace("&", "&&"))
-            button.setToolTip(f"Select “{text}”")
+            button.setToolTip(tooltip(f"Select “{text}”"))
             button.setAutoRaise(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setPalette(self._crumb_palette())

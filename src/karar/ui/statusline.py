@@ -1,5 +1,8 @@
 """The status bar's live parts: how many nodes the map has, shows, folds and decides, the
-zoom, and where the selected node sits (its breadcrumb and line in the map file)."""
+zoom, and where the selected node sits (its breadcrumb and line in the map file).
+
+The status bar draws its message as plain text, on one line: a label's line breaks
+become spaces."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from karar.core.labels import plain_text
 from karar.core.model import Node
+from karar.core.pathnames import single_line
 from karar.ui.document import MapDocument
 from karar.ui.scene import MapScene
 from karar.ui.view import MapView
@@ -18,7 +22,7 @@ EMPTY_TEXT = "No map — open one with Ctrl+O or drop a file here"
 def breadcrumb(node: Node, depth: int = 4, limit: int = 200) -> str:
     """The last ``depth`` labels from the root down to ``node``, as a reader sees them."""
     chain = [node, *node.ancestors()][:depth]
-    return " › ".join(plain_text(n.label, n.markdown) for n in reversed(chain))[:limit]
+    return " › ".join(single_line(plain_text(n.label, n.markdown)) for n in reversed(chain))[:limit]
 
 
 class StatusLine(QObject):
