@@ -374,3 +374,22 @@ def test_a_message_naming_a_label_with_a_newline_stays_one_line() -> None:
     assert (
         error.message == "a second entry for the node R / two\\nlines\\x00 (the first is on line 4)"
     )
+
+
+def test_lone_surrogates_karar_writes_for_non_utf8_names_read_back(tmp_path: Path) -> None:
+    # A file name byte that is not UTF-8 is a lone surrogate in Python; the writer escapes
+    # it as \uDCFF, which libyaml refuses: the reader must still take it back.
+    project = Project(map_ref="maps/caf\udce9.md", path=tmp_path / "p.karar.yaml")
+    project.update(("R", "x \ud800"), note="a \udcff b")
+    project.save()
+    saved = (tmp_path / "p.karar.yaml").read_text(encoding="utf-8")
+    assert "\\uDCE9" in saved
+    again = proj.load(tmp_path / "p.karar.yaml")
+    assert again.map_ref == "maps/caf\udce9.md"
+    assert again.entries == project.entries
+
+
+def test_an_escape_of_no_character_is_one_located_error() -> None:
+    for text in (HEAD + 'x: "\\U00110000"\n', HEAD + 'x: "\\ud800 \\U00110000"\n'):
+        error = refused(text)
+        assert error.line == 3 and "not valid YAML" in error.message

@@ -173,12 +173,20 @@ def load(
     return values[id(root)], wheres[id(root)]
 
 
-def _loader_class() -> type[Any]:
+# A \u or \U escape of a UTF-16 surrogate. Karar writes one for a file name byte that is
+# not UTF-8 (Python holds it as a lone surrogate); libyaml refuses to read it back.
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F]")
+
+
+def _loader_class(text: str) -> type[Any]:
+    """The parser for ``text``: libyaml's (iterative and fast) where it can read the text,
+    else PyYAML's own. Only the parser is used: composing and constructing are done here."""
     import yaml
 
-    # libyaml's parser is iterative and fast; PyYAML's own parser is the fallback. Only
-    # the parser is used: composing and constructing are done here.
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is None or _SURROGATE_ESCAPE.search(text):
+        return yaml.SafeLoader
+    return fast  # type: ignore[no-any-return]
 
 
 class _Frame:
@@ -228,7 +236,7 @@ class _Composer:
         """The root node (None for an empty stream) and every node, children first."""
         import yaml
 
-        loader = _loader_class()(self.text)
+        loader = _loader_class(self.text)(self.text)
         try:
             self._read(loader)
         except yaml.MarkedYAMLError as exc:
@@ -238,6 +246,9 @@ class _Composer:
         except yaml.YAMLError as exc:
             reason = getattr(exc, "reason", None) or str(exc).split("\n", 1)[0]
             raise self.fail(None, f"not valid YAML: {reason}") from None
+        except ValueError:  # PyYAML's parser on "\U00110000": chr() of no character
+            line = self.first_line + loader.get_mark().line
+            raise self.fail(line, "not valid YAML: an escape names no Unicode character") from None
         finally:
             loader.dispose()
         return self.root, self.order
