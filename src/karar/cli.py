@@ -205,6 +205,7 @@ def _check_project(args: argparse.Namespace) -> int:
         where = f"{exc.path}:{exc.line}" if exc.line is not None else exc.path
         print(one_line(f"{where}: error: {exc.message}"))
         return 1
+    warnings = list(project.warnings)  # values the window ignores, e.g. a bad view zoom
     orphans = project.orphans(mind_map)
     homes = HomeIndex(mind_map) if orphans else None
     for path in orphans:
@@ -213,6 +214,8 @@ def _check_project(args: argparse.Namespace) -> int:
         home = homes.suggest(path, limit=1) if homes is not None else []
         if home:
             message += f" (did you mean {' / '.join(home[0].path)!r}? {home[0].reason})"
+        warnings.append((line, message))
+    for line, message in sorted(warnings, key=lambda w: w[0]):
         print(one_line(f"{args.path}:{line}: warning: {message}"))
     print(
         one_line(f"karar: {args.path}: {len(project.entries)} entries, {len(orphans)} orphaned"),

@@ -105,25 +105,25 @@ def test_reattach_merges() -> None:
     [
         ("karar: 1\nmap: m.mmd\nnodes: [\n", 4, "not valid YAML"),
         ("just: text\n", 1, "no 'karar:' version key"),
-        ("- a\n- b\n", None, "no 'karar:' version key"),
+        ("- a\n- b\n", 1, "no 'karar:' version key"),
         ("karar: 2\nmap: m.mmd\n", 1, "newer Karar (format 2"),
         ("karar: one\nmap: m.mmd\n", 1, "format version number"),
         ("karar: 1\n", 1, "'map:' must name the map"),
-        ("karar: 1\nmap: https://example.com/m.md\n", 1, "local file"),
-        ("karar: 1\nmap: m.mmd\nnodes: {a: 1}\n", 1, "'nodes:' must be a list"),
+        ("karar: 1\nmap: https://example.com/m.md\n", 2, "local file"),
+        ("karar: 1\nmap: m.mmd\nnodes: {a: 1}\n", 3, "'nodes:' must be a list"),
         ("karar: 1\nmap: m.mmd\nnodes:\n  - path: R\n", 4, "'path:' must be a list"),
         (
             "karar: 1\nmap: m.mmd\nnodes:\n  - path: [R]\n    checked: yes please\n",
-            4,
+            5,
             "'checked:' must be true or false",
         ),
         (
             "karar: 1\nmap: m.mmd\nnodes:\n  - path: [R]\n    note: [1, 2]\n",
-            4,
+            5,
             "'note:' must be text",
         ),
         ("karar: 1\nmap: m.mmd\nnodes:\n  - path: [R]\n  - path: [R]\n", 5, "a second entry"),
-        ("karar: 1\nmap: m.mmd\nnodes:\n  - 7\n", None, "must be a mapping"),
+        ("karar: 1\nmap: m.mmd\nnodes:\n  - 7\n", 4, "must be a mapping"),
     ],
 )
 def test_bad_projects_name_file_and_line(text: str, line: int | None, message: str) -> None:

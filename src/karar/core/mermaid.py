@@ -24,7 +24,6 @@ import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any
 
 from karar.core.bulk import no_gc
 from karar.core.errors import MapSyntaxError
@@ -771,14 +770,22 @@ def parse_mermaid(
 
 
 def _front_matter_title(block: str, path: str, line: int) -> str | None:
-    import yaml  # lazy: only maps with front matter pay for it
+    """The ``title:`` of a front matter block starting on file line ``line`` (its ``---``).
 
-    try:
-        data: Any = yaml.safe_load(block)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = line + 1 + (mark.line if mark is not None else 0)
-        raise MapSyntaxError(path, where, "the front matter is not valid YAML") from None
-    if isinstance(data, dict) and data.get("title") is not None:
-        return str(data["title"])
-    return None
+    Raises:
+        MapSyntaxError: The block is not YAML, YAML :mod:`~karar.core.yamlsafe` refuses
+            (aliases past its bound, a duplicate key...), or its title is not text.
+    """
+    from karar.core import yamlsafe  # lazy: only maps with front matter pay for YAML
+
+    data, where = yamlsafe.load(
+        block, path, MapSyntaxError, first_line=line + 1, prefix="the front matter: "
+    )
+    if not isinstance(data, dict) or data.get("title") is None:
+        return None
+    title = data["title"]
+    if isinstance(title, list | dict | set | bytes):
+        raise MapSyntaxError(
+            path, where.value("title").line, "the front matter's 'title:' must be text"
+        )
+    return str(title)

@@ -2,31 +2,44 @@
 
 The file is YAML a person can read and diff (CONTRACT.md): a format version, the map as a
 path relative to the file (or ``builtin:NAME``), and one entry per node that carries
-anything, named by its path of labels. Loading uses PyYAML's safe loader only; saving is
-atomic. Keys Karar does not know are kept on save, and entries whose node is no longer in
-the map are kept too (orphans), never dropped.
+anything, named by its path of labels, plus the window's view (``view:``). Reading goes
+through :mod:`karar.core.yamlsafe` (bounded, line-aware, duplicate keys refused); saving is
+atomic. Keys Karar does not know are kept on save, at the top, in entries and in ``view:``,
+and entries whose node is no longer in the map are kept too (orphans), never dropped. A
+``view:`` value the window could not use is left out of :attr:`Project.view` with a warning
+(the checks and notes still load), and kept for saving.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import re
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from karar.core import yamlsafe
 from karar.core.atomic import ReadOnlyError, write_atomic
-from karar.core.errors import LocatedError
+from karar.core.errors import LocatedError, one_line
 from karar.core.model import MindMap, NodePath
 from karar.core.sources import BUILTIN_PREFIX, Reading
 from karar.core.textfile import decode_utf8, read_bytes
+from karar.core.yamlsafe import FlowList, Where, shown
 
 FORMAT_VERSION = 1
 PROJECT_SUFFIX = ".karar.yaml"
 _KNOWN_TOP = ("karar", "map", "participant", "view", "nodes")
 _KNOWN_ENTRY = ("path", "checked", "note", "collapsed", "votes", "voters")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+LAYOUTS = ("mindmap", "tree", "radial")
+ZOOM_RANGE = (0.01, 100.0)
+"""The zooms a project may ask for (the window narrows them further to what it can show)."""
+MAX_COORDINATE = 1e9
+"""Largest centre coordinate a project may ask for: a map a million nodes tall is 1e8."""
 
 
 class ProjectError(LocatedError):
@@ -52,7 +65,7 @@ class NodeState:
     collapsed: bool = False
     votes: int | None = None
     voters: list[str] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[Any, Any] = field(default_factory=dict)
     line: int | None = field(default=None, compare=False)
 
     def is_empty(self) -> bool:
@@ -76,19 +89,26 @@ class Project:
             folder (forward slashes), an absolute path, or ``builtin:NAME``.
         entries: Node states by node path, in file order (new entries at the end).
         participant: Whose choices these are (optional).
-        view: UI state to restore (layout, zoom, selection...), kept as plain data.
+        view: UI state to restore, only ever valid values: ``layout`` (one of
+            :data:`LAYOUTS`), ``zoom`` (a finite number in :data:`ZOOM_RANGE`), ``center``
+            (two finite numbers), ``selected`` (a list of labels), ``minimap`` (a bool).
+        view_extra: Everything else that was under ``view:`` (keys Karar does not know,
+            values it could not use), written back unless :attr:`view` has the key.
         extra: Top-level keys Karar does not know, kept as they were.
         path: Where the project lives (None until saved).
         map_line: The line of ``map:`` in the file it was read from (for messages).
+        warnings: (line, message) for values ignored when the file was read.
     """
 
     map_ref: str
     entries: dict[NodePath, NodeState] = field(default_factory=dict)
     participant: str | None = None
     view: dict[str, Any] = field(default_factory=dict)
-    extra: dict[str, Any] = field(default_factory=dict)
+    view_extra: dict[Any, Any] = field(default_factory=dict)
+    extra: dict[Any, Any] = field(default_factory=dict)
     path: Path | None = None
     map_line: int | None = field(default=None, compare=False)
+    warnings: list[tuple[int, str]] = field(default_factory=list, compare=False)
 
     # ----------------------------------------------------------------- the map
 
@@ -148,8 +168,11 @@ class Project:
         data: dict[str, Any] = {"karar": FORMAT_VERSION, "map": self.map_ref}
         if self.participant:
             data["participant"] = self.participant
-        if self.view:
-            data["view"] = self.view
+        view = dict(self.view)
+        for key, value in self.view_extra.items():
+            view.setdefault(key, value)
+        if view:
+            data["view"] = view
         for key, value in self.extra.items():
             data.setdefault(key, value)
         nodes = []
@@ -224,179 +247,208 @@ def reattach_entry(entries: dict[NodePath, NodeState], old: NodePath, new: NodeP
         target.extra.setdefault(key, value)
 
 
-# --------------------------------------------------------------------------- YAML
-
-
-class FlowList(list[Any]):
-    """A list written on one line (``[a, b, c]``): node paths read best that way."""
-
-
-def dump_yaml(data: Any) -> str:
-    """YAML for people: block style, keys in the given order, Unicode as is, nested lists
-    indented, paths on one line, multi-line strings as literal blocks (``|``) so notes diff
-    line by line."""
-    import yaml
-
-    class _Dumper(yaml.SafeDumper):
-        def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-            super().increase_indent(flow, False)
-
-    def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-        style = "|" if "\n" in value and _literal_safe(value) else None
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-    def _flow(dumper: yaml.SafeDumper, value: FlowList) -> yaml.SequenceNode:
-        return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
-
-    _Dumper.add_representer(str, _str)
-    _Dumper.add_representer(FlowList, _flow)
-    text: str = yaml.dump(
-        data,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=10_000,  # never fold a path or a label over two lines
-    )
-    return text
-
-
-def _literal_safe(value: str) -> bool:
-    """PyYAML silently falls back from ``|`` for text with trailing spaces on a line or
-    special characters; say so up front so the choice is ours, not a surprise."""
-    return not any(line != line.rstrip(" \t") for line in value.split("\n")) and "\t" not in value
-
-
-def _line_loader() -> type:
-    """A safe loader that remembers the line of every mapping (under a private key)."""
-    import yaml
-
-    class _Loader(yaml.SafeLoader):
-        def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
-            mapping = super().construct_mapping(node, deep=deep)
-            mapping[_LINE_KEY] = node.start_mark.line + 1
-            return mapping
-
-    return _Loader
-
-
-_LINE_KEY = "\0line"
-
-
-def _strip_lines(value: Any) -> Any:
-    """Remove the private line keys from loaded data (iteratively: data may nest deep)."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            item.pop(_LINE_KEY, None)
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return value
+# --------------------------------------------------------------------------- reading
 
 
 def loads(text: str, *, path: str = "<project>") -> Project:
     """Parse a project file's text.
 
+    Values of ``view:`` Karar cannot use (a zoom that is not a number...) are not errors:
+    they are left out of :attr:`Project.view`, kept for saving, and listed in
+    :attr:`Project.warnings`.
+
     Raises:
-        ProjectError: Not YAML, not a Karar project, a newer format, or values of the wrong
-            type; the message names the line.
+        ProjectError: Not YAML (or YAML :mod:`~karar.core.yamlsafe` refuses), not a Karar
+            project, a newer format, or values of the wrong type; the message names the line.
     """
-    import yaml
+    data, where = yamlsafe.load(text, path, ProjectError)
+    return _Reader(path).project(data, where)
 
-    try:
-        data = yaml.load(text, Loader=_line_loader())  # a SafeLoader subclass: safe
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = exc.problem or "syntax error"
-        raise ProjectError(path, line, f"not valid YAML: {problem}") from None
-    except yaml.YAMLError as exc:
-        raise ProjectError(path, None, f"not valid YAML: {exc}") from None
 
-    def fail(where: Any, message: str) -> ProjectError:
-        line = where.get(_LINE_KEY) if isinstance(where, dict) else None
-        return ProjectError(path, line, message)
+class _Reader:
+    """A project from loaded YAML data and where each value stood."""
 
-    if not isinstance(data, dict) or "karar" not in data:
-        raise fail(data, "not a Karar project: the file has no 'karar:' version key")
-    version = data["karar"]
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise fail(data, f"'karar:' must be a format version number, not {version!r}")
-    if version > FORMAT_VERSION:
-        raise fail(
-            data,
-            f"written by a newer Karar (format {version}; this version reads up to "
-            f"{FORMAT_VERSION}): update Karar to open it",
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def fail(self, line: int | None, message: str) -> ProjectError:
+        return ProjectError(self.path, line, one_line(message))  # labels may hold newlines
+
+    def project(self, data: Any, where: Where) -> Project:
+        if not isinstance(data, dict) or "karar" not in data:
+            raise self.fail(where.line, "not a Karar project: the file has no 'karar:' version key")
+        self._version(data["karar"], where.value("karar").line)
+        project = Project(
+            map_ref=self._map_ref(data.get("map"), where),
+            participant=self._participant(data.get("participant"), where),
+            extra={k: v for k, v in data.items() if k not in _KNOWN_TOP},
         )
-    map_ref = data.get("map")
-    if not isinstance(map_ref, str) or not map_ref.strip():
-        raise fail(data, "'map:' must name the map file (a path, or builtin:django)")
-    if _URL.match(map_ref) and not map_ref.startswith(BUILTIN_PREFIX):
-        raise fail(data, f"'map:' must be a local file, not {map_ref!r}: Karar works offline")
-    participant = data.get("participant")
-    if participant is not None and not isinstance(participant, str | int | float):
-        raise fail(data, "'participant:' must be a name")
-    view = data.get("view") or {}
-    if not isinstance(view, dict):
-        raise fail(data, "'view:' must be a mapping")
-    nodes = data.get("nodes") or []
-    if not isinstance(nodes, list):
-        raise fail(data, "'nodes:' must be a list of entries")
+        project.map_line = where.key_line("map")
+        _read_view(project, data.get("view"), where.value("view"))
+        nodes = data.get("nodes")
+        if nodes is None:
+            nodes = []
+        if not isinstance(nodes, list):
+            raise self.fail(where.value("nodes").line, "'nodes:' must be a list of entries")
+        items = where.value("nodes")
+        for index, entry in enumerate(nodes):
+            entry_where = items.item(index)
+            node_path, state = self._entry(entry, entry_where)
+            if node_path in project.entries:
+                raise self.fail(
+                    entry_where.line,
+                    f"a second entry for the node {' / '.join(node_path)} (the first is on "
+                    f"line {project.entries[node_path].line})",
+                )
+            project.entries[node_path] = state
+        return project
 
-    project = Project(
-        map_ref=map_ref.strip(),
-        participant=str(participant) if participant is not None else None,
-        view=_strip_lines(view),
-        extra={
-            k: _strip_lines(v) for k, v in data.items() if k not in _KNOWN_TOP and k != _LINE_KEY
-        },
-    )
-    found = re.search(r"^map\s*:", text, re.MULTILINE)
-    project.map_line = text.count("\n", 0, found.start()) + 1 if found else None
-    for entry in nodes:
-        node_path, state = _entry(entry, fail)
-        if node_path in project.entries:
-            raise fail(entry, f"a second entry for the node {' / '.join(node_path)}")
-        project.entries[node_path] = state
-    return project
+    def _version(self, version: Any, line: int) -> None:
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise self.fail(line, f"'karar:' must be a format version number, not {shown(version)}")
+        if version > FORMAT_VERSION:
+            raise self.fail(
+                line,
+                f"written by a newer Karar (format {version}; this version reads up to "
+                f"{FORMAT_VERSION}): update Karar to open it",
+            )
+
+    def _map_ref(self, map_ref: Any, where: Where) -> str:
+        line = where.value("map").line
+        if not isinstance(map_ref, str) or not map_ref.strip():
+            raise self.fail(line, "'map:' must name the map file (a path, or builtin:django)")
+        if any(unicodedata.category(c) == "Cc" for c in map_ref):
+            raise self.fail(
+                line,
+                f"'map:' must be a file name, not text with control characters: {shown(map_ref)}",
+            )
+        if _URL.match(map_ref) and not map_ref.startswith(BUILTIN_PREFIX):
+            raise self.fail(
+                line, f"'map:' must be a local file, not {shown(map_ref)}: Karar works offline"
+            )
+        return map_ref.strip()
+
+    def _participant(self, participant: Any, where: Where) -> str | None:
+        if participant is None:
+            return None
+        if not isinstance(participant, str | int | float):
+            raise self.fail(where.value("participant").line, "'participant:' must be a name")
+        return str(participant)
+
+    def _entry(self, entry: Any, where: Where) -> tuple[NodePath, NodeState]:
+        if not isinstance(entry, dict):
+            raise self.fail(
+                where.line, f"each entry under 'nodes:' must be a mapping, not {shown(entry)}"
+            )
+        raw_path = entry.get("path")
+        if (
+            not isinstance(raw_path, list)
+            or not raw_path
+            or not all(_is_label(p) for p in raw_path)
+        ):
+            raise self.fail(
+                where.value("path").line, "'path:' must be a list of labels from the root down"
+            )
+        extra = {k: v for k, v in entry.items() if k not in _KNOWN_ENTRY}
+        state = NodeState(extra=extra, line=where.line)
+        for key in ("checked", "collapsed"):
+            value = entry.get(key, False)
+            if not isinstance(value, bool):
+                raise self.fail(
+                    where.value(key).line, f"'{key}:' must be true or false, not {shown(value)}"
+                )
+            setattr(state, key, value)
+        note = entry.get("note")
+        if note is not None and not isinstance(note, str):
+            raise self.fail(where.value("note").line, "'note:' must be text")
+        state.note = (note or "").rstrip("\n")
+        votes = entry.get("votes")
+        if votes is not None and (
+            not isinstance(votes, int) or isinstance(votes, bool) or votes < 0
+        ):
+            raise self.fail(where.value("votes").line, "'votes:' must be a whole number")
+        state.votes = votes
+        voters = entry.get("voters")
+        if voters is not None:
+            if not isinstance(voters, list) or not all(_is_label(v) for v in voters):
+                raise self.fail(where.value("voters").line, "'voters:' must be a list of names")
+            voters = [str(v) for v in voters]
+        state.voters = voters
+        return tuple(str(p) for p in raw_path), state
 
 
-def _entry(entry: Any, fail: Any) -> tuple[NodePath, NodeState]:
-    if not isinstance(entry, dict):
-        raise fail(entry, f"each entry under 'nodes:' must be a mapping, not {entry!r}")
-    raw_path = entry.get("path")
-    if (
-        not isinstance(raw_path, list)
-        or not raw_path
-        or not all(isinstance(p, str | int | float) and not isinstance(p, bool) for p in raw_path)
-    ):
-        raise fail(entry, "'path:' must be a list of labels from the root down")
-    extra = {k: v for k, v in entry.items() if k not in _KNOWN_ENTRY and k != _LINE_KEY}
-    state = NodeState(extra=_strip_lines(extra), line=entry.get(_LINE_KEY))
-    for key in ("checked", "collapsed"):
-        value = entry.get(key, False)
-        if not isinstance(value, bool):
-            raise fail(entry, f"'{key}:' must be true or false, not {value!r}")
-        setattr(state, key, value)
-    note = entry.get("note", "")
-    if note is None:
-        note = ""
-    if not isinstance(note, str):
-        raise fail(entry, "'note:' must be text")
-    state.note = note.rstrip("\n")
-    votes = entry.get("votes")
-    if votes is not None and (not isinstance(votes, int) or isinstance(votes, bool) or votes < 0):
-        raise fail(entry, "'votes:' must be a whole number")
-    state.votes = votes
-    voters = entry.get("voters")
-    if voters is not None:
-        if not isinstance(voters, list):
-            raise fail(entry, "'voters:' must be a list of names")
-        voters = [str(v) for v in voters]
-    state.voters = voters
-    return tuple(str(p) for p in raw_path), state
+def _is_label(value: Any) -> bool:
+    """A path element or a name: text, or a number YAML read from unquoted digits."""
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+def _read_view(project: Project, raw: Any, where: Where) -> None:
+    """Fill ``project.view`` with the values of ``view:`` the window can use; keep the rest
+    in ``project.view_extra`` (or, for a ``view:`` that is no mapping, in ``extra``), and
+    warn about what is ignored."""
+    if raw is None:
+        return
+    if not isinstance(raw, dict):
+        project.warnings.append((where.line, "'view:' must be a mapping; it is ignored"))
+        project.extra["view"] = raw
+        return
+    for key, value in raw.items():
+        check = _VIEW_CHECKS.get(key) if isinstance(key, str) else None
+        if check is None:
+            project.view_extra[key] = value
+            continue
+        read, expected = check
+        clean = read(value)
+        if clean is None:
+            project.view_extra[key] = value
+            project.warnings.append(
+                (
+                    where.value(key).line,
+                    f"'{key}:' in 'view:' must be {expected}, not {shown(value)}; it is ignored",
+                )
+            )
+        else:
+            project.view[key] = clean
+
+
+def _number(value: Any, low: float, high: float) -> float | int | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value if low <= value <= high else None
+
+
+def _center(value: Any) -> list[Any] | None:
+    if not isinstance(value, list) or len(value) != 2:
+        return None
+    xy = [_number(v, -MAX_COORDINATE, MAX_COORDINATE) for v in value]
+    return None if None in xy else xy
+
+
+def _selected(value: Any) -> list[str] | None:
+    if not isinstance(value, list) or not value or not all(_is_label(v) for v in value):
+        return None
+    return [str(v) for v in value]
+
+
+_VIEW_CHECKS: dict[str, tuple[Callable[[Any], Any], str]] = {
+    "layout": (lambda v: v if v in LAYOUTS else None, "one of " + ", ".join(LAYOUTS)),
+    "zoom": (
+        lambda v: _number(v, *ZOOM_RANGE),
+        f"a number from {ZOOM_RANGE[0]:g} to {ZOOM_RANGE[1]:g}",
+    ),
+    "center": (_center, "two numbers, [x, y]"),
+    "selected": (_selected, "a node's path, a list of labels"),
+    "minimap": (lambda v: v if isinstance(v, bool) else None, "true or false"),
+}
+"""What each known key of ``view:`` must hold: its reader (None for a value it cannot
+use) and the words for what it expects."""
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML for people, read back as the same data (see :func:`karar.core.yamlsafe.dump`)."""
+    return yamlsafe.dump(data)
 
 
 def load(path: str | Path) -> Project:
