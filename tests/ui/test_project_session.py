@@ -427,3 +427,21 @@ def test_a_map_file_deleted_and_made_again_is_watched_again(
         map_file.write_text(MAP + "    Queue\n    Search\n", encoding="utf-8")
     assert win.document.mindmap.find(("Stack", "Search")) is not None
     assert win.document.is_checked(node(win, "Redis"))
+
+
+def test_odd_view_values_are_named_and_the_project_still_opens(
+    qtbot: QtBot, tmp_path: Path, map_file: Path
+) -> None:
+    saved = tmp_path / "odd.karar.yaml"
+    saved.write_text(
+        "karar: 1\nmap: stack.mmd\nview:\n  zoom: .nan\n  center: [left, right]\n"
+        "nodes:\n  - path: [Stack, Cache, Redis]\n    checked: true\n    note: kept\n",
+        encoding="utf-8",
+    )
+    w = make_window(qtbot, remember=False)
+    assert w.open_path(saved)
+    assert w.document.is_checked(node(w, "Redis")) and w.document.note(node(w, "Redis")) == "kept"
+    assert [line for line, _ in w.notice_bar.project_warnings] == [4, 5]
+    assert "odd.karar.yaml" in w.notice_bar.text.text() and w.notice_bar.isVisible()
+    assert w.view.zoom == w.view.zoom  # a number, not NaN
+    w.close()

@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from karar.core.model import Node
 from karar.core.state import Change, FieldChange
+from karar.ui.plaintext import menu_text
 
 if TYPE_CHECKING:
     from karar.ui.document import MapDocument
@@ -22,11 +23,6 @@ NOTE_MERGE_SECONDS = 1.5
 """Keystrokes closer together than this merge into one undo step."""
 
 _NOTE_ID = 1001
-
-
-def menu_text(text: str) -> str:
-    """``text`` for a menu entry: an ``&`` shows as itself, not as a shortcut key."""
-    return text.replace("&", "&&")
 
 
 def short_label(text: str, limit: int = 40) -> str:

@@ -251,11 +251,16 @@ class MainWindow(QMainWindow):
             self.view.fit_readable()
         self.view.select_path(view.get("selected"))
         self.notice_bar.clear_error()
-        seen = (loaded.map_path, tuple(loaded.warnings))
+        seen = (loaded.map_path, tuple(loaded.warnings + loaded.project_warnings))
         if seen in self._dismissed:
             self.notice_bar.dismiss()
         else:
-            self.notice_bar.show_warnings(file_name(loaded.map_path), loaded.warnings)
+            self.notice_bar.show_warnings(
+                file_name(loaded.map_path),
+                loaded.warnings,
+                file_name(loaded.project.path),
+                loaded.project_warnings,
+            )
 
     def remember_map_view(self) -> None:
         """Remember zoom, position, folds and the overview of a map open without a project

@@ -34,6 +34,8 @@ class NoticeBar(QFrame):
         self._error = ""
         self._heading = ""
         self._name = ""
+        self._project = ""
+        self._project_warnings: list[tuple[int, str]] = []
         self._warnings: list[tuple[int, str]] = []
         self.text = QLabel(self)
         self.text.setWordWrap(True)
@@ -64,11 +66,25 @@ class NoticeBar(QFrame):
         """The warnings shown, as (line, message)."""
         return list(self._warnings)
 
-    def show_warnings(self, name: str, warnings: list[tuple[int, str]]) -> None:
-        """List the reading problems of map file ``name`` (none: hide the bar)."""
+    def show_warnings(
+        self,
+        name: str,
+        warnings: list[tuple[int, str]],
+        project: str = "",
+        project_warnings: list[tuple[int, str]] | None = None,
+    ) -> None:
+        """List the reading problems of map file ``name``, and the values of project file
+        ``project`` that were ignored (none of either: hide the bar)."""
         self._name = name
         self._warnings = list(warnings)
+        self._project = project
+        self._project_warnings = list(project_warnings or [])
         self._refresh()
+
+    @property
+    def project_warnings(self) -> list[tuple[int, str]]:
+        """The ignored project values shown, as (line, message)."""
+        return list(self._project_warnings)
 
     def show_error(
         self,
@@ -89,11 +105,12 @@ class NoticeBar(QFrame):
     def dismiss(self) -> None:
         """Hide the warnings (an error stays)."""
         self._warnings = []
+        self._project_warnings = []
         self._refresh()
 
     @Slot()
     def _on_close_button_clicked(self) -> None:
-        self.dismissed_warnings = self._warnings
+        self.dismissed_warnings = self._warnings + self._project_warnings
         self.dismiss()
         self.dismissed.emit()
 
@@ -104,25 +121,26 @@ class NoticeBar(QFrame):
             self.close_button.hide()
             self.show()
             return
-        if not self._warnings:
+        if not self._warnings and not self._project_warnings:
             self.hide()
             return
         self._paint("warning")
-        n = len(self._warnings)
-        items = "".join(
-            f"<li><a href='line:{line}'>line {line}</a>: {html.escape(message)}</li>"
-            for line, message in self._warnings[:MAX_LISTED]
-        )
-        more = (
-            f"<p>…and {n - MAX_LISTED} more (karar check lists them all).</p>"
-            if n > MAX_LISTED
-            else ""
-        )
-        noun = "line" if n == 1 else "lines"
-        self.text.setText(
-            f"<b>{n} {noun} of {html.escape(self._name)} read differently by Mermaid.</b>"
-            f"<ul style='margin:2px 0 0 -20px'>{items}</ul>{more}"
-        )
+        parts = []
+        if self._warnings:
+            n = len(self._warnings)
+            noun = "line" if n == 1 else "lines"
+            parts.append(
+                f"<b>{n} {noun} of {html.escape(self._name)} read differently by Mermaid.</b>"
+                + _listed(self._warnings, links=True)
+            )
+        if self._project_warnings:
+            n = len(self._project_warnings)
+            noun = "value" if n == 1 else "values"
+            parts.append(
+                f"<b>{n} {noun} of {html.escape(self._project)} ignored; the rest of the "
+                "project is open.</b>" + _listed(self._project_warnings, links=False)
+            )
+        self.text.setText("".join(parts))
         self.close_button.show()
         self.show()
 
@@ -145,3 +163,17 @@ class NoticeBar(QFrame):
     def _on_text_link_activated(self, link: str) -> None:
         if link.startswith("line:"):
             self.line_activated.emit(int(link[5:]))
+
+
+def _listed(warnings: list[tuple[int, str]], *, links: bool) -> str:
+    """The first :data:`MAX_LISTED` warnings as a list (lines as links to their nodes)."""
+    items = "".join(
+        (f"<li><a href='line:{line}'>line {line}</a>: " if links else f"<li>line {line}: ")
+        + f"{html.escape(message)}</li>"
+        for line, message in warnings[:MAX_LISTED]
+    )
+    n = len(warnings)
+    more = (
+        f"<p>…and {n - MAX_LISTED} more (karar check lists them all).</p>" if n > MAX_LISTED else ""
+    )
+    return f"<ul style='margin:2px 0 0 -20px'>{items}</ul>{more}"

@@ -81,7 +81,8 @@ def pending(own: RecoveryCopy | None = None) -> list[tuple[Path, dict[str, Any]]
     candidates = [p for p in folder.glob(f"*{PROJECT_SUFFIX}") if own is None or p != own.path]
     if not candidates:
         return []
-    import yaml  # only when there is something to look at: never on a clean start
+    from karar.core.errors import KararError
+    from karar.core.project import load
 
     found = []
     for path in candidates:
@@ -90,10 +91,11 @@ def pending(own: RecoveryCopy | None = None) -> list[tuple[Path, dict[str, Any]]
             continue  # its session still runs
         lock.unlock()
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            info = data.get(RECOVERY_KEY) or {}
+            # the project reader's guards hold for recovery copies too: anything in the
+            # data folder could have been put there
+            info = load(path).extra.get(RECOVERY_KEY) or {}
             mtime = path.stat().st_mtime
-        except (OSError, UnicodeDecodeError, yaml.YAMLError, AttributeError, RecursionError):
+        except (OSError, KararError):
             continue
         if isinstance(info, dict):
             found.append((mtime, path, info))

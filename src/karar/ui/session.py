@@ -71,6 +71,8 @@ class Loaded:
             while there were unsaved changes).
         warnings: ``(line, message)`` for each line of the map file Karar and Mermaid
             read differently.
+        project_warnings: ``(line, message)`` for each value of the project file that
+            was ignored (an odd ``view:`` value...): the rest of the project is shown.
         read_only: Another window holds the project: this one may not save over it.
         take_over: Break another window's hold on the project.
     """
@@ -82,6 +84,7 @@ class Loaded:
     view: dict[str, Any] = field(default_factory=dict)
     dirty: bool = False
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    project_warnings: list[tuple[int, str]] = field(default_factory=list)
     read_only: bool = False
     take_over: bool = False
 
@@ -256,6 +259,7 @@ class Session(QObject):
                 project,
                 view=dict(project.view),
                 warnings=reading.warnings,
+                project_warnings=list(project.warnings),
                 read_only=read_only,
                 take_over=take_over,
             )
