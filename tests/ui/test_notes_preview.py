@@ -35,8 +35,8 @@ BLOCK_MS = 100
 """The most the window may be held up, beyond what the idle heartbeat shows."""
 
 
-def nested_list(levels: int) -> str:
-    return "".join("    " * i + "- a\n" for i in range(levels))
+def nested_list(levels: int, indent: str = "    ") -> str:
+    return "".join(indent * i + "- a\n" for i in range(levels))
 
 
 PATHOLOGICAL = {
@@ -44,7 +44,8 @@ PATHOLOGICAL = {
     "brackets": "[" * 8_000,
     "images": "![" * 8_000,
     "links": "[a](" * 20_000,
-    "nested-249": nested_list(249),
+    "nested-249": nested_list(249, "\t"),
+    "nested-249-spaces": nested_list(249),  # 124,500 characters: too long for Markdown
     # their kin: each costs Python-Markdown (or Qt) time that grows faster than the note
     "links-closed-once": "[a](" * 12_000 + ")",
     "titles": '[a]("' * 9_000,

@@ -68,12 +68,13 @@ def test_a_link_after_the_brackets_still_renders() -> None:
     "text",
     [
         "".join("    " * i + "- a\n" for i in range(100)),
+        "".join("\t" * i + "- a\n" for i in range(249)),
         "1. " * 249 + "x",
         "- " * 249 + "x",
         "> " * 249 + "x",
         "> - 1. " * 100 + "x",
     ],
-    ids=["indented", "numbered", "bullets", "quotes", "mixed"],
+    ids=["indented", "tabs-249", "numbered", "bullets", "quotes", "mixed"],
 )
 def test_deep_nesting_stops_at_the_limit(text: str) -> None:
     out = render_note(text)

@@ -17,6 +17,10 @@ level of list nesting is a level of recursion (249 levels: RecursionError).
   ``)`` left to find, look for the ``)`` of a link only :data:`LINK_WINDOW` characters on,
   and pay for every bracket they visit from the allowance — spent, a ``[`` stays text;
 - a code-span finder that visits runs of backticks, not characters, paid the same way;
+- backslash escapes taken a run at a time: the inline pass copies the whole paragraph
+  at every match, so a match per character (``\\`` × 40,000) is quadratic. (Every
+  pattern pays that copy per match; with matches spread through a long paragraph — a
+  line break every two characters — it stays, bounded by the note's length limit.);
 - a fence finder that pairs each opening fence with its closing one from an index built
   once, instead of scanning on from every fence that never closes;
 - a nesting bound: container markers (``>``, list markers, indentation) past
@@ -41,7 +45,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from markdown import inlinepatterns
+from markdown import inlinepatterns, util
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
@@ -202,6 +206,9 @@ def bound(md: Any) -> Guard:
         if name in md.inlinePatterns:
             old = md.inlinePatterns[name]
             _replace(md.inlinePatterns, name, cls(old.pattern, md))
+    if "escape" in md.inlinePatterns:
+        chars = re.escape("".join(md.ESCAPED_CHARS))
+        _replace(md.inlinePatterns, "escape", _Escapes(rf"(?:\\[{chars}])+", md))
     if "backtick" in md.inlinePatterns:
         old = md.inlinePatterns["backtick"]
         _replace(md.inlinePatterns, "backtick", _CodeSpans(old.pattern, md))
@@ -258,7 +265,9 @@ class _Brackets:
         if max(guard.last(data, ")"), guard.last(data, '"'), guard.last(data, "'")) < index:
             # no ")" to end the target, no quote to start a title: it cannot succeed
             return "", None, index, False
-        end = index + LINK_WINDOW
+        if guard.steps <= 0:  # the allowance is spent: no more scanning
+            return "", None, index, False
+        end = index + min(LINK_WINDOW, guard.steps)
         window = data if end >= len(data) else data[:end]
         got: tuple[str, str | None, int, bool] = super().getLink(window, index)  # type: ignore[misc]
         spent = got[2] - index if got[3] else len(window) - index
@@ -335,6 +344,18 @@ class _CodeSpans(inlinepatterns.BacktickInlineProcessor):  # type: ignore[misc]
         if 0 < longest < ticks:
             return start - (ticks - longest), end - longest
         return start + ticks, None  # the original's skip, past the run and as far again
+
+
+# ---------------------------------------------------------------- escapes
+
+
+class _Escapes(inlinepatterns.EscapeInlineProcessor):  # type: ignore[misc]
+    """Backslash escapes, a run of them per match (each escape as Markdown makes it)."""
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:
+        run = m[0]
+        chars = (f"{util.STX}{ord(run[i])}{util.ETX}" for i in range(1, len(run), 2))
+        return "".join(chars), m.start(0), m.end(0)
 
 
 # ---------------------------------------------------------------- fenced code
