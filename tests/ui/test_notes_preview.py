@@ -56,6 +56,9 @@ PATHOLOGICAL = {
     "numbered": "1. " * 15_000,
     "quotes": "> " * 20_000,
     "no-break-run": "<" * 48_000,
+    # cheap for Markdown, dear for Qt's rich text (quadratic in the items of one list)
+    "list-items": "- a\n" * 12_000,
+    "table-rows": "| a | b |\n|---|---|\n" + "| x | y |\n" * 5_000,
 }
 
 
