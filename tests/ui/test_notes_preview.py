@@ -9,8 +9,10 @@ more than the longest gap the same heartbeat shows while the window is idle.
 from __future__ import annotations
 
 import gc
+import threading
 import time
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -297,6 +299,38 @@ def test_the_latest_note_wins(
     assert shown == ["**cache** note"]
 
 
+def test_typing_on_while_the_worker_renders_delivers_each_render_in_turn(
+    panel: DecisionPanel, doc: MapDocument, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(notepreview, "SYNC_CHARS", 0)  # every note to the worker
+    gate = threading.Event()
+    started: list[str] = []
+    original = notepreview.render_note
+
+    def slow(text: str, **kw: Any) -> notes.RenderedNote:
+        started.append(text)
+        while not gate.wait(0.005):
+            if kw["should_stop"]():
+                raise notes.RenderCancelled
+        return original(text, **kw)
+
+    monkeypatch.setattr(notepreview, "render_note", slow)
+    shown: list[str] = []
+    panel._renderer.rendered.connect(lambda text, _r: shown.append(text))
+    data = node(doc, "Data")
+    doc.set_note(data, "*a*")
+    panel.set_node(data)
+    qtbot.waitUntil(lambda: started == ["*a*"])
+    panel.editor.setFocus()
+    panel.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(panel.editor, "b")
+    qtbot.waitUntil(lambda: not panel._render_timer.isActive())  # asked for "*a*b"
+    gate.set()
+    qtbot.waitUntil(lambda: shown == ["*a*", "*a*b"])
+    assert started == ["*a*", "*a*b"]  # the first was not stopped for the second
+    assert panel.preview.toPlainText() == "ab"
+
+
 def test_typing_renders_only_after_a_pause(
     panel: DecisionPanel, doc: MapDocument, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -326,3 +360,16 @@ def test_a_run_without_breaks_wraps_anywhere(panel: DecisionPanel, doc: MapDocum
     panel.set_node(cache)
     assert panel.editor.wordWrapMode() != anywhere
     assert panel.preview.wordWrapMode() != anywhere
+
+
+def test_waiting_for_the_preview_delivers_it(
+    panel: DecisionPanel, doc: MapDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(notepreview, "SYNC_CHARS", 10)
+    data = node(doc, "Data")
+    doc.set_note(data, "**rendered** by the worker")
+    panel.set_node(data)
+    assert panel.preview_pending
+    assert panel.wait_for_preview(10.0)  # as a screenshot does, without an event loop
+    assert not panel.preview_pending
+    assert panel.preview.toPlainText() == "rendered by the worker"

@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 import sys
 import threading
+import time
 from collections import OrderedDict
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QPalette, QTextOption
@@ -62,12 +63,18 @@ _LAUNCH_MS = 40
 _POLL_MS = 10
 _LONG_RUN = re.compile(rf"(?<!\S)\S{{{LONG_RUN}}}")
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
 _executor: ThreadPoolExecutor | None = None
 
 
 def _worker() -> ThreadPoolExecutor:
+    """The one worker thread, started for the first long note (not at start-up)."""
     global _executor
     if _executor is None:
+        from concurrent.futures import ThreadPoolExecutor
+
         _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="karar-notes")
     return _executor
 
@@ -107,8 +114,8 @@ class NoteRenderer(QObject):
 
     Signals:
         rendered(str, object): A note given to :meth:`render` that went to the worker is
-            rendered; the arguments are its text and its :class:`RenderedNote`. Only the
-            latest request is ever answered.
+            rendered; the arguments are its text and its :class:`RenderedNote`. Nothing
+            comes for a render stopped by :meth:`cancel`.
     """
 
     rendered = Signal(str, object)
@@ -117,6 +124,7 @@ class NoteRenderer(QObject):
         super().__init__(parent)
         self._cache: OrderedDict[str, RenderedNote] = OrderedDict()
         self._job: _Job | None = None
+        self._waiting: str | None = None  # the newest text, for after the running render
         self._poll = QTimer(self)
         self._poll.setInterval(_POLL_MS)
         self._poll.timeout.connect(self._on_poll_timeout)
@@ -137,46 +145,57 @@ class NoteRenderer(QObject):
 
     def render(self, text: str) -> RenderedNote | None:
         """The rendering of ``text`` if it is at hand or quick to make; else None, and
-        :attr:`rendered` brings it when the worker is done."""
-        self.cancel()
+        :attr:`rendered` brings it when the worker is done.
+
+        A render already running on the worker is not stopped for a newer text (while
+        someone types, the preview would never catch up): it is delivered, and the
+        newest text waiting is rendered next. :meth:`cancel` stops it (another note).
+        """
         cached = self._cache.get(text)
         if cached is not None:
+            self.cancel()  # what is under way is older than this
             self._cache.move_to_end(text)
             return cached
         if len(text) <= SYNC_CHARS or len(text) > MARKDOWN_LIMIT:
             result = render_note(text, budget=SYNC_BUDGET)
             if result.reason != "slow":
+                self.cancel()
                 self._remember(text, result)
                 return result
+        job = self._job
+        if job is not None and job.future is not None and not job.future.done():
+            self._waiting = None if text == job.text else text
+            return None
+        self.cancel()
         self._job = _Job(text, threading.Event())
         self._launch.start()
         return None
 
     @Slot()
     def cancel(self) -> None:
-        """Forget the render under way, and tell the worker to stop it."""
+        """Forget the render under way and any waiting, and tell the worker to stop."""
         job, self._job = self._job, None
+        self._waiting = None
         self._poll.stop()
         self._launch.stop()
         if job is not None:
             job.stop.set()
 
     def wait(self, timeout: float) -> bool:
-        """Wait up to ``timeout`` seconds for the render under way, delivering it; True
-        when none is left (for a screenshot, which shows what is rendered)."""
-        job = self._job
-        if job is None:
-            return True
-        if job.future is None:
-            self._launch.stop()
-            self._on_launch_timeout()
-        assert job.future is not None
-        try:
-            job.future.result(timeout)
-        except TimeoutError:
-            return False
-        self._on_poll_timeout()
-        return self._job is None
+        """Wait up to ``timeout`` seconds for the renders under way, delivering them;
+        True when none is left (for a screenshot, which shows what is rendered)."""
+        deadline = time.monotonic() + timeout
+        while (job := self._job) is not None:
+            if job.future is None:
+                self._launch.stop()
+                self._on_launch_timeout()
+            assert job.future is not None
+            try:
+                job.future.result(max(deadline - time.monotonic(), 0.0))
+            except TimeoutError:
+                return False
+            self._on_poll_timeout()
+        return True
 
     def _remember(self, text: str, result: RenderedNote) -> None:
         if len(text) > MARKDOWN_LIMIT:
@@ -200,7 +219,11 @@ class NoteRenderer(QObject):
         self._poll.stop()
         self._job = None
         result = job.future.result()
-        if result is None:  # stopped: a newer request is under way, or none is wanted
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            self._job = _Job(waiting, threading.Event())
+            self._on_launch_timeout()  # at once: the window has drawn since the last one
+        if result is None:  # stopped: none is wanted
             return
         self._remember(job.text, result)
         self.rendered.emit(job.text, result)

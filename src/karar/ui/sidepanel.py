@@ -652,6 +652,8 @@ class DecisionPanel(QDockWidget):
             self._renderer.cancel()
             return
         text = self.document.note(node)
+        if node is not self._preview_node:
+            self._renderer.cancel()  # another node's note: no longer wanted
         result = self._renderer.render(text)
         if result is None:  # on the worker: until it is done, the note as typed
             if node is self._preview_node:
@@ -695,8 +697,10 @@ class DecisionPanel(QDockWidget):
 
     @Slot(str, object)
     def _on_renderer_rendered(self, text: str, result: RenderedNote) -> None:
+        # Only renders of the note shown arrive (another node cancels them); one of a
+        # few keys ago is still the freshest there is, and the newest follows.
         node = self._node
-        if node is not None and self._mode != "edit" and text == self.document.note(node):
+        if node is not None and node is self._preview_node and self._mode != "edit":
             self._show_note(node, text, result)
 
     def _restyle(self) -> bool:
