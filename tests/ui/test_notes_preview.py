@@ -193,6 +193,7 @@ def test_a_pathological_note_never_holds_the_window(
     panel.set_mode("edit")
     doc.set_note(data, text)
     editor_opening, editor_typing = open_and_type(qtbot, panel, data, cache)
+    panel.set_node(cache)  # nothing of the note is rendered before it is measured
     panel.set_mode("both")
     doc.set_note(data, text)
     opening, typing = open_and_type(qtbot, panel, data, cache)
