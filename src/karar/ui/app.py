@@ -115,6 +115,9 @@ def run(
     return app.exec()
 
 
+_PREVIEW_WAIT_S = 5.0  # more than the worker's budget for one note
+
+
 def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
     """Drop the offscreen platform's "does not support propagateSizeHints()" notice (it
     has no window manager to tell); pass everything else on to stderr."""
@@ -142,6 +145,8 @@ def _screenshot(
         print(f"karar: error: {err}", file=sys.stderr)
         return 1
     wait_for_first_frame(window)
+    # a long note renders on a worker thread: the picture shows it rendered
+    window.decision_panel.wait_for_preview(_PREVIEW_WAIT_S)
     app.processEvents()
     image = window.grab().toImage()
     if image.width() != size[0] or image.height() != size[1]:

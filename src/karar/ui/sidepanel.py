@@ -13,10 +13,19 @@ focus_map_requested`), Tab and Shift+Tab move on through the panel, and Ctrl+Tab
 "Insert Tab" in the editor's context menu) types a tab. Leaving the editor closes the undo
 step being typed. The check box and the two note frames have borders in
 :func:`karar.ui.theme.outline_colour`, visible in every theme.
+
+The preview never holds the window up: a note is rendered by a
+:class:`~karar.ui.notepreview.NoteRenderer` (a short one at once, anything more on a worker
+thread, the note shown as typed meanwhile), only after typing pauses for
+``_RENDER_DELAY_MS``, and a note Markdown will not render is shown as typed under a
+one-line notice (:attr:`DecisionPanel.preview_notice`). Both note views wrap anywhere
+when the note holds a run of characters Qt would take long to wrap
+(:func:`~karar.ui.notepreview.wrap_mode_for`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -61,11 +70,12 @@ from PySide6.QtWidgets import (
 
 from karar.core.labels import plain_text
 from karar.core.model import Node
-from karar.core.notes import is_safe_link, render_note_html
+from karar.core.notes import RenderedNote, is_safe_link
 from karar.ui.commands import close_note_step, short_label
 from karar.ui.document import MapDocument
+from karar.ui.notepreview import NoteRenderer, fit_wrap, padded_code_blocks, preview_style_sheet
 from karar.ui.plaintext import tooltip
-from karar.ui.theme import blend, focus_outline_colour, outline_colour
+from karar.ui.theme import focus_outline_colour, outline_colour
 
 MODES = ("edit", "preview", "both")
 """What the notes area shows: the editor, the rendered preview, or both (stacked)."""
@@ -75,6 +85,7 @@ INSERT_TAB_KEY = QKeySequence("Ctrl+Tab")
 switches tabs only in tab widgets, and the panel has none."""
 
 _RENDER_DELAY_MS = 150
+_INTERIM_CHARS = 2_000  # of a note shown as typed while the worker renders it
 _CRUMB_CHARS = 28
 
 
@@ -340,6 +351,7 @@ class DecisionPanel(QDockWidget):
         self._updating = False
         self._mode = "both"
         self._shown_html: str | None = None
+        self._preview_node: Node | None = None  # whose note the preview shows
         self._code_background = ""
         self._style_key: tuple[int, ...] = ()
 
@@ -347,6 +359,8 @@ class DecisionPanel(QDockWidget):
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(_RENDER_DELAY_MS)
         self._render_timer.timeout.connect(self._on_render_timer_timeout)
+        self._renderer = NoteRenderer(self)
+        self._renderer.rendered.connect(self._on_renderer_rendered)
 
         self._build()
         self._restyle()
@@ -453,10 +467,23 @@ class DecisionPanel(QDockWidget):
         self.preview.document().setDocumentMargin(8)
         self.preview.document().setIndentWidth(18)
 
+        self.preview_notice = QLabel(page)
+        self.preview_notice.setObjectName("note-preview-notice")
+        self.preview_notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview_notice.setWordWrap(True)
+        self.preview_notice.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.preview_notice.hide()
+        self._preview_pane = QWidget(page)
+        pane = QVBoxLayout(self._preview_pane)
+        pane.setContentsMargins(0, 0, 0, 0)
+        pane.setSpacing(2)
+        pane.addWidget(self.preview_notice)
+        pane.addWidget(self.preview, 1)
+
         self.splitter = QSplitter(Qt.Orientation.Vertical, page)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.editor)
-        self.splitter.addWidget(self.preview)
+        self.splitter.addWidget(self._preview_pane)
         self.splitter.setSizes([1, 1])
         column.addWidget(self.splitter, 1)
 
@@ -476,6 +503,12 @@ class DecisionPanel(QDockWidget):
         """What the notes area shows: one of :data:`MODES`."""
         return self._mode
 
+    @property
+    def preview_pending(self) -> bool:
+        """Whether the preview is being rendered on the worker thread (meanwhile it shows
+        the note as typed, or its rendering of a few keys ago)."""
+        return self._renderer.pending
+
     def set_mode(self, mode: str) -> None:
         """Show the editor (``edit``), the rendered notes (``preview``) or both."""
         if mode not in MODES:
@@ -483,9 +516,8 @@ class DecisionPanel(QDockWidget):
         self._mode = mode
         self.mode_buttons[mode].setChecked(True)
         self.editor.setVisible(mode != "preview")
-        self.preview.setVisible(mode != "edit")
-        if mode != "edit":
-            self._render_now()
+        self._preview_pane.setVisible(mode != "edit")
+        self._render_now()
 
     @Slot(object)
     def set_node(self, node: Node | None) -> None:
@@ -499,7 +531,8 @@ class DecisionPanel(QDockWidget):
         if node is None:
             self.pages.setCurrentIndex(0)
             self._set_editor_text("", reset=True)
-            self._show_html("")
+            self._renderer.cancel()
+            self._show_note(None, "", RenderedNote(""))
             return
         self.pages.setCurrentIndex(1)
         self._fill_breadcrumb(node)
@@ -585,6 +618,7 @@ class DecisionPanel(QDockWidget):
         """
         self._updating = True
         try:
+            fit_wrap(self.editor, text)
             if reset:
                 self.editor.setPlainText(text)
                 self.editor.moveCursor(QTextCursor.MoveOperation.Start)
@@ -614,23 +648,61 @@ class DecisionPanel(QDockWidget):
 
     def _render_now(self) -> None:
         self._render_timer.stop()
-        if self._mode == "edit" or self._node is None:
+        node = self._node
+        if self._mode == "edit" or node is None:
+            self._renderer.cancel()
             return
-        self._show_html(render_note_html(self.document.note(self._node)))
+        text = self.document.note(node)
+        if node is not self._preview_node:
+            self._renderer.cancel()  # another node's note: no longer wanted
+        result = self._renderer.render(text)
+        if result is None:  # on the worker: until it is done, the note as typed
+            if node is self._preview_node:
+                return  # typing: the preview shows this note a few keys ago meanwhile
+            result = RenderedNote("", typed=text[:_INTERIM_CHARS])
+        self._show_note(node, text, result)
+
+    def _show_note(self, node: Node | None, text: str, result: RenderedNote) -> None:
+        self._preview_node = node
+        fit_wrap(self.preview, text)
+        self.preview_notice.setText(result.notice)
+        self.preview_notice.setVisible(bool(result.notice))
+        if result.typed:  # as plain text: Qt lays it out faster than the same as HTML
+            self._shown_html = None
+            self._keeping_scroll(lambda: self.preview.setPlainText(result.typed))
+        else:
+            self._show_html(result.html)
+
+    def wait_for_preview(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for a preview being rendered on the worker and
+        show it; True when the preview is up to date (a screenshot waits for it)."""
+        return self._renderer.wait(timeout)
 
     def _show_html(self, html: str, *, force: bool = False) -> None:
         restyled = self._restyle()
         if html == self._shown_html and not restyled and not force:
             return
         self._shown_html = html
+        shown = padded_code_blocks(html, self._code_background)
+        self._keeping_scroll(lambda: self.preview.setHtml(shown))
+
+    def _keeping_scroll(self, fill: Callable[[], None]) -> None:
         bar = self.preview.verticalScrollBar()
         at = bar.value()
-        self.preview.setHtml(_padded_code_blocks(html, self._code_background))
+        fill()
         bar.setValue(at)
 
     @Slot()
     def _on_render_timer_timeout(self) -> None:
         self._render_now()
+
+    @Slot(str, object)
+    def _on_renderer_rendered(self, text: str, result: RenderedNote) -> None:
+        # Only renders of the note shown arrive (another node cancels them); one of a
+        # few keys ago is still the freshest there is, and the newest follows.
+        node = self._node
+        if node is not None and node is self._preview_node and self._mode != "edit":
+            self._show_note(node, text, result)
 
     def _restyle(self) -> bool:
         """Derive the preview's style sheet and the breadcrumb's colour from the panel's
@@ -653,35 +725,8 @@ class DecisionPanel(QDockWidget):
         if key == self._style_key:
             return False
         self._style_key = key
-        base = pal.color(QPalette.ColorRole.Base)
-        text = pal.color(QPalette.ColorRole.Text)
-        muted = pal.color(QPalette.ColorRole.PlaceholderText)
-        code_bg = self._code_background = blend(base, text, 0.07).name()
-        rule = blend(base, text, 0.25).name()
-        head_bg = blend(base, text, 0.04).name()
-        link = pal.color(QPalette.ColorRole.Link).name()
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
-        self.preview.document().setDefaultStyleSheet(
-            f"""
-            p, ul, ol, pre, table, blockquote {{ margin-top: 0px; margin-bottom: 8px; }}
-            h1 {{ font-size: x-large; margin-top: 4px; margin-bottom: 6px; }}
-            h2 {{ font-size: large; margin-top: 4px; margin-bottom: 6px; }}
-            h3, h4, h5, h6 {{ font-size: medium; margin-top: 4px; margin-bottom: 4px; }}
-            li {{ margin-bottom: 2px; }}
-            ul.tasks {{ list-style-type: none; }}
-            code {{ font-family: '{mono}'; background-color: {code_bg}; }}
-            pre {{ font-family: '{mono}'; margin: 0px; }}
-            table.code {{ border-style: none; margin-bottom: 8px; }}
-            table.code td {{ border-style: none; padding: 6px 8px; }}
-            table {{ border-collapse: collapse; border-color: {rule}; border-style: solid; }}
-            th {{ background-color: {head_bg}; font-weight: bold; border: 1px solid {rule};
-                  padding: 3px 6px; }}
-            td {{ border: 1px solid {rule}; padding: 3px 6px; }}
-            blockquote {{ margin-left: 12px; color: {muted.name()}; }}
-            a {{ color: {link}; }}
-            .image {{ color: {muted.name()}; font-style: italic; }}
-            """
-        )
+        sheet, self._code_background = preview_style_sheet(pal)
+        self.preview.document().setDefaultStyleSheet(sheet)
         for button in self.crumb_buttons():
             button.setPalette(self._crumb_palette())
         return True
@@ -705,10 +750,12 @@ class DecisionPanel(QDockWidget):
         if self._updating or self._node is None:
             return
         self._updating = True  # the document echoes the change back: it is ours already
+        text = self._editor_text()
         try:
-            self.document.set_note(self._node, self._editor_text())
+            self.document.set_note(self._node, text)
         finally:
             self._updating = False
+        fit_wrap(self.editor, text)
         if self._mode != "edit":
             self._render_timer.start()
 
@@ -741,19 +788,6 @@ class DecisionPanel(QDockWidget):
     @Slot()
     def _on_document_map_replaced(self) -> None:
         self.set_node(None)
-
-
-def _padded_code_blocks(html: str, background: str) -> str:
-    """Code blocks as one-cell tables: Qt's rich text pads and fills table cells but not
-    ``<pre>``. (Every ``<pre>`` here is a code block: raw HTML in a note arrives escaped.)"""
-    if "<pre>" not in html:
-        return html
-    table = (
-        f'<table class="code" width="100%" cellspacing="0" cellpadding="0" '
-        f'bgcolor="{background}"><tr><td bgcolor="{background}"><pre>'
-    )
-    html = html.replace("\n</code></pre>", "</code></pre>")  # no blank last line
-    return html.replace("<pre>", table).replace("</pre>", "</pre></td></tr></table>")
 
 
 def _is_undo_or_redo(event: QKeyEvent) -> bool:
