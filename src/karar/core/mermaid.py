@@ -28,15 +28,24 @@ from typing import Any
 
 from karar.core.bulk import no_gc
 from karar.core.errors import MapSyntaxError
-from karar.core.model import MindMap, Node, Shape
-
-# JavaScript's \s (the lexer's regexes are JS regexes) and its "." (no line terminators).
-JS_SPACE_CHARS = (
-    "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-    "\u2028\u2029\u202f\u205f\u3000\ufeff"
+from karar.core.mermaid_preprocess import (
+    ENTITY_CODE,
+    JS_DOT,
+    JS_EOL_CHARS,
+    JS_SPACE,
+    JS_SPACE_CHARS,
+    comment_line_spans,
+    directive_spans,
+    front_matter,
+    line_end,
+    quote_attributes,
+    style_semicolons,
 )
-_S = "[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]"
-_DOT = "[^\\n\\r\\u2028\\u2029]"
+from karar.core.model import MindMap, Node, Shape
+from karar.core.scan import NextMatch
+
+_S = JS_SPACE
+_DOT = JS_DOT
 _FLAGS = re.IGNORECASE | re.ASCII  # jison: case-insensitive; JS regexes fold ASCII only
 
 # Token kinds (names as in the grammar).
@@ -86,17 +95,6 @@ _MASTER = {
 }
 # Group names may repeat across states but not within one; map lastgroup back to the rule.
 
-_ENTITY = re.compile(r"#([A-Za-z0-9_]+);")
-_STYLE_SEMI = re.compile(r"style.*:\S*#.*;")
-_CLASSDEF_SEMI = re.compile(r"classDef.*:\S*#.*;")
-_TAG = re.compile(r"<(\w+)([^>]*)>")
-_TAG_ATTR = re.compile(r'="([^"]*)"')
-_FRONT_MATTER = re.compile(r"^-{3}\s*[\n\r](.*?)[\n\r]-{3}\s*[\n\r]+", re.DOTALL)
-_DIRECTIVE = re.compile(
-    r"%{2}\{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!\}%{2}).|\r?\n)*))?\s*(?:\}%{2})?",
-    re.IGNORECASE,
-)
-_COMMENT_LINE = re.compile(r"^" + _S + r"*%%(?!\{)[^\n]+\n?", re.MULTILINE)
 _DETECT = re.compile(r"^" + _S + r"*mindmap")
 _DETECT_ANY_CASE = re.compile(r"^" + _S + r"*mindmap", re.IGNORECASE | re.ASCII)
 
@@ -127,18 +125,29 @@ def decode_entities(text: str) -> str:
         decoded = html.unescape(ref)
         return m.group(0) if decoded == ref else decoded
 
-    return _ENTITY.sub(one, text)
+    return ENTITY_CODE.sub(one, text)
 
 
 def detect_mindmap(text: str, *, strict: bool = False) -> bool:
     """Whether Mermaid text (after its front matter) declares a mindmap."""
-    cleaned = _COMMENT_LINE.sub("", _DIRECTIVE.sub("", _strip_front_matter(text)))
+    fm = front_matter(text)
+    cleaned = text[fm[1] :] if fm else text
+    cleaned = _without(cleaned, directive_spans(cleaned))
+    cleaned = _without(cleaned, comment_line_spans(cleaned))
     return bool((_DETECT if strict else _DETECT_ANY_CASE).match(cleaned))
 
 
-def _strip_front_matter(text: str) -> str:
-    m = _FRONT_MATTER.match(text)
-    return text[m.end() :] if m else text
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` without the sorted, non-overlapping ``[start, end)`` spans."""
+    if not spans:
+        return text
+    pieces = []
+    last = 0
+    for start, end in spans:
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,43 +321,98 @@ _SIMPLE_LINE = re.compile(
 
 def _comment_end(text: str, pos: int) -> int:
     """End of a ``%%`` comment: the end of its line (JavaScript's ``.*``)."""
-    end = len(text)
-    for terminator in "\n\r\u2028\u2029":
-        i = text.find(terminator, pos, end)
-        if i >= 0:
-            end = i
-    return end
+    return line_end(text, pos)
+
+
+def _node_rule(text: str, pos: int, lexer: _Lexer) -> tuple[str, int]:
+    """The NODE rule jison picks at ``pos`` (inside a shape) and where its match ends."""
+    c = text[pos]
+    after = text[pos + 1 : pos + 2]
+    if c == '"':
+        return ("begin_nstr2", pos + 2) if after == "`" else ("begin_nstr", pos + 1)
+    if c == ")":
+        return NODE_DEND, pos + (2 if after == ")" else 1)
+    if c == "]":
+        return NODE_DEND, pos + 1
+    if c == "(":
+        return NODE_DEND, pos + (2 if after in ("-", "(") else 1)
+    if c == "}":
+        if after == "}":
+            return NODE_DEND, pos + 2
+        return "descr_rest", lexer.find(JS_EOL_CHARS, pos)  # .+ to the end of the line
+    if c == "-" and after == ")":
+        return NODE_DEND, pos + 2
+    return NODE_DESCR, lexer.find(")](}", pos)
+
+
+def _string_rule(state: int, text: str, pos: int, lexer: _Lexer) -> tuple[str, int]:
+    """The rule jison picks at ``pos`` in a string, an icon or a class, and where its
+    match ends."""
+    c = text[pos]
+    if state == _NSTR:
+        return ("pop", pos + 1) if c == '"' else (NODE_DESCR, lexer.find('"', pos))
+    if state == _NSTR2:
+        if c not in '`"':
+            return NODE_DESCR, lexer.find('`"', pos)
+        if text.startswith('`"', pos):
+            return "pop", pos + 2
+    elif state == _ICON:
+        return ("pop", pos + 1) if c == ")" else (ICON, lexer.find(")", pos))
+    elif c not in JS_EOL_CHARS:  # _CLASS
+        return "class_text", lexer.find(JS_EOL_CHARS, pos)
+    elif c == "\n":
+        return "pop", pos + 1
+    raise _LexError(pos, f"Mermaid cannot read {c!r} here")
 
 
 class _Lexer:
     """jison's lexer over the whole pre-processed text, pulled one token at a time."""
 
-    __slots__ = ("pos", "stack", "text")
+    __slots__ = ("_finders", "pos", "stack", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
         self.stack = [_INITIAL]
+        self._finders: dict[str, NextMatch] = {}
+
+    def find(self, chars: str, pos: int) -> int:
+        """The first offset at or after ``pos`` holding one of ``chars``, or the text's end.
+
+        Remembered (:class:`~karar.core.scan.NextMatch`): in the default reading a shape
+        left open on each of many lines has its text searched for the same far closer
+        once per line."""
+        finder = self._finders.get(chars)
+        if finder is None:
+            pattern = re.compile("[" + re.escape(chars) + "]")
+            finder = self._finders[chars] = NextMatch(self.text, pattern)
+        found = finder(pos)
+        return len(self.text) if found < 0 else found
 
     def next(self, *, reference: bool = False) -> tuple[str, str, int]:
         """The next token as (kind, text, start offset); raises _LexError on unreadable text.
 
         Args:
             reference: Pick every rule from the ordered rule tables, without the
-                first-character shortcut of ``_initial_rule`` (the differential tests
-                prove the two agree).
+                first-character shortcuts of ``_initial_rule`` and its kin (the
+                differential tests prove the two agree).
         """
         while True:
             pos = self.pos
             if pos >= len(self.text):
                 return EOF, "", pos
-            if self.stack[-1] == _INITIAL and not reference:
-                kind, end = _initial_rule(self.text, pos)
-            else:
-                m = _MASTER[self.stack[-1]].match(self.text, pos)
+            state = self.stack[-1]
+            if reference:
+                m = _MASTER[state].match(self.text, pos)
                 if m is None:
                     raise _LexError(pos, f"Mermaid cannot read {self.text[pos]!r} here")
                 kind, end = m.lastgroup or "", m.end()
+            elif state == _INITIAL:
+                kind, end = _initial_rule(self.text, pos)
+            elif state == _NODE:
+                kind, end = _node_rule(self.text, pos, self)
+            else:
+                kind, end = _string_rule(state, self.text, pos, self)
             self.pos = end
             token = _ACTIONS.get(kind)
             if token is None:
@@ -419,10 +483,11 @@ class _Parser:
         cannot start a token with is a ``_BAD`` token (read as a plain line)."""
         if self.strict:
             return self.next()
+        begin = self.lexer.pos  # a failure may come after a ":::" or "::icon(" on the line
         try:
             return self.lexer.next()
         except _LexError as fail:
-            return _BAD, f"Mermaid cannot read {self.text[fail.offset]!r} here", fail.offset
+            return _BAD, f"Mermaid cannot read {self.text[fail.offset]!r} here", begin
 
     def parse(self) -> Node | None:
         kind, value, start = self.next()
@@ -722,25 +787,19 @@ def parse_mermaid(
             strict, it breaks the grammar somewhere Karar's fix does not cover).
     """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = _TAG.sub(lambda m: "<" + m.group(1) + _TAG_ATTR.sub(r"='\1'", m.group(2)) + ">", text)
-    src = _Source(text, first_line)
+    src = _Source(quote_attributes(text), first_line)
 
     title: str | None = None
-    fm = _FRONT_MATTER.match(src.text)
+    fm = front_matter(src.text)
     if fm:
-        title = _front_matter_title(fm.group(1), path, src.line_of(0))
-        src.delete([(0, fm.end())])
-    src.delete([m.span() for m in _DIRECTIVE.finditer(src.text)])
-    src.delete([m.span() for m in _COMMENT_LINE.finditer(src.text)])
+        title = _front_matter_title(fm[0], path, src.line_of(0))
+        src.delete([(0, fm[1])])
+    src.delete(directive_spans(src.text))
+    src.delete(comment_line_spans(src.text))
     lead = len(src.text) - len(src.text.lstrip(JS_SPACE_CHARS))
     src.delete([(0, lead)] if lead else [])
     # encodeEntities: ';' after a colour in style/classDef-like lines is not an entity end.
-    semis = [
-        (m.end() - 1, m.end())
-        for rx in (_STYLE_SEMI, _CLASSDEF_SEMI)
-        for m in rx.finditer(src.text)
-    ]
-    src.delete(sorted(set(semis)))
+    src.delete([(semi, semi + 1) for semi in style_semicolons(src.text)])
 
     keyword_case = None
     if not _DETECT.match(src.text):

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from karar.core.errors import MapError
 from karar.core.labels import has_markup
-from karar.core.mermaid import JS_SPACE_CHARS, ParseResult, detect_mindmap, parse_mermaid
+from karar.core.mermaid import ParseResult, detect_mindmap, parse_mermaid
+from karar.core.mermaid_preprocess import JS_SPACE_CHARS
 from karar.core.mermaid_writer import plain_label_text
 from karar.core.model import MindMap, Shape
 from karar.core.textfile import decode_utf8, read_bytes
