@@ -20,7 +20,7 @@ from karar.core.mermaid import ParseResult, detect_mindmap, parse_mermaid
 from karar.core.mermaid_preprocess import JS_SPACE_CHARS
 from karar.core.mermaid_writer import plain_label_text
 from karar.core.model import MindMap, Shape
-from karar.core.textfile import decode_utf8, read_bytes
+from karar.core.textfile import decode_utf8, read_bytes, reject_utf16
 
 BUILTIN_PREFIX = "builtin:"
 BUILTIN_DJANGO = "builtin:django"
@@ -70,22 +70,13 @@ def builtin_text(name: str = "django") -> str:
 
 
 def read_text(path: str | Path) -> str:
-    """Read a map file as UTF-8 text, refusing what is not a readable text file."""
+    """Read a map file as UTF-8 text, refusing what is not a readable text file (not a
+    regular file, larger than :data:`MAX_MAP_BYTES`, empty, binary, UTF-16, not UTF-8)."""
     name = str(path)
-    try:
-        size = Path(path).stat().st_size
-    except OSError:
-        size = 0  # read_bytes says what is wrong
-    if size > MAX_MAP_BYTES:
-        raise MapError(
-            name,
-            None,
-            f"file is too large ({size / 2**20:.1f} MiB; Karar reads maps up to "
-            f"{MAX_MAP_BYTES // 2**20} MiB)",
-        )
-    data = read_bytes(path, MapError, "map file")
+    data = read_bytes(path, MapError, "map file", limit=MAX_MAP_BYTES)
     if not data.strip():
         raise MapError(name, None, "the file is empty")
+    reject_utf16(data, name, MapError)
     nul = data.find(b"\0")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
