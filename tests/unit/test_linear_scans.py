@@ -18,6 +18,7 @@ from karar.core import labels, mermaid_writer
 from karar.core.labels import _build, _emphasis, _Tags
 from karar.core.mermaid import _Lexer, _LexError
 from karar.core.mermaid_preprocess import (
+    DIRECTIVE,
     JS_DOT,
     JS_SPACE,
     comment_line_spans,
@@ -83,15 +84,27 @@ def test_attribute_quotes_are_the_regex(text: str) -> None:
 
 @settings(max_examples=1500, deadline=None)
 @given(
-    pieces(
-        "style", "classDef", ":", "#", ";", " ", "\n", "\u2028", "x", ":#", "\t", "\xa0", "\x85"
-    )
+    pieces("style", "classDef", ":", "#", ";", " ", "\n", "\u2028", "x", ":#", "\t", "\xa0", "\x85")
 )
 def test_style_semicolons_are_the_regexes_in_turn(text: str) -> None:
     want = REF_CLASSDEF.sub(lambda m: m.group()[:-1], REF_STYLE.sub(lambda m: m.group()[:-1], text))
     dropped = set(style_semicolons(text))
     assert all(text[i] == ";" for i in dropped)
     assert "".join(c for i, c in enumerate(text) if i not in dropped) == want
+
+
+REF_DIRECTIVE = re.compile(
+    r"%{2}\{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!\}%{2}).|\r?\n)*))?\s*(?:\}%{2})?",
+    re.IGNORECASE,
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(pieces("%%{", "}%%", "%", "{", "}", "a", ":", " ", "\n", "\r\n", "\r", "init", max_size=30))
+def test_directives_are_mermaids_regex(text: str) -> None:
+    """The directive regex with its body made possessive finds what Mermaid's finds."""
+    want = [(m.span(), m.groups()) for m in REF_DIRECTIVE.finditer(text)]
+    assert [(m.span(), m.groups()) for m in DIRECTIVE.finditer(text)] == want
 
 
 # --- the lexer's states ------------------------------------------------------------------

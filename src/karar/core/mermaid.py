@@ -317,6 +317,21 @@ _SIMPLE_LINE = re.compile(
     "\\n(?=[ \\t]*(?!%%)[^" + _S[1:-1] + "])",
     re.ASCII,
 )
+# The same for a shaped node on its own line, ``indent id opener text closer``: the
+# statement ``SPACELIST NODE_ID NODE_DSTART NODE_DESCR NODE_DEND`` with the stop ``NL``.
+# The id holds no blank (else the default reading takes the whole line), the text no line
+# break, and neither starts with what would start another rule (the text: a string, a
+# closer, ``-)``); the closer is the one the shape's text runs up to. Opener and closer are
+# atomic: the lexer takes the first that fits and never tries a shorter one.
+_SHAPED_LINE = re.compile(
+    "([ \\t]+)"
+    "((?!(?i:mindmap)\\b)[^%:(\\[){}\\-" + _S[1:-1] + "][^(\\[\\n){}" + _S[1:-1] + "]*)"
+    "((?>\\(-|\\(\\(|\\(|\\)\\)|\\)|\\{\\{|\\[))"  # atomic: the lexer picks one
+    '((?!-\\))[^)\\](}"\\n][^)\\](}\\n]*)'
+    "((?>\\)\\)|\\)|\\]|\\}\\}|\\(-|\\(\\(|\\())"
+    "\\n(?=[ \\t]*(?!%%)[^" + _S[1:-1] + "])",
+    re.ASCII,
+)
 
 
 def _comment_end(text: str, pos: int) -> int:
@@ -392,6 +407,8 @@ class _Lexer:
     def next(self, *, reference: bool = False) -> tuple[str, str, int]:
         """The next token as (kind, text, start offset); raises _LexError on unreadable text.
 
+        The text of NODE_DESCR and ICON tokens is "": it is ``text[start:pos]``.
+
         Args:
             reference: Pick every rule from the ordered rule tables, without the
                 first-character shortcuts of ``_initial_rule`` and its kin (the
@@ -423,7 +440,10 @@ class _Lexer:
             if push is not None:
                 self.stack.append(push)
             if kind:
-                return kind, self.text[pos:end], pos
+                # shape text and icon names may run over many lines: not sliced (the
+                # token ends at self.pos), since the default reading may then re-read
+                # each of those lines, each time up to the same far closer
+                return kind, "" if kind in _UNSLICED else self.text[pos:end], pos
 
     def reset_to(self, pos: int) -> None:
         self.pos = pos
@@ -445,6 +465,8 @@ _TOKEN_WORDS = {
 }
 
 
+_UNSLICED = frozenset({NODE_DESCR, ICON})
+_SHOWN = 200  # the most characters of a node's text a message quotes
 _BAD = "BAD"  # not a jison token: a line the lexer cannot start, in the default reading
 
 
@@ -557,20 +579,30 @@ class _Parser:
                 pos = self.error_offset
 
     def simple_lines(self) -> None:
-        """Read the lines that are plain ``indent + text`` nodes followed by a plain line
-        break in one regex match each. Each is exactly the statement ``SPACELIST NODE_ID``
-        with the stop ``NL`` (``_SIMPLE_LINE`` admits nothing else); any other line is
-        left to the token-by-token reader."""
+        """Read the lines that are plain ``indent + text`` nodes, or ``indent id[text]``
+        shaped ones, followed by a plain line break in one regex match each. Each is
+        exactly the statement ``SPACELIST NODE_ID`` (or ``... NODE_DSTART NODE_DESCR
+        NODE_DEND``) with the stop ``NL`` (``_SIMPLE_LINE`` and ``_SHAPED_LINE`` admit
+        nothing else); any other line is left to the token-by-token reader."""
         lexer = self.lexer
         text = self.text
-        match = _SIMPLE_LINE.match
-        m = match(text, lexer.pos)
+        simple = _SIMPLE_LINE.match
+        shaped = _SHAPED_LINE.match
+        pos = lexer.pos
         try:
-            while m is not None:
-                indent, label = m.group(1, 2)
-                self.add(len(indent), None, label, Shape.DEFAULT, False, m.start(2))
-                lexer.pos = m.end()
-                m = match(text, lexer.pos)
+            while True:
+                m = simple(text, pos)
+                if m is not None:
+                    indent, label = m.group(1, 2)
+                    self.add(len(indent), None, label, Shape.DEFAULT, False, m.start(2))
+                else:
+                    m = shaped(text, pos)
+                    if m is None:
+                        break
+                    indent, node_id, opener, descr, closer = m.group(1, 2, 3, 4, 5)
+                    shape = shape_for(opener, closer)
+                    self.add(len(indent), node_id, descr, shape, False, m.start(2))
+                pos = lexer.pos = m.end()
         except MapSyntaxError:
             self.resume_from = m.start(2)  # type: ignore[union-attr]  # the failing line
             raise
@@ -593,11 +625,12 @@ class _Parser:
 
     def read_node(
         self, kind: str, value: str, start: int
-    ) -> tuple[str | None, str, Shape, bool, tuple[str, str, int]]:
+    ) -> tuple[str | None, tuple[int, int], Shape, bool, tuple[str, str, int]]:
         """Read one node's tokens as Mermaid does.
 
         Returns:
-            (explicit id or None, descr, shape, markdown, the token after the node).
+            (explicit id or None, where its descr is in the text, shape, markdown, the
+            token after the node).
         """
         lexer = self.lexer
         node_id = None
@@ -605,15 +638,16 @@ class _Parser:
             node_id = value
             after = lexer.next()
             if after[0] != NODE_DSTART:
-                return None, node_id, Shape.DEFAULT, False, after
+                return None, (start, start + len(value)), Shape.DEFAULT, False, after
             value = after[1]
         opener = value
         markdown = lexer.text.startswith('"`', lexer.pos)
-        kind, descr, pos = lexer.next()
+        kind, _, pos = lexer.next()
         if kind == EOF:
             raise _LexError(start, f"the shape opened with {opener!r} is never closed")
         if kind != NODE_DESCR:
             raise _LexError(pos, f"the shape opened with {opener!r} has no text")
+        descr = (pos, lexer.pos)
         kind, closer, pos = lexer.next()
         if kind == EOF:
             raise _LexError(start, f"the shape opened with {opener!r} is never closed")
@@ -630,7 +664,9 @@ class _Parser:
             reason, rejected = f"Mermaid rejects it: {value}", True
         else:
             try:
-                node_id, descr, shape, markdown, after = self.read_node(kind, value, start)
+                node_id, (descr_start, descr_end), shape, markdown, after = self.read_node(
+                    kind, value, start
+                )
             except _LexError as fail:
                 where = self.runs_on(start, fail.offset)
                 if self.strict:
@@ -646,7 +682,14 @@ class _Parser:
                 if after[0] not in (NL, SPACELINE, EOF):
                     if self.strict:
                         if not where:
-                            self.add(level, node_id, descr, shape, markdown, start)
+                            self.add(
+                                level,
+                                node_id,
+                                self.text[descr_start:descr_end],
+                                shape,
+                                markdown,
+                                start,
+                            )
                             return after  # the statement's stop reports the text after it
                         message = f"unexpected text after the node: {self.rest(after[2])!r}"
                         raise self.error(start, f"{message} ({where})")
@@ -658,7 +701,7 @@ class _Parser:
                     reason, rejected = f"Mermaid rejects it: {why}", True
                 elif where:
                     first, last = self.src.line_of(start), self.src.line_of(after[2] - 1)
-                    shown = decode_entities(descr)
+                    shown = self.shown(descr_start, descr_end)
                     reason, rejected = (
                         f"Mermaid reads lines {first}-{last} as one {shape.value} node "
                         f"labelled {shown!r} (a shape opened on this line closes on line {last})",
@@ -666,19 +709,25 @@ class _Parser:
                     )
                     if self.strict:
                         self.spans.append(self.divergence(start, reason, rejected))
-                        self.add(level, node_id, descr, shape, markdown, start)
+                        self.add(
+                            level, node_id, self.text[descr_start:descr_end], shape, markdown, start
+                        )
                         return after
                 elif self.strict:
-                    self.add(level, node_id, descr, shape, markdown, start)
+                    self.add(
+                        level, node_id, self.text[descr_start:descr_end], shape, markdown, start
+                    )
                     return after
                 elif node_id is not None and _has_space(node_id):
-                    shown = decode_entities(descr)
+                    shown = self.shown(descr_start, descr_end)
                     reason, rejected = (
                         f"Mermaid reads it as a {shape.value} node labelled {shown!r}",
                         False,
                     )
                 else:
-                    self.add(level, node_id, descr, shape, markdown, start)
+                    self.add(
+                        level, node_id, self.text[descr_start:descr_end], shape, markdown, start
+                    )
                     return after
         eol = self.text.find("\n", start)
         if eol < 0:
@@ -688,6 +737,13 @@ class _Parser:
         self.lexer.reset_to(eol)
         self.add(level, None, label, Shape.DEFAULT, False, start)
         return self.next()
+
+    def shown(self, start: int, end: int) -> str:
+        """The text ``text[start:end]`` as a message shows it: decoded, at most a line's
+        worth (a shape's text may run to the end of the map)."""
+        if end - start > _SHOWN:
+            return decode_entities(self.text[start : start + _SHOWN]) + "…"
+        return decode_entities(self.text[start:end])
 
     def divergence(self, start: int, reason: str, rejected: bool) -> Divergence:
         """A :class:`Divergence` for the node line starting at ``start``."""
@@ -725,13 +781,14 @@ class _Parser:
     def decorate(self, kind: str, value: str, start: int) -> tuple[str, str, int]:
         """Apply an ``::icon(...)`` or ``:::class`` line to the last node; return the token
         after it."""
-        if kind == ICON and "\n" in value and not self.strict:
+        end = self.lexer.pos  # the lexer leaves an icon's name unsliced
+        if kind == ICON and self.text.find("\n", start, end) >= 0 and not self.strict:
             # The ')' is missing on this line: Mermaid takes the lines below as the name.
             line_start = self.text.rfind("\n", 0, start) + 1
             eol = self.text.find("\n", start)
             text = self.text[line_start:eol].strip(JS_SPACE_CHARS)
             first = self.src.line_of(start)
-            last = self.src.line_of(start + len(value) - 1)
+            last = self.src.line_of(end - 1)
             self.divergences.append(
                 Divergence(
                     first,
@@ -749,7 +806,7 @@ class _Parser:
             what = "::icon(...)" if kind == ICON else ":::class"
             raise self.error(start, f"{what} must follow the node it decorates")
         if kind == ICON:
-            self.last.icon = decode_entities(value)
+            self.last.icon = decode_entities(self.text[start:end])
         elif value:
             self.last.css_class = decode_entities(value)
         return self.next()

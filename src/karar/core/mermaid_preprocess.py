@@ -34,7 +34,6 @@ JS_DOT = "[^\\n\\r\\u2028\\u2029]"
 _SPACES = re.compile(JS_SPACE + "*")
 _NON_SPACES = re.compile("[^" + JS_SPACE[1:] + "*")
 _EOL = re.compile("[\\n\\r\\u2028\\u2029]")
-_NEWLINE_OR_CR = re.compile("[\\n\\r]")
 _CLOSING_FENCE = re.compile("[\\n\\r]---")
 _WORD_RUN = re.compile("[A-Za-z0-9_]+")  # JavaScript's \w+
 _ATTR_VALUE = re.compile('="([^"]*)"')
@@ -44,9 +43,10 @@ _SPACE_SET = frozenset(JS_SPACE_CHARS)
 
 # Mermaid's directiveRegex. Unlike the others it cannot backtrack far: every part after
 # ``%%{`` and a word is optional, so a started match never fails, and each attempt that
-# does fail stops within the blanks and word right after its ``%%{``.
+# does fail stops within the blanks and word right after its ``%%{``. Its body is
+# possessive (``*+``): never given back, so not remembered character by character either.
 DIRECTIVE = re.compile(
-    r"%{2}\{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!\}%{2}).|\r?\n)*))?\s*(?:\}%{2})?",
+    r"%{2}\{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!\}%{2}).|\r?\n)*+))?\s*(?:\}%{2})?",
     re.IGNORECASE,
 )
 
@@ -68,27 +68,33 @@ def front_matter(text: str) -> tuple[str, int] | None:
     if not text.startswith("---"):
         return None
     blank_end = _SPACES.match(text, 3).end()  # type: ignore[union-attr]
-    breaks = [m.start() for m in _NEWLINE_OR_CR.finditer(text, 3, blank_end)]
-    if not breaks:
+    last = _last_break(text, 3, blank_end)
+    if last < 0:
         return None
     # The greedy choice, the last line break: the YAML runs to the first closing fence.
     for m in _CLOSING_FENCE.finditer(text, blank_end):
         end = _closing_end(text, m.end())
         if end is not None:
-            return text[breaks[-1] + 1 : m.start()], end
+            return text[last + 1 : m.start()], end
     # Backtracking to the line break before it: a closing fence right after the blanks.
-    if len(breaks) >= 2 and breaks[-1] == blank_end - 1 and text.startswith("---", blank_end):
+    before = _last_break(text, 3, last)
+    if before >= 0 and last == blank_end - 1 and text.startswith("---", blank_end):
         end = _closing_end(text, blank_end + 3)
         if end is not None:
-            return text[breaks[-2] + 1 : breaks[-1]], end
+            return text[before + 1 : last], end
     return None
+
+
+def _last_break(text: str, start: int, end: int) -> int:
+    """The offset of the last ``\\n`` or ``\\r`` in ``text[start:end]``, or -1."""
+    return max(text.rfind("\n", start, end), text.rfind("\r", start, end))
 
 
 def _closing_end(text: str, pos: int) -> int | None:
     """After a closing ``---`` ending at ``pos``: ``\\s*[\\n\\r]+`` matches up to just past
     the last line break of the blanks that follow, or not at all."""
     blank_end = _SPACES.match(text, pos).end()  # type: ignore[union-attr]
-    last = max(text.rfind("\n", pos, blank_end), text.rfind("\r", pos, blank_end))
+    last = _last_break(text, pos, blank_end)
     return last + 1 if last >= 0 else None
 
 
