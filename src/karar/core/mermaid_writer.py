@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 
+from karar.core.bulk import no_gc
 from karar.core.mermaid_preprocess import (
     ENTITY_CODE,
     JS_SPACE_CHARS,
@@ -183,6 +184,11 @@ def _decoration(text: str, special: str = "") -> str:
 
 def to_mermaid(mind_map: MindMap, *, indent: str = "  ") -> str:
     """The whole map as Mermaid text (front matter with the title, if the map has one)."""
+    with no_gc():  # many small objects, no cycles: the collector would rescan the map
+        return _to_mermaid(mind_map, indent)
+
+
+def _to_mermaid(mind_map: MindMap, indent: str) -> str:
     lines = []
     if mind_map.title:
         lines += ["---", f"title: {json.dumps(mind_map.title, ensure_ascii=False)}", "---"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from karar.core.bulk import no_gc
 from karar.core.errors import MapError
 from karar.core.labels import has_markup
 from karar.core.mermaid import ParseResult, detect_mindmap, parse_mermaid
@@ -190,6 +191,11 @@ def reading_warnings(source: MapSource, result: ParseResult) -> list[tuple[int, 
         source: The source that was parsed.
         result: What :func:`parse_source` made of it (either reading).
     """
+    with no_gc():  # a warning per line of a hostile map: no cycles among them
+        return _reading_warnings(source, result)
+
+
+def _reading_warnings(source: MapSource, result: ParseResult) -> list[tuple[int, str]]:
     warnings = list(source.notices)
     if result.keyword_case is not None:
         warnings.append(
