@@ -34,6 +34,7 @@ MERMAID_SUFFIXES = (".mmd", ".mermaid")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*mermaid\b.*$")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
 @dataclass(slots=True)
@@ -104,7 +105,7 @@ def find_mindmap(text: str, name: str, *, markdown: bool | None = None) -> MapSo
         elif lower.endswith(MARKDOWN_SUFFIXES):
             markdown = True
         else:
-            markdown = any(_FENCE_OPEN.match(line) for line in text.splitlines())
+            markdown = any(_FENCE_OPEN.match(line.rstrip("\r\n")) for line in _lines(text))
     if not markdown:
         return MapSource(name, text)
 
@@ -126,11 +127,18 @@ def find_mindmap(text: str, name: str, *, markdown: bool | None = None) -> MapSo
     return MapSource(name, body, first_line, notices)
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` with their endings, ended only where the reader counts a line
+    (``\\n``, ``\\r\\n``, ``\\r``): ``str.splitlines`` also ends one at U+2028, form feeds
+    and other separators, and the lines of errors would then be off."""
+    return _LINE.findall(text)
+
+
 def _mermaid_blocks(text: str) -> list[tuple[int, str]]:
     """(first content line, body) of each ```` ```mermaid ```` fenced block (CommonMark
     fences: backticks or tildes, at most three spaces of indentation; an unclosed block
     runs to the end of the file)."""
-    lines = text.splitlines(keepends=True)
+    lines = _lines(text)
     out = []
     i = 0
     while i < len(lines):
