@@ -72,6 +72,10 @@ _FORMATTING = {
     "sup": Style.SUP,
     "code": Style.CODE,
 }
+# The same as ints, and every combination of styles by its int: IntFlag's operators and
+# constructor cost a call each, at every tag of a label.
+_FORMATTING_BITS = {name: int(style) for name, style in _FORMATTING.items()}
+_STYLES = [Style(bits) for bits in range(int(max(Style)) * 2)]
 # DOMPurify's FORBID_CONTENTS: elements it removes together with everything inside them.
 _DROP_CONTENT = frozenset(
     {
@@ -447,10 +451,11 @@ def _build(items: list[str | tuple[str, str]]) -> tuple[Paragraph, ...]:
             open_count[name] -= 1
         else:
             continue  # a stray closer
-        style = _PLAIN
+        bits = 0
         for tag, count in open_count.items():
             if count:
-                style |= _FORMATTING[tag]
+                bits |= _FORMATTING_BITS[tag]
+        style = _STYLES[bits]
     finish()
     return tuple(paras)
 
@@ -561,6 +566,15 @@ class _Piece(NamedTuple):
     trail: str
 
 
+# (a flag's int value, its Markdown mark or "", its HTML name), innermost first; code is
+# written apart, as a code span or <code>.
+_MD_INNERMOST_FIRST = tuple(
+    (int(flag), _MD_MARK.get(flag, ""), _HTML_NAME[flag])
+    for flag in reversed(_MD_ORDER)
+    if flag is not Style.CODE
+)
+
+
 def _piece(run: Run, html_tags: bool) -> _Piece:
     text, style = run.text, run.style
     core = text.strip(_HTML_SPACE)
@@ -573,14 +587,15 @@ def _piece(run: Run, html_tags: bool) -> _Piece:
     else:
         inner = escape_markdown(core)
     marks = unmarks = ""
-    for flag in reversed(_MD_ORDER):  # innermost first
-        if not style & flag or flag is Style.CODE:
+    bits = int(style)  # plain ints: IntFlag's operators cost a call each
+    for value, mark, name in _MD_INNERMOST_FIRST:
+        if not bits & value:
             continue
-        if flag in _MD_MARK and not html_tags:
-            marks = _MD_MARK[flag] + marks
-            unmarks += _MD_MARK[flag]
+        if mark and not html_tags:
+            marks = mark + marks
+            unmarks += mark
         else:
-            inner = f"<{_HTML_NAME[flag]}>{inner}</{_HTML_NAME[flag]}>"
+            inner = f"<{name}>{inner}</{name}>"
     return _Piece(lead, marks, inner, unmarks, trail)
 
 
