@@ -228,6 +228,9 @@ class _Source:
         self._spans = spans or [(0, 0)]
 
     def original_offset(self, offset: int) -> int:
+        if len(self._spans) == 1:  # nothing deleted before the text's start: the usual case
+            s, o = self._spans[0]
+            return o + (offset - s)
         i = bisect_right(self._spans, (offset, float("inf"))) - 1
         s, o = self._spans[max(i, 0)]
         return o + (offset - s)
@@ -556,7 +559,7 @@ class _Parser:
             except MapSyntaxError as exc:
                 if not self.keep_going:
                     raise
-                self.errors.append(exc)
+                self.errors.append(exc.with_traceback(None))  # no frames kept alive
                 kind, value, start = self.resync()
             after_keyword = False
         return self.root
@@ -575,7 +578,7 @@ class _Parser:
                     token = self.line_start_token()
                 return token
             except MapSyntaxError as exc:
-                self.errors.append(exc)
+                self.errors.append(exc.with_traceback(None))
                 pos = self.error_offset
 
     def simple_lines(self) -> None:
@@ -676,20 +679,18 @@ class _Parser:
                 why = f"{where}, where {fail.message}" if where else fail.message
                 reason, rejected = f"Mermaid rejects it: {why}", True
             else:
+
+                def keep() -> None:  # the text is sliced only for a node that is kept
+                    text = self.text[descr_start:descr_end]
+                    self.add(level, node_id, text, shape, markdown, start)
+
                 where = ""
                 if not markdown and self.text.find("\n", start, after[2]) >= 0:
                     where = self.runs_on(start, after[2] - 1)
                 if after[0] not in (NL, SPACELINE, EOF):
                     if self.strict:
                         if not where:
-                            self.add(
-                                level,
-                                node_id,
-                                self.text[descr_start:descr_end],
-                                shape,
-                                markdown,
-                                start,
-                            )
+                            keep()
                             return after  # the statement's stop reports the text after it
                         message = f"unexpected text after the node: {self.rest(after[2])!r}"
                         raise self.error(start, f"{message} ({where})")
@@ -709,14 +710,10 @@ class _Parser:
                     )
                     if self.strict:
                         self.spans.append(self.divergence(start, reason, rejected))
-                        self.add(
-                            level, node_id, self.text[descr_start:descr_end], shape, markdown, start
-                        )
+                        keep()
                         return after
                 elif self.strict:
-                    self.add(
-                        level, node_id, self.text[descr_start:descr_end], shape, markdown, start
-                    )
+                    keep()
                     return after
                 elif node_id is not None and _has_space(node_id):
                     shown = self.shown(descr_start, descr_end)
@@ -725,9 +722,7 @@ class _Parser:
                         False,
                     )
                 else:
-                    self.add(
-                        level, node_id, self.text[descr_start:descr_end], shape, markdown, start
-                    )
+                    keep()
                     return after
         eol = self.text.find("\n", start)
         if eol < 0:
