@@ -78,3 +78,9 @@ def test_other_bytes_are_not_taken_for_utf16(data: bytes) -> None:
 
 def test_utf32_is_named_too() -> None:
     assert utf16_kind(TEXT.encode("utf-32")) == "UTF-32"
+
+
+def test_a_nul_byte_in_the_name_is_one_error() -> None:
+    """A project's ``map:`` may hold one; ``os.open`` raised ValueError."""
+    with pytest.raises(MapError, match=r"^a\\0b\.mmd: the file name holds a NUL byte$"):
+        read_bytes("a\0b.mmd", MapError, "map file")

@@ -57,9 +57,12 @@ def read_bytes(
             smaller size than it has (``/proc`` files report none).
 
     Raises:
-        error: Missing, a folder, not a regular file, not readable, or too large.
+        error: Missing, a folder, not a regular file, not readable, too large, or a name
+            no file can have.
     """
     name = str(path)
+    if "\0" in name:  # os.open would raise ValueError
+        raise error(name.replace("\0", "\\0"), None, "the file name holds a NUL byte")
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
