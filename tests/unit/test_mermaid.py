@@ -198,29 +198,65 @@ def test_fast_lexer_equals_rule_tables(text: str) -> None:
     assert _tokens(text, reference=False) == _tokens(text, reference=True)
 
 
+_LINE_PIECES = st.sampled_from(
+    [*list(' \t\xa0ab%:-()[]{}"`#;x'), "((", "))", "{{", "}}", "(-", "-)", "mindmap", "%%", "::"]
+)
+
+
+def _fast_paths_change_nothing(text: str) -> None:
+    import karar.core.mermaid as mm
+
+    results = []
+    for fast in (True, False):
+        saved = mm._SIMPLE_LINE, mm._SHAPED_LINE
+        if not fast:
+            mm._SIMPLE_LINE = mm._SHAPED_LINE = mm.re.compile(r"(?!)()()()()()")
+        try:
+            for strict in (True, False):
+                try:
+                    r = parse_mermaid(text, strict=strict)
+                    nodes = [(n.label, n.id, n.shape, n.line) for n in r.map]
+                    results.append((nodes, [(d.line, d.text, d.mermaid) for d in r.divergences]))
+                except MapSyntaxError as exc:
+                    results.append(str(exc))
+        finally:
+            mm._SIMPLE_LINE, mm._SHAPED_LINE = saved
+    assert results[:2] == results[2:]
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.tuples(st.integers(0, 6), st.lists(_ALPHABET, min_size=1, max_size=6)), max_size=12)
 )
 def test_simple_line_fast_path_changes_nothing(lines: list[tuple[int, list[str]]]) -> None:
-    import karar.core.mermaid as mm
+    _fast_paths_change_nothing(
+        "mindmap\n  Root\n" + "".join(" " * (2 + n) + "".join(p) + "\n" for n, p in lines)
+    )
 
-    text = "mindmap\n  Root\n" + "".join(" " * (2 + n) + "".join(p) + "\n" for n, p in lines)
-    results = []
-    for fast in (True, False):
-        saved = mm._SIMPLE_LINE
-        if not fast:
-            mm._SIMPLE_LINE = mm.re.compile(r"(?!)()()")
-        try:
-            for strict in (True, False):
-                try:
-                    r = parse_mermaid(text, strict=strict)
-                    results.append((r.map.to_dict(), [(d.line, d.text) for d in r.divergences]))
-                except MapSyntaxError as exc:
-                    results.append(str(exc))
-        finally:
-            mm._SIMPLE_LINE = saved
-    assert results[:2] == results[2:]
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 4),
+            st.lists(_LINE_PIECES, min_size=1, max_size=3),
+            st.sampled_from(["(", "((", "(-", ")", "))", "{{", "[", "-)", ""]),
+            st.lists(_LINE_PIECES, max_size=3),
+            st.sampled_from([")", "))", "]", "}}", "(", "((", "(-", "-)", "}", ""]),
+        ),
+        max_size=10,
+    )
+)
+def test_shaped_line_fast_path_changes_nothing(
+    lines: list[tuple[int, list[str], str, list[str], str]],
+) -> None:
+    _fast_paths_change_nothing(
+        "mindmap\n  Root\n"
+        + "".join(
+            " " * (2 + n) + "".join(a) + opener + "".join(b) + closer + "\n"
+            for n, a, opener, b, closer in lines
+        )
+    )
 
 
 @settings(max_examples=300, deadline=None)

@@ -21,8 +21,11 @@ import enum
 import html
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
+
+from karar.core.scan import NextMatch
 
 
 class Style(enum.IntFlag):
@@ -69,6 +72,10 @@ _FORMATTING = {
     "sup": Style.SUP,
     "code": Style.CODE,
 }
+# The same as ints, and every combination of styles by its int: IntFlag's operators and
+# constructor cost a call each, at every tag of a label.
+_FORMATTING_BITS = {name: int(style) for name, style in _FORMATTING.items()}
+_STYLES = [Style(bits) for bits in range(int(max(Style)) * 2)]
 # DOMPurify's FORBID_CONTENTS: elements it removes together with everything inside them.
 _DROP_CONTENT = frozenset(
     {
@@ -77,29 +84,142 @@ _DROP_CONTENT = frozenset(
         "plaintext", "script", "style", "svg", "template", "thead", "title", "video", "xmp",
     }
 )  # fmt: skip
-# A complete tag: ``<name ...>`` or ``</name ...>`` (quoted attribute values may hold ``>``),
-# a comment, or a ``<!...>``/``<?...>`` declaration. Anything else starting with ``<`` is text.
-_TAG = re.compile(
-    r"<(?:(?P<close>/)?(?P<name>[A-Za-z][^\s/>]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"
-    r"|!--.*?-->|[!?][^>]*>)",
-    re.DOTALL,
-)
-# Markdown emphasis in markdown strings: bold first (** or __), then single * or _ italics.
-# Underscores only count at word edges so that snake_case names stay as written.
-_MARK = re.compile(
-    r"\*\*(?P<b1>.+?)\*\*"
-    r"|(?<![\w])__(?P<b2>.+?)__(?![\w])"
-    r"|\*(?P<i1>[^*\s](?:[^*]*?[^*\s])?)\*"
-    r"|(?<![\w])_(?P<i2>[^_\s](?:[^_]*?[^_\s])?)_(?![\w])",
-    re.DOTALL,
-)
+_ATTR_STOP = re.compile("[>\"']")
+_NAME_STOP = re.compile(r"[\s/>]")
+_COMMENT_CLOSE = re.compile("-->")
+_GT = re.compile(">")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_SPACE_CHAR = re.compile(r"\s")
+_DELIMITER = re.compile("[*_]")
+_STAR = re.compile(r"\*")
+_UNDERSCORE = re.compile("_")
+_DOUBLE_STAR = re.compile(r"(?=\*\*)")
+_EDGE_CLOSER = re.compile(r"(?=__(?!\w))")
+_WORD_CHAR = re.compile(r"\w")
 # Unicode noncharacters, reserved for internal use: stand-ins for what is not text while
 # the emphasis pattern runs over a markdown string.
 _ITEM, _B_OPEN, _B_CLOSE, _I_OPEN, _I_CLOSE = "\ufdd0\ufdd1\ufdd2\ufdd3\ufdd4"
 _SENTINELS = re.compile("[\ufdd0-\ufdd4]")
 _HTML_SPACE = " \t\n\r\f"
-_BR_ONLY = re.compile(r"</?br(?:[\s/](?:[^>\"']|\"[^\"]*\"|'[^']*')*)?>", re.IGNORECASE)
 _BREAK = "br"
+
+
+class _Tags:
+    """The complete tags of one text, found in one pass.
+
+    A complete tag is ``<name ...>`` or ``</name ...>`` (quoted attribute values may hold
+    ``>``), a comment, or a ``<!...>``/``<?...>`` declaration: the matches of this regex
+    (DOTALL), which backtracking would rescan from every ``<`` that never closes::
+
+        <(?:(?P<close>/)?(?P<name>[A-Za-z][^\\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>
+           |!--.*?-->|[!?][^>]*>)
+
+    Anything else starting with ``<`` is text. ``<br>`` in any spelling is
+    ``</?br(?:[\\s/](?:[^>"']|"[^"]*"|'[^']*')*)?>`` in any case.
+
+    A tag's attributes, ``(?:[^>"']|"[^"]*"|'[^']*')*>``, are read the same way from any
+    position: skip to the next ``>`` or quote, past a quoted value to its closing quote, and
+    end at the first ``>`` outside quotes. So where the attributes starting at each ``>`` or
+    quote end is worked out once for the whole text, from its end backwards. Where they
+    never end, the regex gives back the tag name one character at a time (a name may hold
+    quotes): the tag then ends at the last quote in the name from which they do.
+    """
+
+    __slots__ = ("_comment_close", "_ends", "_good_quotes", "_gt", "_name_stop", "_stops", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        stops = [m.start() for m in _ATTR_STOP.finditer(text)]
+        ends = [-1] * len(stops)  # where the attributes read from stops[k] end, or -1
+        closing = {'"': -1, "'": -1}  # index in stops of the next quote of each kind
+        for k in range(len(stops) - 1, -1, -1):
+            c = text[stops[k]]
+            if c == ">":
+                ends[k] = stops[k] + 1
+                continue
+            j = closing[c]
+            if 0 <= j < len(stops) - 1:
+                ends[k] = ends[j + 1]
+            closing[c] = k
+        self._stops = stops
+        self._ends = ends
+        self._good_quotes = [
+            p for p, e in zip(stops, ends, strict=True) if e >= 0 and text[p] != ">"
+        ]
+        self._name_stop = NextMatch(text, _NAME_STOP)
+        self._comment_close = NextMatch(text, _COMMENT_CLOSE)
+        self._gt = NextMatch(text, _GT)
+
+    def attributes_end(self, pos: int) -> int:
+        """Where ``(?:[^>"']|"[^"]*"|'[^']*')*>`` read from ``pos`` ends, or -1."""
+        k = bisect_left(self._stops, pos)
+        return self._ends[k] if k < len(self._stops) else -1
+
+    def at(self, lt: int) -> tuple[int, bool, str | None] | None:
+        """The tag starting with the ``<`` at ``lt``, as (end, closing, name or None for a
+        comment or declaration), or None where that ``<`` is text."""
+        text = self.text
+        after = text[lt + 1 : lt + 2]
+        start = lt + 2 if after == "/" else lt + 1
+        if start < len(text) and text[start] in _LETTERS:
+            stop = self._name_stop(start + 1)
+            if stop < 0:
+                stop = len(text)
+            end = self.attributes_end(stop)
+            if end >= 0:
+                return end, after == "/", text[start:stop]
+            k = bisect_left(self._good_quotes, stop) - 1
+            if k >= 0 and self._good_quotes[k] > start:
+                quote = self._good_quotes[k]
+                return self.attributes_end(quote), after == "/", text[start:quote]
+            return None
+        if after == "!" and text.startswith("--", lt + 2):
+            close = self._comment_close(lt + 4)
+            if close >= 0:
+                return close + 3, False, None
+        if after in ("!", "?"):
+            gt = self._gt(lt + 2)
+            if gt >= 0:
+                return gt + 1, False, None
+        return None
+
+    def search(self, pos: int) -> tuple[int, int, bool, str | None] | None:
+        """The first tag at or after ``pos``: (start, end, closing, name or None)."""
+        text = self.text
+        while (lt := text.find("<", pos)) >= 0:
+            found = self.at(lt)
+            if found is not None:
+                return (lt, *found)
+            pos = lt + 1
+        return None
+
+    def break_at(self, lt: int) -> int:
+        """Where the ``<br>`` (any spelling) starting at ``lt`` ends, or -1."""
+        text = self.text
+        name = lt + 2 if text.startswith("/", lt + 1) else lt + 1
+        if text[name : name + 2].lower() != "br":
+            return -1
+        after = text[name + 2 : name + 3]
+        if after == ">":
+            return name + 3
+        if after == "/" or (after and _SPACE_CHAR.match(after)):
+            return self.attributes_end(name + 3)
+        return -1
+
+    def split_at_breaks(self) -> list[str]:
+        """The text cut at every ``<br>``, as ``re.split`` on it would cut it."""
+        text = self.text
+        lines = []
+        last = pos = 0
+        while (lt := text.find("<", pos)) >= 0:
+            end = self.break_at(lt)
+            if end < 0:
+                pos = lt + 1
+                continue
+            lines.append(text[last:lt])
+            last = pos = end
+        lines.append(text[last:])
+        return lines
 
 
 def _needs_parsing(label: str, markdown: bool) -> bool:
@@ -112,21 +232,21 @@ def _tokens(label: str, markdown: bool) -> list[str | tuple[str, str]]:
     """The label as text pieces and markup items: ``("br", "")``, ``("open", name)``,
     ``("close", name)``. Dropped tags and the content of dropped elements are gone."""
     items: list[str | tuple[str, str]] = []
+    tags = _Tags(label)
     pos = 0
     end = len(label)
     while pos < end:
-        m = _TAG.search(label, pos)
-        if m is None:
+        tag = tags.search(pos)
+        if tag is None:
             items.append(label[pos:])
             break
-        if m.start() > pos:
-            items.append(label[pos : m.start()])
-        pos = m.end()
-        name = m.group("name")
+        start, tag_end, closing, name = tag
+        if start > pos:
+            items.append(label[pos:start])
+        pos = tag_end
         if name is None:
             continue  # a comment or a declaration: not shown
         name = name.lower()
-        closing = m.group("close") is not None
         if name == _BREAK:  # browsers read a stray </br> as <br> too
             items.append((_BREAK, ""))
         elif name in _FORMATTING:
@@ -157,17 +277,114 @@ def _split_newlines(item: str | tuple[str, str]) -> list[str | tuple[str, str]]:
     return out
 
 
+class _Emphasis:
+    """Markdown emphasis in a markdown string: ``**x**`` and ``__x__`` bold, ``*x*`` and
+    ``_x_`` italic, found in the text and then inside each one found, left to right.
+
+    What counts is exactly what this regex (DOTALL) finds with ``re.sub``, applied again to
+    each match's inner text::
+
+        \\*\\*(.+?)\\*\\*  |  (?<!\\w)__(.+?)__(?!\\w)
+        |  \\*([^*\\s](?:[^*]*?[^*\\s])?)\\*  |  (?<!\\w)_([^_\\s](?:[^_]*?[^_\\s])?)_(?!\\w)
+
+    Underscores only count at word edges so that snake_case names stay as written; the
+    edges of an inner text count as the edges of a string. Run as a regex this is quadratic
+    (each ``__`` rescans the rest for a closer at a word edge) and recursive (``____x____``
+    nests once per two underscores); here each closer is looked up among the positions of
+    the delimiters, listed once, and nesting is a stack.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.stars = [m.start() for m in _STAR.finditer(text)]
+        self.underscores = [m.start() for m in _UNDERSCORE.finditer(text)]
+        self.double_stars = [m.start() for m in _DOUBLE_STAR.finditer(text)]
+        # "__" not followed by a word character (in the whole text)
+        self.edge_closers = [m.start() for m in _EDGE_CLOSER.finditer(text)]
+
+    def _word(self, i: int) -> bool:
+        return _WORD_CHAR.match(self.text, i) is not None
+
+    def _space(self, i: int) -> bool:
+        return _SPACE_CHAR.match(self.text, i) is not None
+
+    def match(self, p: int, lo: int, hi: int) -> tuple[int, int, bool] | None:
+        """The match starting at ``p`` in the inner text ``text[lo:hi]``, as (end of the
+        inner text, end of the match, bold), or None."""
+        t = self.text
+        c = t[p]
+        pair = t.startswith(c * 2, p) and p + 2 <= hi
+        if c == "*":
+            if pair:  # **x**: the first "**" after at least one character
+                k = bisect_left(self.double_stars, p + 3)
+                if k < len(self.double_stars) and self.double_stars[k] + 2 <= hi:
+                    x = self.double_stars[k]
+                    return x, x + 2, True
+            if p + 1 >= hi or t[p + 1] == "*" or self._space(p + 1):
+                return None
+            x = _first_after(self.stars, p + 2)
+            if x < 0 or x >= hi or (x > p + 2 and self._space(x - 1)):
+                return None
+            return x, x + 1, False
+        if p > lo and self._word(p - 1):  # "_" only at a word edge
+            return None
+        if pair:  # __x__: the first "__" after at least one character, at a word edge
+            x = _first_after(self.edge_closers, p + 3)
+            if x < 0 or x + 2 >= hi:  # at the inner text's end "__" is at an edge too
+                x = hi - 2 if hi - 2 >= p + 3 and t.startswith("__", hi - 2) else -1
+            if x >= 0:
+                return x, x + 2, True
+        if p + 1 >= hi or t[p + 1] == "_" or self._space(p + 1):
+            return None
+        x = _first_after(self.underscores, p + 2)
+        if x < 0 or x >= hi or (x > p + 2 and self._space(x - 1)):
+            return None
+        if x + 1 < hi and self._word(x + 1):
+            return None
+        return x, x + 1, False
+
+    def apply(self) -> str:
+        """The text with each emphasis marked by the bold/italic stand-ins."""
+        t = self.text
+        out: list[str] = []
+        # frames: (position, end of the inner text, closing stand-in or "")
+        stack: list[tuple[int, int, str]] = []
+        pos, lo, hi, close = 0, 0, len(t), ""
+        while True:
+            m = _DELIMITER.search(t, pos, hi)
+            found = None
+            while m is not None:
+                found = self.match(m.start(), lo, hi)
+                if found is not None:
+                    break
+                m = _DELIMITER.search(t, m.start() + 1, hi)
+            if m is None or found is None:
+                out.append(t[pos:hi])
+                out.append(close)
+                if not stack:
+                    return "".join(out)
+                pos, hi, close = stack.pop()
+                lo = -1  # the outer text's start lies before pos: no edge there
+                continue
+            start = m.start()
+            inner_end, end, bold = found
+            out.append(t[pos:start])
+            out.append(_B_OPEN if bold else _I_OPEN)
+            stack.append((end, hi, close))
+            width = 2 if bold else 1
+            pos = lo = start + width
+            hi, close = inner_end, (_B_CLOSE if bold else _I_CLOSE)
+
+
+def _first_after(positions: list[int], pos: int) -> int:
+    """The first of the sorted ``positions`` at or after ``pos``, or -1."""
+    k = bisect_left(positions, pos)
+    return positions[k] if k < len(positions) else -1
+
+
 def _emphasis(text: str) -> str:
     """``**x**``, ``*x*``, ``_x_`` (and ``__x__``) replaced by the bold/italic stand-ins."""
-
-    def one(m: re.Match[str]) -> str:
-        bold = m.group("b1") if m.group("b1") is not None else m.group("b2")
-        if bold is not None:
-            return _B_OPEN + _emphasis(bold) + _B_CLOSE
-        italic = m.group("i1") if m.group("i1") is not None else m.group("i2")
-        return _I_OPEN + _emphasis(italic) + _I_CLOSE
-
-    return _MARK.sub(one, text)
+    return _Emphasis(text).apply()
 
 
 def _markdown_items(items: list[str | tuple[str, str]]) -> list[str | tuple[str, str]]:
@@ -203,12 +420,13 @@ def _decode(text: str) -> str:
 def _build(items: list[str | tuple[str, str]]) -> tuple[Paragraph, ...]:
     """Paragraphs of runs from text pieces and markup items."""
     paras: list[Paragraph] = []
-    line: list[Run] = []
-    open_tags: list[str] = []
+    line: list[tuple[Style, list[str]]] = []  # runs, their text still in pieces
+    open_count = dict.fromkeys(_FORMATTING, 0)  # how many of each tag are open
     style = _PLAIN
 
     def finish() -> None:
-        runs = [r for r in line if r.text]
+        runs = [Run("".join(pieces), run_style) for run_style, pieces in line]
+        runs = [r for r in runs if r.text]
         if runs:
             runs[0] = runs[0]._replace(text=runs[0].text.lstrip(_HTML_SPACE))
             runs[-1] = runs[-1]._replace(text=runs[-1].text.rstrip(_HTML_SPACE))
@@ -218,28 +436,26 @@ def _build(items: list[str | tuple[str, str]]) -> tuple[Paragraph, ...]:
 
     for item in items:
         if isinstance(item, str):
-            text = _decode(item)
-            if line and line[-1].style == style:
-                line[-1] = Run(line[-1].text + text, style)
+            if line and line[-1][0] == style:
+                line[-1][1].append(_decode(item))
             else:
-                line.append(Run(text, style))
+                line.append((style, [_decode(item)]))
             continue
         kind, name = item
         if kind == _BREAK:
             finish()
             continue
         if kind == "open":
-            open_tags.append(name)
+            open_count[name] += 1
+        elif open_count[name]:
+            open_count[name] -= 1
         else:
-            for i in range(len(open_tags) - 1, -1, -1):
-                if open_tags[i] == name:
-                    del open_tags[i]
-                    break
-            else:
-                continue  # a stray closer
-        style = _PLAIN
-        for tag in open_tags:
-            style |= _FORMATTING[tag]
+            continue  # a stray closer
+        bits = 0
+        for tag, count in open_count.items():
+            if count:
+                bits |= _FORMATTING_BITS[tag]
+        style = _STYLES[bits]
     finish()
     return tuple(paras)
 
@@ -256,7 +472,7 @@ def paragraphs(label: str, markdown: bool = False) -> tuple[Paragraph, ...]:
     if not _needs_parsing(label, markdown):
         return ((Run(label.strip() if markdown else label),),)
     if not markdown and "&" not in label and "\n" not in label:
-        lines = _BR_ONLY.split(label)
+        lines = _Tags(label).split_at_breaks()
         if not any("<" in line for line in lines):  # line breaks and nothing else
             return tuple((Run(line.strip(_HTML_SPACE)),) for line in lines)
     if _SENTINELS.search(label):
@@ -283,7 +499,7 @@ def plain_text(label: str, markdown: bool = False) -> str:
 def has_markup(text: str) -> bool:
     """Whether ``text`` holds a tag Mermaid would interpret rather than show (``<br/>``,
     ``<b>`` ... or any other complete tag, which its sanitiser removes)."""
-    return "<" in text and _TAG.search(text) is not None
+    return "<" in text and _Tags(text).search(0) is not None
 
 
 # ---------------------------------------------------------------------- Markdown output
@@ -350,6 +566,15 @@ class _Piece(NamedTuple):
     trail: str
 
 
+# (a flag's int value, its Markdown mark or "", its HTML name), innermost first; code is
+# written apart, as a code span or <code>.
+_MD_INNERMOST_FIRST = tuple(
+    (int(flag), _MD_MARK.get(flag, ""), _HTML_NAME[flag])
+    for flag in reversed(_MD_ORDER)
+    if flag is not Style.CODE
+)
+
+
 def _piece(run: Run, html_tags: bool) -> _Piece:
     text, style = run.text, run.style
     core = text.strip(_HTML_SPACE)
@@ -362,14 +587,15 @@ def _piece(run: Run, html_tags: bool) -> _Piece:
     else:
         inner = escape_markdown(core)
     marks = unmarks = ""
-    for flag in reversed(_MD_ORDER):  # innermost first
-        if not style & flag or flag is Style.CODE:
+    bits = int(style)  # plain ints: IntFlag's operators cost a call each
+    for value, mark, name in _MD_INNERMOST_FIRST:
+        if not bits & value:
             continue
-        if flag in _MD_MARK and not html_tags:
-            marks = _MD_MARK[flag] + marks
-            unmarks += _MD_MARK[flag]
+        if mark and not html_tags:
+            marks = mark + marks
+            unmarks += mark
         else:
-            inner = f"<{_HTML_NAME[flag]}>{inner}</{_HTML_NAME[flag]}>"
+            inner = f"<{name}>{inner}</{name}>"
     return _Piece(lead, marks, inner, unmarks, trail)
 
 
@@ -378,6 +604,11 @@ def _markers_read_back(pieces: list[_Piece]) -> bool:
     marked runs may not touch, and a marker facing punctuation inside needs whitespace,
     punctuation or the line's edge outside (CommonMark's flanking rules)."""
     flat = ["".join(p) for p in pieces]
+    following = [""] * len(pieces)  # the first character after each piece
+    first = ""
+    for i in range(len(pieces) - 1, -1, -1):
+        following[i] = first
+        first = flat[i][:1] or first
     for i, p in enumerate(pieces):
         if not p.marks:
             continue
@@ -389,7 +620,7 @@ def _markers_read_back(pieces: list[_Piece]) -> bool:
             before = flat[i - 1][-1:]
         else:
             before = ""
-        after = p.trail[:1] or ("".join(flat[i + 1 :])[:1])
+        after = p.trail[:1] or following[i]
         # the outermost delimiter run faces the next marker (``~~*x``) or the text
         inside = (p.marks + p.inner).lstrip(p.marks[0])[0]
         if _is_punct(inside) and before and not (_is_space(before) or _is_punct(before)):

@@ -27,15 +27,24 @@ from dataclasses import dataclass, field
 
 from karar.core.bulk import no_gc
 from karar.core.errors import MapSyntaxError
-from karar.core.model import MindMap, Node, Shape
-
-# JavaScript's \s (the lexer's regexes are JS regexes) and its "." (no line terminators).
-JS_SPACE_CHARS = (
-    "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-    "\u2028\u2029\u202f\u205f\u3000\ufeff"
+from karar.core.mermaid_preprocess import (
+    ENTITY_CODE,
+    JS_DOT,
+    JS_EOL_CHARS,
+    JS_SPACE,
+    JS_SPACE_CHARS,
+    comment_line_spans,
+    directive_spans,
+    front_matter,
+    line_end,
+    quote_attributes,
+    style_semicolons,
 )
-_S = "[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]"
-_DOT = "[^\\n\\r\\u2028\\u2029]"
+from karar.core.model import MindMap, Node, Shape
+from karar.core.scan import NextMatch
+
+_S = JS_SPACE
+_DOT = JS_DOT
 _FLAGS = re.IGNORECASE | re.ASCII  # jison: case-insensitive; JS regexes fold ASCII only
 
 # Token kinds (names as in the grammar).
@@ -85,17 +94,6 @@ _MASTER = {
 }
 # Group names may repeat across states but not within one; map lastgroup back to the rule.
 
-_ENTITY = re.compile(r"#([A-Za-z0-9_]+);")
-_STYLE_SEMI = re.compile(r"style.*:\S*#.*;")
-_CLASSDEF_SEMI = re.compile(r"classDef.*:\S*#.*;")
-_TAG = re.compile(r"<(\w+)([^>]*)>")
-_TAG_ATTR = re.compile(r'="([^"]*)"')
-_FRONT_MATTER = re.compile(r"^-{3}\s*[\n\r](.*?)[\n\r]-{3}\s*[\n\r]+", re.DOTALL)
-_DIRECTIVE = re.compile(
-    r"%{2}\{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!\}%{2}).|\r?\n)*))?\s*(?:\}%{2})?",
-    re.IGNORECASE,
-)
-_COMMENT_LINE = re.compile(r"^" + _S + r"*%%(?!\{)[^\n]+\n?", re.MULTILINE)
 _DETECT = re.compile(r"^" + _S + r"*mindmap")
 _DETECT_ANY_CASE = re.compile(r"^" + _S + r"*mindmap", re.IGNORECASE | re.ASCII)
 
@@ -126,18 +124,29 @@ def decode_entities(text: str) -> str:
         decoded = html.unescape(ref)
         return m.group(0) if decoded == ref else decoded
 
-    return _ENTITY.sub(one, text)
+    return ENTITY_CODE.sub(one, text)
 
 
 def detect_mindmap(text: str, *, strict: bool = False) -> bool:
     """Whether Mermaid text (after its front matter) declares a mindmap."""
-    cleaned = _COMMENT_LINE.sub("", _DIRECTIVE.sub("", _strip_front_matter(text)))
+    fm = front_matter(text)
+    cleaned = text[fm[1] :] if fm else text
+    cleaned = _without(cleaned, directive_spans(cleaned))
+    cleaned = _without(cleaned, comment_line_spans(cleaned))
     return bool((_DETECT if strict else _DETECT_ANY_CASE).match(cleaned))
 
 
-def _strip_front_matter(text: str) -> str:
-    m = _FRONT_MATTER.match(text)
-    return text[m.end() :] if m else text
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` without the sorted, non-overlapping ``[start, end)`` spans."""
+    if not spans:
+        return text
+    pieces = []
+    last = 0
+    for start, end in spans:
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +227,9 @@ class _Source:
         self._spans = spans or [(0, 0)]
 
     def original_offset(self, offset: int) -> int:
+        if len(self._spans) == 1:  # nothing deleted before the text's start: the usual case
+            s, o = self._spans[0]
+            return o + (offset - s)
         i = bisect_right(self._spans, (offset, float("inf"))) - 1
         s, o = self._spans[max(i, 0)]
         return o + (offset - s)
@@ -307,47 +319,119 @@ _SIMPLE_LINE = re.compile(
     "\\n(?=[ \\t]*(?!%%)[^" + _S[1:-1] + "])",
     re.ASCII,
 )
+# The same for a shaped node on its own line, ``indent id opener text closer``: the
+# statement ``SPACELIST NODE_ID NODE_DSTART NODE_DESCR NODE_DEND`` with the stop ``NL``.
+# The id holds no blank (else the default reading takes the whole line), the text no line
+# break, and neither starts with what would start another rule (the text: a string, a
+# closer, ``-)``); the closer is the one the shape's text runs up to. Opener and closer are
+# atomic: the lexer takes the first that fits and never tries a shorter one.
+_SHAPED_LINE = re.compile(
+    "([ \\t]+)"
+    "((?!(?i:mindmap)\\b)[^%:(\\[){}\\-" + _S[1:-1] + "][^(\\[\\n){}" + _S[1:-1] + "]*)"
+    "((?>\\(-|\\(\\(|\\(|\\)\\)|\\)|\\{\\{|\\[))"  # atomic: the lexer picks one
+    '((?!-\\))[^)\\](}"\\n][^)\\](}\\n]*)'
+    "((?>\\)\\)|\\)|\\]|\\}\\}|\\(-|\\(\\(|\\())"
+    "\\n(?=[ \\t]*(?!%%)[^" + _S[1:-1] + "])",
+    re.ASCII,
+)
 
 
 def _comment_end(text: str, pos: int) -> int:
     """End of a ``%%`` comment: the end of its line (JavaScript's ``.*``)."""
-    end = len(text)
-    for terminator in "\n\r\u2028\u2029":
-        i = text.find(terminator, pos, end)
-        if i >= 0:
-            end = i
-    return end
+    return line_end(text, pos)
+
+
+def _node_rule(text: str, pos: int, lexer: _Lexer) -> tuple[str, int]:
+    """The NODE rule jison picks at ``pos`` (inside a shape) and where its match ends."""
+    c = text[pos]
+    after = text[pos + 1 : pos + 2]
+    if c == '"':
+        return ("begin_nstr2", pos + 2) if after == "`" else ("begin_nstr", pos + 1)
+    if c == ")":
+        return NODE_DEND, pos + (2 if after == ")" else 1)
+    if c == "]":
+        return NODE_DEND, pos + 1
+    if c == "(":
+        return NODE_DEND, pos + (2 if after in ("-", "(") else 1)
+    if c == "}":
+        if after == "}":
+            return NODE_DEND, pos + 2
+        return "descr_rest", lexer.find(JS_EOL_CHARS, pos)  # .+ to the end of the line
+    if c == "-" and after == ")":
+        return NODE_DEND, pos + 2
+    return NODE_DESCR, lexer.find(")](}", pos)
+
+
+def _string_rule(state: int, text: str, pos: int, lexer: _Lexer) -> tuple[str, int]:
+    """The rule jison picks at ``pos`` in a string, an icon or a class, and where its
+    match ends."""
+    c = text[pos]
+    if state == _NSTR:
+        return ("pop", pos + 1) if c == '"' else (NODE_DESCR, lexer.find('"', pos))
+    if state == _NSTR2:
+        if c not in '`"':
+            return NODE_DESCR, lexer.find('`"', pos)
+        if text.startswith('`"', pos):
+            return "pop", pos + 2
+    elif state == _ICON:
+        return ("pop", pos + 1) if c == ")" else (ICON, lexer.find(")", pos))
+    elif c not in JS_EOL_CHARS:  # _CLASS
+        return "class_text", lexer.find(JS_EOL_CHARS, pos)
+    elif c == "\n":
+        return "pop", pos + 1
+    raise _LexError(pos, f"Mermaid cannot read {c!r} here")
 
 
 class _Lexer:
     """jison's lexer over the whole pre-processed text, pulled one token at a time."""
 
-    __slots__ = ("pos", "stack", "text")
+    __slots__ = ("_finders", "pos", "stack", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
         self.stack = [_INITIAL]
+        self._finders: dict[str, NextMatch] = {}
+
+    def find(self, chars: str, pos: int) -> int:
+        """The first offset at or after ``pos`` holding one of ``chars``, or the text's end.
+
+        Remembered (:class:`~karar.core.scan.NextMatch`): in the default reading a shape
+        left open on each of many lines has its text searched for the same far closer
+        once per line."""
+        finder = self._finders.get(chars)
+        if finder is None:
+            pattern = re.compile("[" + re.escape(chars) + "]")
+            finder = self._finders[chars] = NextMatch(self.text, pattern)
+        found = finder(pos)
+        return len(self.text) if found < 0 else found
 
     def next(self, *, reference: bool = False) -> tuple[str, str, int]:
         """The next token as (kind, text, start offset); raises _LexError on unreadable text.
 
+        The text of NODE_DESCR and ICON tokens is "": it is ``text[start:pos]``.
+
         Args:
             reference: Pick every rule from the ordered rule tables, without the
-                first-character shortcut of ``_initial_rule`` (the differential tests
-                prove the two agree).
+                first-character shortcuts of ``_initial_rule`` and its kin (the
+                differential tests prove the two agree).
         """
         while True:
             pos = self.pos
             if pos >= len(self.text):
                 return EOF, "", pos
-            if self.stack[-1] == _INITIAL and not reference:
-                kind, end = _initial_rule(self.text, pos)
-            else:
-                m = _MASTER[self.stack[-1]].match(self.text, pos)
+            state = self.stack[-1]
+            if reference:
+                m = _MASTER[state].match(self.text, pos)
                 if m is None:
                     raise _LexError(pos, f"Mermaid cannot read {self.text[pos]!r} here")
                 kind, end = m.lastgroup or "", m.end()
+            elif state == _INITIAL:
+                kind, end = _initial_rule(self.text, pos)
+            elif state == _NODE:
+                kind, end = _node_rule(self.text, pos, self)
+            else:
+                kind, end = _string_rule(state, self.text, pos, self)
             self.pos = end
             token = _ACTIONS.get(kind)
             if token is None:
@@ -358,7 +442,10 @@ class _Lexer:
             if push is not None:
                 self.stack.append(push)
             if kind:
-                return kind, self.text[pos:end], pos
+                # shape text and icon names may run over many lines: not sliced (the
+                # token ends at self.pos), since the default reading may then re-read
+                # each of those lines, each time up to the same far closer
+                return kind, "" if kind in _UNSLICED else self.text[pos:end], pos
 
     def reset_to(self, pos: int) -> None:
         self.pos = pos
@@ -380,6 +467,8 @@ _TOKEN_WORDS = {
 }
 
 
+_UNSLICED = frozenset({NODE_DESCR, ICON})
+_SHOWN = 200  # the most characters of a node's text a message quotes
 _BAD = "BAD"  # not a jison token: a line the lexer cannot start, in the default reading
 
 
@@ -418,10 +507,11 @@ class _Parser:
         cannot start a token with is a ``_BAD`` token (read as a plain line)."""
         if self.strict:
             return self.next()
+        begin = self.lexer.pos  # a failure may come after a ":::" or "::icon(" on the line
         try:
             return self.lexer.next()
         except _LexError as fail:
-            return _BAD, f"Mermaid cannot read {self.text[fail.offset]!r} here", fail.offset
+            return _BAD, f"Mermaid cannot read {self.text[fail.offset]!r} here", begin
 
     def parse(self) -> Node | None:
         kind, value, start = self.next()
@@ -468,7 +558,7 @@ class _Parser:
             except MapSyntaxError as exc:
                 if not self.keep_going:
                     raise
-                self.errors.append(exc)
+                self.errors.append(exc.with_traceback(None))  # no frames kept alive
                 kind, value, start = self.resync()
             after_keyword = False
         return self.root
@@ -487,24 +577,34 @@ class _Parser:
                     token = self.line_start_token()
                 return token
             except MapSyntaxError as exc:
-                self.errors.append(exc)
+                self.errors.append(exc.with_traceback(None))
                 pos = self.error_offset
 
     def simple_lines(self) -> None:
-        """Read the lines that are plain ``indent + text`` nodes followed by a plain line
-        break in one regex match each. Each is exactly the statement ``SPACELIST NODE_ID``
-        with the stop ``NL`` (``_SIMPLE_LINE`` admits nothing else); any other line is
-        left to the token-by-token reader."""
+        """Read the lines that are plain ``indent + text`` nodes, or ``indent id[text]``
+        shaped ones, followed by a plain line break in one regex match each. Each is
+        exactly the statement ``SPACELIST NODE_ID`` (or ``... NODE_DSTART NODE_DESCR
+        NODE_DEND``) with the stop ``NL`` (``_SIMPLE_LINE`` and ``_SHAPED_LINE`` admit
+        nothing else); any other line is left to the token-by-token reader."""
         lexer = self.lexer
         text = self.text
-        match = _SIMPLE_LINE.match
-        m = match(text, lexer.pos)
+        simple = _SIMPLE_LINE.match
+        shaped = _SHAPED_LINE.match
+        pos = lexer.pos
         try:
-            while m is not None:
-                indent, label = m.group(1, 2)
-                self.add(len(indent), None, label, Shape.DEFAULT, False, m.start(2))
-                lexer.pos = m.end()
-                m = match(text, lexer.pos)
+            while True:
+                m = simple(text, pos)
+                if m is not None:
+                    indent, label = m.group(1, 2)
+                    self.add(len(indent), None, label, Shape.DEFAULT, False, m.start(2))
+                else:
+                    m = shaped(text, pos)
+                    if m is None:
+                        break
+                    indent, node_id, opener, descr, closer = m.group(1, 2, 3, 4, 5)
+                    shape = shape_for(opener, closer)
+                    self.add(len(indent), node_id, descr, shape, False, m.start(2))
+                pos = lexer.pos = m.end()
         except MapSyntaxError:
             self.resume_from = m.start(2)  # type: ignore[union-attr]  # the failing line
             raise
@@ -527,11 +627,12 @@ class _Parser:
 
     def read_node(
         self, kind: str, value: str, start: int
-    ) -> tuple[str | None, str, Shape, bool, tuple[str, str, int]]:
+    ) -> tuple[str | None, tuple[int, int], Shape, bool, tuple[str, str, int]]:
         """Read one node's tokens as Mermaid does.
 
         Returns:
-            (explicit id or None, descr, shape, markdown, the token after the node).
+            (explicit id or None, where its descr is in the text, shape, markdown, the
+            token after the node).
         """
         lexer = self.lexer
         node_id = None
@@ -539,15 +640,16 @@ class _Parser:
             node_id = value
             after = lexer.next()
             if after[0] != NODE_DSTART:
-                return None, node_id, Shape.DEFAULT, False, after
+                return None, (start, start + len(value)), Shape.DEFAULT, False, after
             value = after[1]
         opener = value
         markdown = lexer.text.startswith('"`', lexer.pos)
-        kind, descr, pos = lexer.next()
+        kind, _, pos = lexer.next()
         if kind == EOF:
             raise _LexError(start, f"the shape opened with {opener!r} is never closed")
         if kind != NODE_DESCR:
             raise _LexError(pos, f"the shape opened with {opener!r} has no text")
+        descr = (pos, lexer.pos)
         kind, closer, pos = lexer.next()
         if kind == EOF:
             raise _LexError(start, f"the shape opened with {opener!r} is never closed")
@@ -564,7 +666,9 @@ class _Parser:
             reason, rejected = f"Mermaid rejects it: {value}", True
         else:
             try:
-                node_id, descr, shape, markdown, after = self.read_node(kind, value, start)
+                node_id, (descr_start, descr_end), shape, markdown, after = self.read_node(
+                    kind, value, start
+                )
             except _LexError as fail:
                 where = self.runs_on(start, fail.offset)
                 if self.strict:
@@ -574,13 +678,18 @@ class _Parser:
                 why = f"{where}, where {fail.message}" if where else fail.message
                 reason, rejected = f"Mermaid rejects it: {why}", True
             else:
+
+                def keep() -> None:  # the text is sliced only for a node that is kept
+                    text = self.text[descr_start:descr_end]
+                    self.add(level, node_id, text, shape, markdown, start)
+
                 where = ""
                 if not markdown and self.text.find("\n", start, after[2]) >= 0:
                     where = self.runs_on(start, after[2] - 1)
                 if after[0] not in (NL, SPACELINE, EOF):
                     if self.strict:
                         if not where:
-                            self.add(level, node_id, descr, shape, markdown, start)
+                            keep()
                             return after  # the statement's stop reports the text after it
                         message = f"unexpected text after the node: {self.rest(after[2])!r}"
                         raise self.error(start, f"{message} ({where})")
@@ -592,7 +701,7 @@ class _Parser:
                     reason, rejected = f"Mermaid rejects it: {why}", True
                 elif where:
                     first, last = self.src.line_of(start), self.src.line_of(after[2] - 1)
-                    shown = decode_entities(descr)
+                    shown = self.shown(descr_start, descr_end)
                     reason, rejected = (
                         f"Mermaid reads lines {first}-{last} as one {shape.value} node "
                         f"labelled {shown!r} (a shape opened on this line closes on line {last})",
@@ -600,19 +709,19 @@ class _Parser:
                     )
                     if self.strict:
                         self.spans.append(self.divergence(start, reason, rejected))
-                        self.add(level, node_id, descr, shape, markdown, start)
+                        keep()
                         return after
                 elif self.strict:
-                    self.add(level, node_id, descr, shape, markdown, start)
+                    keep()
                     return after
                 elif node_id is not None and _has_space(node_id):
-                    shown = decode_entities(descr)
+                    shown = self.shown(descr_start, descr_end)
                     reason, rejected = (
                         f"Mermaid reads it as a {shape.value} node labelled {shown!r}",
                         False,
                     )
                 else:
-                    self.add(level, node_id, descr, shape, markdown, start)
+                    keep()
                     return after
         eol = self.text.find("\n", start)
         if eol < 0:
@@ -622,6 +731,13 @@ class _Parser:
         self.lexer.reset_to(eol)
         self.add(level, None, label, Shape.DEFAULT, False, start)
         return self.next()
+
+    def shown(self, start: int, end: int) -> str:
+        """The text ``text[start:end]`` as a message shows it: decoded, at most a line's
+        worth (a shape's text may run to the end of the map)."""
+        if end - start > _SHOWN:
+            return decode_entities(self.text[start : start + _SHOWN]) + "…"
+        return decode_entities(self.text[start:end])
 
     def divergence(self, start: int, reason: str, rejected: bool) -> Divergence:
         """A :class:`Divergence` for the node line starting at ``start``."""
@@ -659,13 +775,14 @@ class _Parser:
     def decorate(self, kind: str, value: str, start: int) -> tuple[str, str, int]:
         """Apply an ``::icon(...)`` or ``:::class`` line to the last node; return the token
         after it."""
-        if kind == ICON and "\n" in value and not self.strict:
+        end = self.lexer.pos  # the lexer leaves an icon's name unsliced
+        if kind == ICON and self.text.find("\n", start, end) >= 0 and not self.strict:
             # The ')' is missing on this line: Mermaid takes the lines below as the name.
             line_start = self.text.rfind("\n", 0, start) + 1
             eol = self.text.find("\n", start)
             text = self.text[line_start:eol].strip(JS_SPACE_CHARS)
             first = self.src.line_of(start)
-            last = self.src.line_of(start + len(value) - 1)
+            last = self.src.line_of(end - 1)
             self.divergences.append(
                 Divergence(
                     first,
@@ -683,7 +800,7 @@ class _Parser:
             what = "::icon(...)" if kind == ICON else ":::class"
             raise self.error(start, f"{what} must follow the node it decorates")
         if kind == ICON:
-            self.last.icon = decode_entities(value)
+            self.last.icon = decode_entities(self.text[start:end])
         elif value:
             self.last.css_class = decode_entities(value)
         return self.next()
@@ -721,25 +838,19 @@ def parse_mermaid(
             strict, it breaks the grammar somewhere Karar's fix does not cover).
     """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = _TAG.sub(lambda m: "<" + m.group(1) + _TAG_ATTR.sub(r"='\1'", m.group(2)) + ">", text)
-    src = _Source(text, first_line)
+    src = _Source(quote_attributes(text), first_line)
 
     title: str | None = None
-    fm = _FRONT_MATTER.match(src.text)
+    fm = front_matter(src.text)
     if fm:
-        title = _front_matter_title(fm.group(1), path, src.line_of(0))
-        src.delete([(0, fm.end())])
-    src.delete([m.span() for m in _DIRECTIVE.finditer(src.text)])
-    src.delete([m.span() for m in _COMMENT_LINE.finditer(src.text)])
+        title = _front_matter_title(fm[0], path, src.line_of(0))
+        src.delete([(0, fm[1])])
+    src.delete(directive_spans(src.text))
+    src.delete(comment_line_spans(src.text))
     lead = len(src.text) - len(src.text.lstrip(JS_SPACE_CHARS))
     src.delete([(0, lead)] if lead else [])
     # encodeEntities: ';' after a colour in style/classDef-like lines is not an entity end.
-    semis = [
-        (m.end() - 1, m.end())
-        for rx in (_STYLE_SEMI, _CLASSDEF_SEMI)
-        for m in rx.finditer(src.text)
-    ]
-    src.delete(sorted(set(semis)))
+    src.delete([(semi, semi + 1) for semi in style_semicolons(src.text)])
 
     keyword_case = None
     if not _DETECT.match(src.text):

@@ -14,7 +14,13 @@ from __future__ import annotations
 import json
 import re
 
-from karar.core.mermaid import _CLASSDEF_SEMI, _ENTITY, _STYLE_SEMI, _TAG, JS_SPACE_CHARS
+from karar.core.bulk import no_gc
+from karar.core.mermaid_preprocess import (
+    ENTITY_CODE,
+    JS_SPACE_CHARS,
+    next_html_tag,
+    style_semicolons,
+)
 from karar.core.model import MindMap, Node, Shape
 
 _DELIMS = {
@@ -29,7 +35,10 @@ _NODE_ID_SPECIAL = frozenset("()[]{}\n")
 _DESCR_SPECIAL = frozenset('()[]{}"\n')
 _LEADING_TRAPS = re.compile(r"mindmap\b|%%|::", re.IGNORECASE | re.ASCII)
 _STYLE_WORDS = re.compile(r"style|classDef")
-_COMMENT_AFTER_BREAK = re.compile("(\n[" + re.escape(JS_SPACE_CHARS) + "]*)%(?=%)")
+# A whole run of blanks (never a part of one: each run is matched once) before "%%".
+_BLANKS_BEFORE_COMMENT = re.compile(
+    "(?<![" + re.escape(JS_SPACE_CHARS) + "])[" + re.escape(JS_SPACE_CHARS) + "]*+%(?=%)"
+)
 
 
 def _code(ch: str) -> str:
@@ -38,9 +47,9 @@ def _code(ch: str) -> str:
 
 def _protect_entities(text: str) -> str:
     """Write ``#`` as ``#35;`` wherever the reader would take it as an entity code."""
-    if "#" not in text or not _ENTITY.search(text):
+    if "#" not in text or not ENTITY_CODE.search(text):
         return text
-    return _ENTITY.sub(lambda m: "#35;" + m.group(0)[1:], text)
+    return ENTITY_CODE.sub(lambda m: "#35;" + m.group(0)[1:], text)
 
 
 def _protect_common(text: str) -> str:
@@ -49,15 +58,28 @@ def _protect_common(text: str) -> str:
 
 def _protect_tags(text: str) -> str:
     """Mermaid rewrites ``="..."`` inside anything that looks like an HTML tag, ``<word
-    ...>``, even across lines; write the ``<`` of each such span as ``#60;``."""
-    while "<" in text:
-        for m in _TAG.finditer(text):
-            if '="' in m.group(2):
-                text = text[: m.start()] + "#60;" + text[m.start() + 1 :]
-                break
+    ...>``, even across lines; write the ``<`` of each such span as ``#60;``.
+
+    Once a ``<`` is written so, a later ``<`` inside the same span may start a tag of its
+    own, so the scan goes on right after the written ``<``."""
+    if '="' not in text:
+        return text
+    pieces = []
+    last = pos = 0
+    gt = equals = -1  # the first ">" and the first '="' after the scan's position
+    while (tag := next_html_tag(text, pos, gt)) is not None:
+        lt, name_end, gt = tag
+        if equals < name_end:
+            equals = text.find('="', name_end)
+            if equals < 0:
+                break  # no later span holds one either
+        if equals < gt:
+            pieces += [text[last:lt], "#60;"]
+            last = pos = lt + 1
         else:
-            return text
-    return text
+            pos = gt + 1
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _protect_directives(text: str) -> str:
@@ -68,14 +90,18 @@ def _protect_directives(text: str) -> str:
 def _protect_comment_lines(text: str) -> str:
     """Mermaid deletes every line that starts with ``%%`` before it parses, even inside a
     quoted label that spans lines: write such a ``%`` as ``#37;``."""
-    return _COMMENT_AFTER_BREAK.sub(lambda m: m.group(1) + "#37;", text) if "\n" in text else text
+    if "\n" not in text:
+        return text
+    return _BLANKS_BEFORE_COMMENT.sub(
+        lambda m: m.group(0)[:-1] + "#37;" if "\n" in m.group(0) else m.group(0), text
+    )
 
 
 def _protect_style(text: str) -> str:
     """Mermaid drops the last ``;`` of a line that looks like ``style ...: ...#...;``; break
     up the word ``style``/``classDef`` so the line no longer looks like one. Applied last,
     since the entity codes written before bring their own ``#`` and ``;``."""
-    if ";" in text and (_STYLE_SEMI.search(text) or _CLASSDEF_SEMI.search(text)):
+    if ";" in text and style_semicolons(text):
         return _STYLE_WORDS.sub(lambda m: _code(m.group(0)[0]) + m.group(0)[1:], text)
     return text
 
@@ -158,6 +184,11 @@ def _decoration(text: str, special: str = "") -> str:
 
 def to_mermaid(mind_map: MindMap, *, indent: str = "  ") -> str:
     """The whole map as Mermaid text (front matter with the title, if the map has one)."""
+    with no_gc():  # many small objects, no cycles: the collector would rescan the map
+        return _to_mermaid(mind_map, indent)
+
+
+def _to_mermaid(mind_map: MindMap, indent: str) -> str:
     lines = []
     if mind_map.title:
         lines += ["---", f"title: {json.dumps(mind_map.title, ensure_ascii=False)}", "---"]

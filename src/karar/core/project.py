@@ -458,7 +458,9 @@ def load(path: str | Path) -> Project:
         ProjectError: Missing, unreadable, not UTF-8, or not a valid project (with the line).
     """
     name = str(path)
-    text = decode_utf8(read_bytes(path, ProjectError, "project file"), name, ProjectError)
+    text = decode_utf8(
+        read_bytes(path, ProjectError, "project file", limit=8 * 2**20), name, ProjectError
+    )
     project = loads(text, path=name)
     project.path = Path(path)
     return project

@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from karar.core.bulk import no_gc
 from karar.core.errors import MapError
 from karar.core.labels import has_markup
-from karar.core.mermaid import JS_SPACE_CHARS, ParseResult, detect_mindmap, parse_mermaid
+from karar.core.mermaid import ParseResult, detect_mindmap, parse_mermaid
+from karar.core.mermaid_preprocess import JS_SPACE_CHARS
 from karar.core.mermaid_writer import plain_label_text
 from karar.core.model import MindMap, Shape
-from karar.core.textfile import decode_utf8, read_bytes
+from karar.core.textfile import decode_utf8, read_bytes, reject_utf16
 
 BUILTIN_PREFIX = "builtin:"
 BUILTIN_DJANGO = "builtin:django"
@@ -32,6 +34,7 @@ MERMAID_SUFFIXES = (".mmd", ".mermaid")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*mermaid\b.*$")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
 @dataclass(slots=True)
@@ -69,22 +72,13 @@ def builtin_text(name: str = "django") -> str:
 
 
 def read_text(path: str | Path) -> str:
-    """Read a map file as UTF-8 text, refusing what is not a readable text file."""
+    """Read a map file as UTF-8 text, refusing what is not a readable text file (not a
+    regular file, larger than :data:`MAX_MAP_BYTES`, empty, binary, UTF-16, not UTF-8)."""
     name = str(path)
-    try:
-        size = Path(path).stat().st_size
-    except OSError:
-        size = 0  # read_bytes says what is wrong
-    if size > MAX_MAP_BYTES:
-        raise MapError(
-            name,
-            None,
-            f"file is too large ({size / 2**20:.1f} MiB; Karar reads maps up to "
-            f"{MAX_MAP_BYTES // 2**20} MiB)",
-        )
-    data = read_bytes(path, MapError, "map file")
+    data = read_bytes(path, MapError, "map file", limit=MAX_MAP_BYTES)
     if not data.strip():
         raise MapError(name, None, "the file is empty")
+    reject_utf16(data, name, MapError)
     nul = data.find(b"\0")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
@@ -111,7 +105,7 @@ def find_mindmap(text: str, name: str, *, markdown: bool | None = None) -> MapSo
         elif lower.endswith(MARKDOWN_SUFFIXES):
             markdown = True
         else:
-            markdown = any(_FENCE_OPEN.match(line) for line in text.splitlines())
+            markdown = any(_FENCE_OPEN.match(line.rstrip("\r\n")) for line in _lines(text))
     if not markdown:
         return MapSource(name, text)
 
@@ -133,11 +127,18 @@ def find_mindmap(text: str, name: str, *, markdown: bool | None = None) -> MapSo
     return MapSource(name, body, first_line, notices)
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` with their endings, ended only where the reader counts a line
+    (``\\n``, ``\\r\\n``, ``\\r``): ``str.splitlines`` also ends one at U+2028, form feeds
+    and other separators, and the lines of errors would then be off."""
+    return _LINE.findall(text)
+
+
 def _mermaid_blocks(text: str) -> list[tuple[int, str]]:
     """(first content line, body) of each ```` ```mermaid ```` fenced block (CommonMark
     fences: backticks or tildes, at most three spaces of indentation; an unclosed block
     runs to the end of the file)."""
-    lines = text.splitlines(keepends=True)
+    lines = _lines(text)
     out = []
     i = 0
     while i < len(lines):
@@ -198,6 +199,11 @@ def reading_warnings(source: MapSource, result: ParseResult) -> list[tuple[int, 
         source: The source that was parsed.
         result: What :func:`parse_source` made of it (either reading).
     """
+    with no_gc():  # a warning per line of a hostile map: no cycles among them
+        return _reading_warnings(source, result)
+
+
+def _reading_warnings(source: MapSource, result: ParseResult) -> list[tuple[int, str]]:
     warnings = list(source.notices)
     if result.keyword_case is not None:
         warnings.append(
