@@ -294,15 +294,14 @@ def _export_image(
 def _snapshot_options(
     mind_map: MindMap, project: Project | None, args: argparse.Namespace
 ) -> dict[str, object]:
-    """Checks, notes and folds for a Markdown snapshot, from the project and the flags."""
+    """Decisions, notes and folds for a Markdown snapshot, from the project and the flags."""
     options: dict[str, object] = {"decisions_only": args.decisions_only}
     collapsed: set[Node] = set()
     if project is not None:
         from karar.core.state import MapState
 
         state = MapState(mind_map, project)
-        options["checked"] = state.checked_nodes()
-        options["notes"] = {node: st.note for node, st in state.entries() if st.note}
+        options["entries"] = dict(state.entries())
         collapsed = set(state.folded)
     level = args.expand_level
     if level is not None:

@@ -344,7 +344,7 @@ def test_field_change_inverse_holds_the_old_values() -> None:
     state = make_state(ENTRIES)
     pg = node(state, PG)
     inverse = state.set_change(pg, checked=True, note="17").apply(state)
-    assert inverse == FieldChange(pg, {"checked": False, "note": "we run 16"})
+    assert inverse == FieldChange(pg, {"checked": False, "note": "we run 16", "status": None})
     assert state.entry(pg) == NodeState(checked=True, note="17")
     # a node with no entry gets a fresh one and loses it again
     queue = node(state, QUEUE)

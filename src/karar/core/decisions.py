@@ -1,7 +1,8 @@
-"""Decisions over a map: roll-up of checked nodes, and finding homes for orphaned entries.
+"""Decisions over a map: roll-up of decided nodes, and finding homes for orphaned entries.
 
 A roll-up tells, for every node, how many nodes of its subtree (itself excluded) are
-checked and how many there are, so a folded branch can say "3/12". Orphans are project
+chosen, how many are open questions (considering) and how many there are, so a folded
+branch can say "✓3 ?1". Orphans are project
 entries whose path names no node any more (the map was edited); a :class:`HomeIndex` of
 the map proposes the nodes they most likely meant.
 
@@ -25,21 +26,29 @@ from karar.core.model import MindMap, Node, NodePath, sibling_path_elements
 
 @dataclass(frozen=True, slots=True)
 class Rollup:
-    """Checked nodes below a node, and all nodes below it."""
+    """Below a node: chosen nodes, all nodes, and open questions (considering)."""
 
     checked: int
     total: int
+    open: int = 0
 
     def __str__(self) -> str:
         return f"{self.checked}/{self.total}"
 
+    def moved(self, checked: int, open_: int) -> Rollup:
+        """This roll-up with ``checked`` more chosen and ``open_`` more open nodes."""
+        return Rollup(self.checked + checked, self.total, self.open + open_)
 
-def rollup(mind_map: MindMap, checked: Container[Node]) -> dict[Node, Rollup]:
-    """Per node: checked descendants and descendants (post-order, no recursion)."""
+
+def rollup(
+    mind_map: MindMap, checked: Container[Node], considering: Container[Node] = frozenset()
+) -> dict[Node, Rollup]:
+    """Per node: chosen descendants, descendants and open descendants (post-order, no
+    recursion)."""
     if mind_map.root is None:
         return {}
     order = list(mind_map.root.walk())
-    counts: dict[Node, list[int]] = {node: [0, 0] for node in order}
+    counts: dict[Node, list[int]] = {node: [0, 0, 0] for node in order}
     for node in reversed(order):
         parent = node.parent
         if parent is None:
@@ -48,7 +57,8 @@ def rollup(mind_map: MindMap, checked: Container[Node]) -> dict[Node, Rollup]:
         theirs = counts[parent]
         theirs[0] += mine[0] + (1 if node in checked else 0)
         theirs[1] += mine[1] + 1
-    return {node: Rollup(c, t) for node, (c, t) in counts.items()}
+        theirs[2] += mine[2] + (1 if node in considering else 0)
+    return {node: Rollup(c, t, o) for node, (c, t, o) in counts.items()}
 
 
 @dataclass(frozen=True, slots=True)

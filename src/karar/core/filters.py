@@ -2,8 +2,8 @@
 
 A filter is a small pure object the canvas asks two things: which subtrees to leave out
 (their topmost nodes, what :func:`karar.core.layout.compute_layout` takes as ``hidden``) and
-whether the user's folds apply. "Everything" and "decisions only" are filters today; a
-focused branch or "hide rejected" are one more subclass each.
+whether the user's folds apply. The filters of the View menu: everything, decisions (the
+decided nodes and the path to them), open questions (considering) and hide rejected.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from karar.core.model import Node
 from karar.core.state import MapState
+from karar.core.status import Decision
 
 
 class ViewFilter:
@@ -35,14 +36,40 @@ class ViewFilter:
 
 
 class DecisionsOnly(ViewFilter):
-    """The chosen nodes and the paths that lead to them, whatever is folded."""
+    """The decided nodes (any state) and the paths that lead to them, whatever is folded."""
 
     name = "decisions"
     folds_apply = False
     follows_decisions = True
 
     def shown(self, state: MapState) -> set[Node] | None:
-        return path_closure(state.root, state.checked_nodes())
+        return path_closure(state.root, state.decided_nodes())
+
+
+class OpenQuestions(ViewFilter):
+    """The nodes under consideration and the paths that lead to them, whatever is folded."""
+
+    name = "open"
+    folds_apply = False
+    follows_decisions = True
+
+    def shown(self, state: MapState) -> set[Node] | None:
+        return path_closure(state.root, state.nodes_in(Decision.CONSIDERING))
+
+
+class HideRejected(ViewFilter):
+    """The map with the user's folds, less every rejected node and what lies below it."""
+
+    name = "hide-rejected"
+    follows_decisions = True
+
+    def hidden(self, state: MapState) -> frozenset[Node]:
+        rejected = state.nodes_in(Decision.REJECTED)
+        return frozenset(
+            n
+            for n in rejected
+            if n.parent is not None and not any(a in rejected for a in n.ancestors())
+        )
 
 
 def path_closure(root: Node | None, nodes: Iterable[Node]) -> set[Node]:
@@ -63,3 +90,5 @@ def hidden_tops(shown: set[Node]) -> frozenset[Node]:
 
 
 ALL = ViewFilter()
+FILTERS: tuple[ViewFilter, ...] = (ALL, DecisionsOnly(), OpenQuestions(), HideRejected())
+"""The view filters the window offers, in menu order."""

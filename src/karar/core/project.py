@@ -1,4 +1,4 @@
-"""Project files (``*.karar.yaml``): which map, and per node the check, note and fold.
+"""Project files (``*.karar.yaml``): which map, and per node the decision, note and fold.
 
 The file is YAML a person can read and diff (CONTRACT.md): a format version, the map as a
 path relative to the file (or ``builtin:NAME``), and one entry per node that carries
@@ -12,6 +12,7 @@ and entries whose node is no longer in the map are kept too (orphans), never dro
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import os
 import re
@@ -26,13 +27,16 @@ from karar.core.atomic import ReadOnlyError, write_atomic
 from karar.core.errors import LocatedError, one_line
 from karar.core.model import MindMap, NodePath
 from karar.core.sources import BUILTIN_PREFIX, Reading
+from karar.core.status import Decision, parse_date, parse_decision
 from karar.core.textfile import decode_utf8, read_bytes
 from karar.core.yamlsafe import FlowList, Where, shown
 
 FORMAT_VERSION = 1
 PROJECT_SUFFIX = ".karar.yaml"
 _KNOWN_TOP = ("karar", "map", "participant", "view", "nodes")
-_KNOWN_ENTRY = ("path", "checked", "note", "collapsed", "votes", "voters")
+_KNOWN_ENTRY = (
+    "path", "checked", "status", "by", "date", "note", "collapsed", "votes", "voters"
+)  # fmt: skip
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 LAYOUTS = ("mindmap", "tree", "radial")
@@ -51,8 +55,12 @@ class NodeState:
     """What a project records about one node.
 
     Attributes:
-        checked: The team chose this.
-        note: Markdown notes ('' for none).
+        checked: The team chose this (``checked: true``: the decision is chosen).
+        status: The other decided states (rejected, considering); never set with
+            ``checked`` (see :attr:`decision`).
+        by: Who decided (None: not recorded).
+        date: When the state last changed (None: not recorded).
+        note: Markdown notes ('' for none): the rationale of a decision.
         collapsed: The branch is folded.
         votes: In a tally written by ``karar merge``: how many participants checked it.
         voters: Who checked it (tally only).
@@ -61,6 +69,9 @@ class NodeState:
     """
 
     checked: bool = False
+    status: Decision | None = None
+    by: str | None = None
+    date: _dt.date | None = None
     note: str = ""
     collapsed: bool = False
     votes: int | None = None
@@ -72,12 +83,20 @@ class NodeState:
         """Nothing worth writing down."""
         return not (
             self.checked
+            or self.status is not None
+            or self.by is not None
+            or self.date is not None
             or self.note
             or self.collapsed
             or self.votes is not None
             or self.voters is not None
             or self.extra
         )
+
+    @property
+    def decision(self) -> Decision | None:
+        """The node's decided state, None when undecided."""
+        return Decision.CHOSEN if self.checked else self.status
 
 
 @dataclass(slots=True)
@@ -186,6 +205,12 @@ class Project:
             entry: dict[str, Any] = {"path": FlowList(path)}
             if state.checked:
                 entry["checked"] = True
+            if state.status is not None:
+                entry["status"] = state.status.value
+            if state.by is not None:
+                entry["by"] = state.by
+            if state.date is not None:
+                entry["date"] = state.date
             if state.collapsed:
                 entry["collapsed"] = True
             if state.votes is not None:
@@ -239,7 +264,9 @@ def reattach_entry(entries: dict[NodePath, NodeState], old: NodePath, new: NodeP
     if target is None:
         entries[new] = state
         return
-    target.checked = target.checked or state.checked
+    if target.decision is None and state.decision is not None:
+        target.checked, target.status = state.checked, state.status
+        target.by, target.date = state.by, state.date
     target.collapsed = target.collapsed or state.collapsed
     if state.note and state.note not in target.note:
         target.note = f"{target.note}\n\n{state.note}" if target.note else state.note
@@ -358,6 +385,7 @@ class _Reader:
                     where.value(key).line, f"'{key}:' must be true or false, not {shown(value)}"
                 )
             setattr(state, key, value)
+        self._decision(entry, where, state)
         note = entry.get("note")
         if note is not None and not isinstance(note, str):
             raise self.fail(where.value("note").line, "'note:' must be text")
@@ -375,6 +403,44 @@ class _Reader:
             voters = [str(v) for v in voters]
         state.voters = voters
         return tuple(str(p) for p in raw_path), state
+
+    def _decision(self, entry: dict[Any, Any], where: Where, state: NodeState) -> None:
+        """``status:``, ``by:`` and ``date:`` of an entry, checked against ``checked:``."""
+        raw = entry.get("status")
+        if raw is not None:
+            line = where.value("status").line
+            if not isinstance(raw, str):
+                raise self.fail(line, f"'status:' must be a word, not {shown(raw)}")
+            try:
+                decision = parse_decision(raw)
+            except ValueError as exc:
+                raise self.fail(line, str(exc)) from None
+            if decision is Decision.CHOSEN:
+                if "checked" in entry and not state.checked:
+                    raise self.fail(line, "'status: chosen' contradicts 'checked: false'")
+                state.checked = True
+            elif state.checked:
+                raise self.fail(
+                    line,
+                    f"'checked: true' contradicts 'status: {raw}' (a chosen node is not "
+                    f"{decision.value})",
+                )
+            else:
+                state.status = decision
+        by = entry.get("by")
+        if by is not None:
+            if not isinstance(by, str):
+                raise self.fail(
+                    where.value("by").line,
+                    f"'by:' must be a name written as text, not {shown(by)}",
+                )
+            state.by = by
+        date = entry.get("date")
+        if date is not None:
+            try:
+                state.date = parse_date(date)
+            except ValueError as exc:
+                raise self.fail(where.value("date").line, str(exc)) from None
 
 
 def _is_label(value: Any) -> bool:

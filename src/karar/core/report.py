@@ -1,9 +1,11 @@
 """The Markdown snapshot of a map: a title, the date, and the tree as nested task lists.
 
 The snapshot reads well on GitHub and in Python-Markdown (four spaces per nesting level).
-Checked nodes are ``- [x]`` items; a node's note follows under its item, indented as part of
-it. With ``decisions_only`` only checked nodes and their ancestors remain, an ancestor that
-is not decided itself as a plain item ``- label``. Labels are written as they are drawn
+Chosen nodes are ``- [x]`` items, rejected ones ``- [ ] ~~label~~ — rejected``, those under
+consideration ``- [ ] label — considering``; who decided and when follow the label
+(``— rejected by Ayşe, 2026-11-30``). A node's note follows under its item, indented as part
+of it. With ``decisions_only`` only decided nodes and their ancestors remain, an ancestor
+that is not decided itself as a plain item ``- label``. Labels are written as they are drawn
 (:func:`karar.core.labels.label_markdown`).
 """
 
@@ -11,12 +13,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable, Container, Mapping
+from collections import Counter
+from collections.abc import Callable, Mapping
 
 from karar.core.labels import escape_markdown, label_markdown
 from karar.core.model import MindMap, Node
+from karar.core.project import NodeState
+from karar.core.status import Decision
 
-__all__ = ["escape_markdown", "markdown_snapshot"]
+__all__ = ["decided_item", "escape_markdown", "markdown_snapshot"]
 
 _INDENT = "    "
 # What would open a block of its own at the start of a plain item's text (``- 3. Veri`` is a
@@ -34,20 +39,41 @@ def _plain_item(text: str) -> str:
     return f"\\{text}"
 
 
-def _options_summary(chosen: int, options: int, date: str) -> str:
+def _options_summary(counts: Mapping[Decision, int], options: int, date: str) -> str:
     """The line under the title: the nodes below the root are the options (the root's
     roll-up badge counts the same nodes)."""
     if not options:
         return f"_Decision snapshot, {date}: the map has no options below its root._"
     noun = "option" if options == 1 else "options"
-    return f"_Decision snapshot, {date}: {chosen} of the {options} {noun} below the root chosen._"
+    text = f"{counts[Decision.CHOSEN]} of the {options} {noun} below the root chosen"
+    if counts[Decision.REJECTED]:
+        text += f", {counts[Decision.REJECTED]} rejected"
+    if counts[Decision.CONSIDERING]:
+        text += f", {counts[Decision.CONSIDERING]} under consideration"
+    return f"_Decision snapshot, {date}: {text}._"
+
+
+def decided_item(text: str, state: NodeState | None) -> str:
+    """A node's list item text after ``- ``: its checkbox, its label (``text``, Markdown)
+    and what was decided, by whom and when."""
+    decision = None if state is None else state.decision
+    if state is None or decision is None:
+        return f"[ ] {text}"
+    box = "[x]" if decision is Decision.CHOSEN else "[ ]"
+    shown = f"~~{text}~~" if decision is Decision.REJECTED else text
+    said = "" if decision is Decision.CHOSEN else decision.value
+    who = [] if not state.by else [f"by {escape_markdown(state.by)}"]
+    if who or state.date is not None:
+        said = " ".join([said or decision.value, *who])
+        if state.date is not None:
+            said += f", {state.date.isoformat()}"
+    return f"{box} {shown} — {said}" if said else f"{box} {shown}"
 
 
 def markdown_snapshot(
     mind_map: MindMap,
     *,
-    checked: Container[Node] = frozenset(),
-    notes: Mapping[Node, str] | None = None,
+    entries: Mapping[Node, NodeState] | None = None,
     decisions_only: bool = False,
     today: _dt.date | None = None,
     is_collapsed: Callable[[Node], bool] | None = None,
@@ -56,14 +82,14 @@ def markdown_snapshot(
 
     Args:
         mind_map: The map.
-        checked: Nodes marked as chosen.
-        notes: Markdown notes per node.
-        decisions_only: Keep only checked nodes and their ancestors (plain items).
+        entries: What the project records per node (decision, who, when, note).
+        decisions_only: Keep only decided nodes (any state) and their ancestors, those
+            that are not decided themselves as plain items.
         today: The date in the header (default: today).
         is_collapsed: Nodes for which this returns True are listed without their
             subtrees (collapsed branches, or an export limited to some levels).
     """
-    notes = notes or {}
+    entries = entries or {}
     date = (today or _dt.date.today()).isoformat()
     root = mind_map.root
     if mind_map.title or root is None:
@@ -75,14 +101,14 @@ def markdown_snapshot(
         out += [f"_Snapshot of {date}: the map has no nodes._", ""]
         return "\n".join(out)
     nodes = list(root.walk())
-    chosen = [n for n in nodes if n in checked]
-    options_chosen = sum(1 for n in chosen if n is not root)
-    out += [_options_summary(options_chosen, len(nodes) - 1, date), ""]
+    decided = [n for n in nodes if (st := entries.get(n)) is not None and st.decision]
+    counts = Counter(entries[n].decision for n in decided if n is not root)
+    out += [_options_summary(counts, len(nodes) - 1, date), ""]  # type: ignore[arg-type]
 
     keep: set[Node] | None = None
     if decisions_only:
         keep = set()
-        for node in chosen:
+        for node in decided:
             keep.add(node)
             keep.update(node.ancestors())
         if not keep:
@@ -96,13 +122,12 @@ def markdown_snapshot(
             continue
         pad = _INDENT * level
         text = label_markdown(node.label, node.markdown)
-        if node in checked:
-            out.append(f"{pad}- [x] {text}")
-        elif keep is not None:  # an ancestor of a decision, not decided itself
-            out.append(f"{pad}- {_plain_item(text)}")
+        state = entries.get(node)
+        if keep is not None and (state is None or state.decision is None):
+            out.append(f"{pad}- {_plain_item(text)}")  # an ancestor of a decision
         else:
-            out.append(f"{pad}- [ ] {text}")
-        note = notes.get(node, "").strip("\n")
+            out.append(f"{pad}- {decided_item(text, state)}")
+        note = "" if state is None else state.note.strip("\n")
         if note:
             out.append("")
             out.extend(f"{pad}{_INDENT}{line}".rstrip() for line in note.split("\n"))

@@ -15,6 +15,7 @@ stack.
 from __future__ import annotations
 
 import copy
+import datetime as _dt
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,7 @@ from typing import Any
 from karar.core.decisions import Rollup, rollup
 from karar.core.model import MindMap, Node, NodePath
 from karar.core.project import NodeState, Project, reattach_entry
+from karar.core.status import Decision
 
 
 class MapIndex:
@@ -273,18 +275,38 @@ class MapState:
         st = self._entries.get(node)
         return st is not None and bool(st.note.strip())
 
+    def decision(self, node: Node) -> Decision | None:
+        """The node's decided state, None when undecided."""
+        st = self._entries.get(node)
+        return None if st is None else st.decision
+
     def checked_nodes(self) -> set[Node]:
-        """Every checked node of the map."""
+        """Every chosen node of the map."""
         return {n for n, st in self._entries.items() if st.checked}
 
+    def nodes_in(self, decision: Decision) -> set[Node]:
+        """Every node of the map in the state ``decision``."""
+        return {n for n, st in self._entries.items() if st.decision is decision}
+
+    def decided_nodes(self) -> set[Node]:
+        """Every node of the map in a decided state (chosen, rejected or considering)."""
+        return {n for n, st in self._entries.items() if st.decision is not None}
+
     def decision_count(self) -> int:
-        """How many nodes are checked."""
+        """How many nodes are chosen."""
         return sum(1 for st in self._entries.values() if st.checked)
 
+    def count(self, decision: Decision) -> int:
+        """How many nodes are in the state ``decision``."""
+        return sum(1 for st in self._entries.values() if st.decision is decision)
+
     def rollup(self, node: Node) -> Rollup:
-        """Checked descendants / descendants of ``node`` (kept up to date by the changes)."""
+        """Chosen, all and open (considering) descendants of ``node`` (kept up to date by
+        the changes)."""
         if self._rollup is None:
-            self._rollup = rollup(self.mindmap, self.checked_nodes())
+            self._rollup = rollup(
+                self.mindmap, self.checked_nodes(), self.nodes_in(Decision.CONSIDERING)
+            )
         return self._rollup.get(node) or Rollup(0, 0)
 
     def orphans(self) -> list[NodePath]:
@@ -296,8 +318,37 @@ class MapState:
         ]
 
     def set_change(self, node: Node, **values: Any) -> FieldChange:
-        """The change that sets fields of ``node``'s entry (not applied)."""
+        """The change that sets fields of ``node``'s entry (not applied). Choosing a node
+        (``checked=True``) clears its other state, giving it one (``status=``) unchecks it."""
         return FieldChange(node, values)
+
+    def decide_change(
+        self,
+        node: Node,
+        decision: Decision | None,
+        *,
+        today: _dt.date | None = None,
+        by: str | None = None,
+    ) -> FieldChange:
+        """The change that puts ``node`` in the state ``decision`` (None: undecided), not
+        applied.
+
+        A decided state is stamped with ``today`` (default: the date today) and with who
+        decided: ``by``, else the project's participant, else whoever the entry named
+        before. Undeciding a node clears its who and when (undo brings them back).
+        """
+        if decision is None:
+            return FieldChange(node, {"checked": False, "status": None, "by": None, "date": None})
+        who = by or self.project.participant or self.entry(node).by
+        return FieldChange(
+            node,
+            {
+                "checked": decision is Decision.CHOSEN,
+                "status": None if decision is Decision.CHOSEN else decision,
+                "by": who,
+                "date": today or _dt.date.today(),
+            },
+        )
 
     def reattach_change(self, orphan: NodePath, target: NodePath) -> EntriesChange:
         """The change that gives an orphaned entry to the node at ``target``, merging it
@@ -308,13 +359,19 @@ class MapState:
         return EntriesChange({orphan: None, target: scratch.get(target)})
 
     def _set_fields(self, node: Node, values: Mapping[str, Any]) -> FieldChange:
+        values = dict(values)
+        # one decided state at a time: choosing clears a status, a status unchecks
+        if values.get("checked"):
+            values.setdefault("status", None)
+        if values.get("status") is not None:
+            values.setdefault("checked", False)
         before = self.entry(node)
         old = {key: copy.copy(getattr(before, key)) for key in values}
         self._write(node, values)
         return FieldChange(node, old)
 
     def _write(self, node: Node, values: Mapping[str, Any]) -> None:
-        was_checked = self.is_checked(node)
+        was = self.decision(node)
         path = self.path_of(node)
         self.project.update(path, **values)
         state = self.project.entries.get(path)
@@ -322,13 +379,16 @@ class MapState:
             self._entries.pop(node, None)
         else:
             self._entries[node] = state
-        delta = int(self.is_checked(node)) - int(was_checked)
-        if delta and self._rollup is not None:
+        now = self.decision(node)
+        if now is was or self._rollup is None:
+            return
+        chosen = int(now is Decision.CHOSEN) - int(was is Decision.CHOSEN)
+        open_ = int(now is Decision.CONSIDERING) - int(was is Decision.CONSIDERING)
+        if chosen or open_:
             # Only the ancestors' counts move: update them instead of recounting the map.
             cache = self._rollup
             for ancestor in node.ancestors():
-                old = cache.get(ancestor) or Rollup(0, 0)
-                cache[ancestor] = Rollup(old.checked + delta, old.total)
+                cache[ancestor] = (cache.get(ancestor) or Rollup(0, 0)).moved(chosen, open_)
 
     def _set_entries(
         self, new: Mapping[NodePath, NodeState | None], order: tuple[NodePath, ...] | None
@@ -378,6 +438,9 @@ def _only_folded(state: NodeState) -> bool:
     """Whether an entry records nothing but a fold."""
     return state.collapsed and not (
         state.checked
+        or state.status is not None
+        or state.by is not None
+        or state.date is not None
         or state.note
         or state.votes is not None
         or state.voters is not None

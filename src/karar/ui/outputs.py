@@ -50,8 +50,7 @@ class Outputs(QObject):
         )
         if not path:
             return
-        notes = {n: doc.note(n) for n in doc.mindmap if doc.has_note(n)}
-        text = markdown_snapshot(doc.mindmap, checked=doc.checked_nodes(), notes=notes)
+        text = markdown_snapshot(doc.mindmap, entries=dict(doc.map_state.entries()))
         try:
             write_atomic(Path(path), text.encode("utf-8"))
         except OSError as err:
