@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -29,7 +30,15 @@ from karar.core.state import (
     MapIndex,
     MapState,
 )
+from karar.core.status import Decision
 from karar.ui.commands import ChangeCommand, NoteCommand, short_label
+
+_DECIDE_VERBS: dict[Decision | None, str] = {
+    Decision.CHOSEN: "Check",
+    Decision.REJECTED: "Reject",
+    Decision.CONSIDERING: "Consider",
+    None: "Clear Decision of",
+}
 
 
 class MapDocument(QObject):
@@ -275,19 +284,40 @@ class MapDocument(QObject):
         """How many nodes are checked."""
         return self.map_state.decision_count()
 
-    def set_checked(self, node: Node, checked: bool) -> bool:
-        """Check or uncheck ``node`` (one undo step); returns whether anything changed."""
-        if self.is_checked(node) == checked:
+    def decision(self, node: Node) -> Decision | None:
+        """The node's decided state, None when undecided."""
+        return self.map_state.decision(node)
+
+    def decide(self, node: Node, decision: Decision | None) -> bool:
+        """Put ``node`` in the state ``decision`` (None: undecided), stamped with today's
+        date and who decided (one undo step); returns whether anything changed."""
+        if self.decision(node) is decision:
             return False
-        verb = "Check" if checked else "Uncheck"
+        verb = "Uncheck" if decision is None and self.is_checked(node) else _DECIDE_VERBS[decision]
         return self.push(
-            self.map_state.set_change(node, checked=checked),
-            f"{verb} “{short_label(node.label)}”",
+            self.map_state.decide_change(node, decision), f"{verb} “{short_label(node.label)}”"
         )
 
+    def set_checked(self, node: Node, checked: bool) -> bool:
+        """Choose ``node`` or make it undecided (one undo step); returns whether anything
+        changed. Unchecking a node that is not chosen changes nothing."""
+        if self.is_checked(node) == checked:
+            return False
+        return self.decide(node, Decision.CHOSEN if checked else None)
+
     def toggle_checked(self, node: Node) -> bool:
-        """Check ``node`` if it is unchecked, else uncheck it."""
+        """Choose ``node`` if it is not chosen, else make it undecided."""
         return self.set_checked(node, not self.is_checked(node))
+
+    def set_record(self, node: Node, **values: Any) -> bool:
+        """Change who decided (``by=``) or when (``date=``) of ``node`` (one undo step)."""
+        entry = self.entry(node)
+        if all(getattr(entry, key) == value for key, value in values.items()):
+            return False
+        return self.push(
+            self.map_state.set_change(node, **values),
+            f"Edit Decision of “{short_label(node.label)}”",
+        )
 
     def set_note(self, node: Node, text: str) -> bool:
         """Replace ``node``'s notes. Typing in quick succession merges into one undo step."""
