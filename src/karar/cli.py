@@ -250,12 +250,28 @@ def cmd_export(args: argparse.Namespace) -> int:
             mind_map = parse_source(load_source(args.path), strict=args.strict).map
     except KararError as exc:
         return _fail(str(exc))
+    inputs = [args.path] if args.path is not None else []
+    if project is not None:
+        inputs += [args.project, project.map_location()]
+    clash = next((i for i in inputs if _same_file(args.output, i)), None)
+    if clash is not None:
+        return _fail(f"{args.output}: is an input of this export ({clash}): not overwritten")
     if fmt in TEXT_FORMATS:
         options: dict[str, object] = {}
         if fmt == "md":
             options.update(_snapshot_options(mind_map, project, args))
         return _write_text(args.output, export_text(mind_map, fmt, **options))  # type: ignore[arg-type]
     return _export_image(mind_map, project, fmt, args)
+
+
+def _same_file(output: str, source: str | Path) -> bool:
+    """Whether writing ``output`` would replace the file ``source`` (links followed)."""
+    if output == "-" or str(source).startswith("builtin:"):
+        return False
+    try:
+        return os.path.samefile(output, source)
+    except (OSError, ValueError):
+        return False
 
 
 def _export_image(

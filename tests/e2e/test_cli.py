@@ -207,6 +207,23 @@ def test_export_snapshot_from_a_project(tmp_path: Path) -> None:
     assert "- [ ] Cache" in full
 
 
+@pytest.mark.parametrize("target", ["m.mmd", "link.mmd", "team.karar.yaml"])
+def test_export_never_writes_over_its_input(tmp_path: Path, target: str) -> None:
+    project = _project(tmp_path)
+    (tmp_path / "link.mmd").symlink_to(tmp_path / "m.mmd")
+    before = {p.name: p.read_bytes() for p in (tmp_path / "m.mmd", project)}
+    for args in (["m.mmd"], ["--project", "team.karar.yaml"]):
+        result = karar("export", *args, "--format", "mmd", "-o", target, cwd=tmp_path)
+        if args[0] == "m.mmd" and target == "team.karar.yaml":
+            assert result.returncode == 0  # not an input of this export
+            project.write_bytes(before["team.karar.yaml"])
+            continue
+        assert result.returncode == 1, result.stderr
+        assert result.stderr.startswith(f"karar: error: {target}: is an input of this export")
+        assert result.stderr.count("\n") == 1
+    assert {p.name: p.read_bytes() for p in (tmp_path / "m.mmd", project)} == before
+
+
 def test_check_a_project_lists_orphans_with_a_suggestion(tmp_path: Path) -> None:
     project = _project(tmp_path)
     result = karar("check", str(project))
