@@ -17,7 +17,7 @@ from linear_families import EVERY_LINE, ONE_LINE
 
 SCRIPT = Path(__file__).with_name("linear_families.py")
 GROWTH = 30  # the most a ten times larger input may cost: linear ~10, quadratic ~100
-FLOOR = 0.002  # seconds: smaller timings are noise, counted as this
+FLOOR = 0.01  # seconds: smaller timings are mostly noise (a scheduler tick), counted as this
 ONE_MEGABYTE_PER_ORDINARY = 3  # a hostile 1 MB map reads in at most 3x an ordinary one
 
 

@@ -96,11 +96,11 @@ def test_ten_thousand_orphans_are_placed_in_under_two_seconds(tmp_path: Path) ->
     the files takes longer than that, less than reading them."""
     known = _ten_thousand(tmp_path, orphaned=False)
     orphans = _ten_thousand(tmp_path, orphaned=True)
-    took = {}
-    for project in (known, orphans):
+    took: dict[Path, float] = {}
+    for project in (known, orphans, known, orphans):  # interleaved, the faster of two each
         start = time.monotonic()
         done = karar("check", str(project), cwd=tmp_path)
-        took[project] = time.monotonic() - start
+        took[project] = min(took.get(project, float("inf")), time.monotonic() - start)
         assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     assert done.stdout.count("\n") == 10_000
     assert done.stdout.count("did you mean") == 6_667

@@ -187,20 +187,24 @@ def test_a_pathological_note_never_holds_the_window(
     panel.set_node(cache)
     settle(qtbot, panel)
     idle = idle_gap(qtbot)
+    extra = BLOCK_MS / 1000 + idle
 
     # The reference: the same note opened and typed into with the editor alone (Qt's own
-    # editor takes its time over a long note; the preview must add at most BLOCK_MS).
-    panel.set_mode("edit")
-    doc.set_note(data, text)
-    editor_opening, editor_typing = open_and_type(qtbot, panel, data, cache)
-    panel.set_node(cache)  # nothing of the note is rendered before it is measured
-    panel.set_mode("both")
-    doc.set_note(data, text)
-    opening, typing = open_and_type(qtbot, panel, data, cache)
-
-    assert doc.note(data) == text + "note"
-    assert panel.preview.toPlainText().strip(), "the preview is never left blank"
-    extra = BLOCK_MS / 1000 + idle
+    # editor takes its time over a long note; the preview must add at most BLOCK_MS). A
+    # preview that blocks does so every time; a loaded machine's stall does not recur, so
+    # the pair is measured up to three times and one clean pair passes.
+    for _attempt in range(3):
+        panel.set_mode("edit")
+        doc.set_note(data, text)
+        editor_opening, editor_typing = open_and_type(qtbot, panel, data, cache)
+        panel.set_node(cache)  # nothing of the note is rendered before it is measured
+        panel.set_mode("both")
+        doc.set_note(data, text)
+        opening, typing = open_and_type(qtbot, panel, data, cache)
+        assert doc.note(data) == text + "note"
+        assert panel.preview.toPlainText().strip(), "the preview is never left blank"
+        if opening < editor_opening + extra and typing < editor_typing + extra:
+            break
     assert opening < editor_opening + extra, (
         f"opening held the window {opening * 1000:.0f} ms "
         f"(the editor alone {editor_opening * 1000:.0f} ms)"
