@@ -28,7 +28,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -429,17 +429,15 @@ def plan_records(
     """
     folder = Path(folder)
     existing = _scan(folder)
-    owned: dict[NodePath, _Existing] = {}
-    for found in sorted(existing.values(), key=lambda e: e.number):
-        if found.question is not None:
-            owned.setdefault(found.question, found)
     next_number = max((e.number for e in existing.values()), default=0) + 1
     paths = mind_map.paths()
+    asked = questions(mind_map, entries)
+    owned = _claims(existing, [paths[q] for q in asked], paths.values(), mind_map)
     plan = RecordsPlan(folder)
     taken: set[int] = set()
     keep: set[str] = set()
     renamed = 0
-    for question in questions(mind_map, entries):
+    for question in asked:
         path = paths[question]
         before = owned.get(path)
         if before is not None and before.number not in taken:
@@ -470,6 +468,53 @@ def plan_records(
     )
     plan.renamed = renamed
     return plan
+
+
+def _claims(
+    existing: Mapping[str, _Existing],
+    asked: list[NodePath],
+    in_map: Iterable[NodePath],
+    mind_map: MindMap,
+) -> dict[NodePath, _Existing]:
+    """Karar's file for each question that has one: the file its marker names (the lowest
+    numbered where there are several), else a file whose question is gone from the map
+    and was renamed into this one — the only such file and question under one parent, or
+    the question :class:`~karar.core.decisions.HomeIndex` proposes for the gone path."""
+    owned: dict[NodePath, _Existing] = {}
+    for found in sorted(existing.values(), key=lambda e: e.number):
+        if found.question is not None:
+            owned.setdefault(found.question, found)
+    known = set(in_map)
+    gone = [e for p, e in owned.items() if p not in known]
+    unclaimed = [p for p in asked if p not in owned]
+    if not gone or not unclaimed:
+        return owned
+    files_under: dict[NodePath, list[_Existing]] = {}
+    for found in gone:
+        assert found.question is not None
+        files_under.setdefault(found.question[:-1], []).append(found)
+    asked_under: dict[NodePath, list[NodePath]] = {}
+    for path in unclaimed:
+        asked_under.setdefault(path[:-1], []).append(path)
+    left: list[_Existing] = []
+    for parent, files in files_under.items():
+        paths = asked_under.get(parent, [])
+        if len(files) == 1 and len(paths) == 1:
+            owned[paths[0]] = files[0]
+        else:
+            left += files
+    free = {p for p in unclaimed if p not in owned}
+    if left and free:
+        from karar.core.decisions import HomeIndex
+
+        homes = HomeIndex(mind_map)
+        for found in left:
+            assert found.question is not None
+            for home in homes.suggest(found.question, limit=1):
+                if home.path in free:
+                    owned[home.path] = found
+                    free.discard(home.path)
+    return owned
 
 
 def write_records(plan: RecordsPlan) -> None:
