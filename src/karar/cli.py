@@ -102,7 +102,8 @@ def _export_parser() -> argparse.ArgumentParser:
 
     p = _Parser(
         prog="karar export",
-        description="Write a map as an image, Markdown, JSON, Mermaid or GraphML.",
+        description="Write a map as an image, Markdown, JSON, Mermaid or GraphML, or the "
+        "decisions of a project as MADR decision records (--format adr -o DIR).",
     )
     p.add_argument("path", nargs="?", help="a map; default: the built-in map")
     p.add_argument(
