@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 LAYOUTS = ("mindmap", "tree", "radial")
 THEMES = ("light", "dark", "contrast")
+ADR_FORMAT = "adr"
+"""``export --format adr -o DIR``: a folder of decision records, never inferred from OUT."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -100,13 +102,19 @@ def _export_parser() -> argparse.ArgumentParser:
 
     p = _Parser(
         prog="karar export",
-        description="Write a map as an image, Markdown, JSON, Mermaid or GraphML.",
+        description="Write a map as an image, Markdown, JSON, Mermaid or GraphML, or the "
+        "decisions of a project as MADR decision records (--format adr -o DIR).",
     )
     p.add_argument("path", nargs="?", help="a map; default: the built-in map")
     p.add_argument(
         "-o", "--output", default="-", metavar="OUT", help="output file, '-' for standard output"
     )
-    p.add_argument("--format", choices=ALL_FORMATS, help="default: from the suffix of OUT")
+    p.add_argument(
+        "--format",
+        choices=(*ALL_FORMATS, ADR_FORMAT),
+        help="default: from the suffix of OUT; adr (never inferred) writes MADR decision "
+        "records into the folder OUT, from --project",
+    )
     p.add_argument(
         "--project", metavar="P.karar.yaml", help="take checks, notes and folds from a project"
     )
@@ -231,6 +239,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     from karar.core.sources import load_source, parse_source
 
     fmt = args.format or (format_for_suffix(args.output) if args.output != "-" else None)
+    if fmt == ADR_FORMAT:
+        if args.output == "-":
+            return _usage("export", "--format adr writes a folder: give it with -o DIR")
+        if not args.project:
+            return _usage("export", "--format adr needs --project (the decisions are there)")
     if fmt is None:
         return _usage(
             "export",
@@ -256,6 +269,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     clash = next((i for i in inputs if _same_file(args.output, i)), None)
     if clash is not None:
         return _fail(f"{args.output}: is an input of this export ({clash}): not overwritten")
+    if fmt == ADR_FORMAT:
+        assert project is not None
+        return _export_records(mind_map, project, args.output)
     if fmt in TEXT_FORMATS:
         options: dict[str, object] = {}
         if fmt == "md":
@@ -272,6 +288,22 @@ def _same_file(output: str, source: str | Path) -> bool:
         return os.path.samefile(output, source)
     except (OSError, ValueError):
         return False
+
+
+def _export_records(mind_map: MindMap, project: Project, output: str) -> int:
+    """``--format adr``: the decision records of the project's questions in the folder
+    ``output``, and one summary line."""
+    from karar.core.adr import RecordsError, export_records
+    from karar.core.errors import one_line
+    from karar.core.state import MapState
+
+    entries = dict(MapState(mind_map, project).entries())
+    try:
+        plan = export_records(Path(output), mind_map, entries)
+    except RecordsError as exc:
+        return _fail(str(exc))
+    print(one_line(f"karar: {plan.summary(output)}"), file=sys.stderr)
+    return 0
 
 
 def _export_image(

@@ -21,7 +21,7 @@ from karar.core.model import MindMap, Node
 from karar.core.project import NodeState
 from karar.core.status import Decision
 
-__all__ = ["decided_item", "escape_markdown", "markdown_snapshot"]
+__all__ = ["decided_item", "escape_markdown", "markdown_snapshot", "plain_item"]
 
 _INDENT = "    "
 # What would open a block of its own at the start of a plain item's text (``- 3. Veri`` is a
@@ -29,7 +29,7 @@ _INDENT = "    "
 _BLOCK_START = re.compile(r"^(?:(\d{1,9})([.)])(?=\s|$)|[-+#])")
 
 
-def _plain_item(text: str) -> str:
+def plain_item(text: str) -> str:
     """A plain list item's Markdown text, safe at the start of the item."""
     m = _BLOCK_START.match(text)
     if m is None:
@@ -124,7 +124,7 @@ def markdown_snapshot(
         text = label_markdown(node.label, node.markdown)
         state = entries.get(node)
         if keep is not None and (state is None or state.decision is None):
-            out.append(f"{pad}- {_plain_item(text)}")  # an ancestor of a decision
+            out.append(f"{pad}- {plain_item(text)}")  # an ancestor of a decision
         else:
             out.append(f"{pad}- {decided_item(text, state)}")
         note = "" if state is None else state.note.strip("\n")

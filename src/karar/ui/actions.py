@@ -121,6 +121,14 @@ COMMANDS: tuple[Command | str, ...] = (
         "Write the decisions as Markdown",
     ),
     Command(
+        "export_adr",
+        "Export Decision Re&cords…",
+        "outputs.export_records",
+        (),
+        "file",
+        "Write one MADR decision record per decided question into a folder",
+    ),
+    Command(
         "export_image",
         "Export &Image…",
         "outputs.export_image",

@@ -59,6 +59,30 @@ class Outputs(QObject):
         self.window.statusBar().showMessage(f"Decision snapshot written to {path}", 6000)
 
     @Slot()
+    def export_records(self) -> None:
+        """Write the decision records (MADR, one per decided question) into a folder the
+        user picks; the summary goes to the status bar, a refusal to a warning."""
+        from karar.core.adr import RecordsError
+        from karar.core.adr import export_records as write_folder
+
+        doc = self.window.document
+        if doc.root is None:
+            return
+        base = doc.project.path or doc.path
+        start = Path(base).parent if base else Path.home()
+        folder = QFileDialog.getExistingDirectory(
+            self.window, "Export Decision Records", str(start)
+        )
+        if not folder:
+            return
+        try:
+            plan = write_folder(Path(folder), doc.mindmap, dict(doc.map_state.entries()))
+        except RecordsError as err:
+            warn(self.window, f"Could not export the decision records: {shown(str(err))}")
+            return
+        self.window.statusBar().showMessage(plan.summary(shown(folder)), 8000)
+
+    @Slot()
     def print_dialog(self) -> None:
         """Ask for a printer and print the map as it is shown now, on one page."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
