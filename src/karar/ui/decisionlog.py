@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
@@ -478,14 +478,22 @@ class DecisionLogFilter(QSortFilterProxyModel):
     def set_state(self, state: Decision | None) -> None:
         """Keep only rows in ``state`` (None: every decided row)."""
         if state is not self._state:
-            self._state = state
-            self.invalidateRowsFilter()
+            self._refilter(lambda: setattr(self, "_state", state))
 
     def set_text(self, text: str) -> None:
         """Keep only rows whose label, who or note holds ``text`` (any case)."""
         text = " ".join(text.split()).casefold()
         if text != self._text:
-            self._text = text
+            self._refilter(lambda: setattr(self, "_text", text))
+
+    def _refilter(self, change: Callable[[], object]) -> None:
+        # Qt 6.10 deprecates invalidateRowsFilter for a begin/end pair around the change
+        if hasattr(self, "endFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
             self.invalidateRowsFilter()
 
     def filterAcceptsRow(
@@ -574,7 +582,7 @@ class DecisionLogPanel(QDockWidget):
         self.proxy = DecisionLogFilter(self)
         self.proxy.setSourceModel(self.log_model)
         self._build()
-        self.log_model.set_colours(self.tree.palette())
+        self.log_model.set_colours(self.palette())
         document.decisions_changed.connect(self._on_document_decisions_changed)
         document.map_replaced.connect(self._on_document_map_replaced)
         self.proxy.rowsInserted.connect(self._on_proxy_rows_inserted)
@@ -774,8 +782,9 @@ class DecisionLogPanel(QDockWidget):
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            self.log_model.set_colours(self.tree.palette())
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            # the dock's palette: a widget hears of a new palette before its children do
+            self.log_model.set_colours(self.palette())
         elif event.type() == QEvent.Type.FontChange:
             self._size_columns()
         super().changeEvent(event)
