@@ -58,6 +58,7 @@ from karar.ui.theme import contrast_ratio
 COLUMNS = ("State", "Label", "Who", "When", "Note")
 """The log's columns, left to right."""
 STATE, LABEL, WHO, WHEN, NOTE = range(len(COLUMNS))
+_COLUMN_COUNT = len(COLUMNS)
 
 FILTERS: tuple[tuple[str, Decision | None], ...] = (
     ("all", None),
@@ -298,6 +299,14 @@ class DecisionLogModel(QAbstractItemModel):
         """How many groups are listed."""
         return len(self._groups)
 
+    def counts(self) -> dict[Decision, int]:
+        """How many listed nodes are in each state."""
+        out: dict[Decision, int] = {}
+        for group in self._groups:
+            for decision, n in group.counts.items():
+                out[decision] = out.get(decision, 0) + n
+        return out
+
     def decision_total(self) -> int:
         """How many decided nodes are listed."""
         return sum(len(g.nodes) for g in self._groups)
@@ -318,29 +327,36 @@ class DecisionLogModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ the model
 
+    # index, parent and rowCount are called a few times per row whenever the view lays
+    # the rows out: kept to the fewest calls into Qt
     def index(
         self,
         row: int,
         column: int,
         parent: QModelIndex | QPersistentModelIndex | None = None,
     ) -> QModelIndex:
+        if column < 0 or column >= _COLUMN_COUNT or row < 0:
+            return QModelIndex()
         if parent is None or not parent.isValid():
-            if 0 <= row < len(self._groups) and 0 <= column < len(COLUMNS):
+            if row < len(self._groups):
                 return self.createIndex(row, column, _GROUP_ID)
             return QModelIndex()
-        if parent.internalId() != _GROUP_ID or parent.row() >= len(self._groups):
+        g = parent.row()
+        if parent.internalId() != _GROUP_ID or g >= len(self._groups):
             return QModelIndex()
-        group = self._groups[parent.row()]
-        if 0 <= row < len(group.nodes) and 0 <= column < len(COLUMNS):
+        group = self._groups[g]
+        if row < len(group.nodes):
             return self.createIndex(row, column, group.branch + 2)
         return QModelIndex()
 
     def parent(self, index: QModelIndex | QPersistentModelIndex | None = None) -> QModelIndex:  # type: ignore[override]
-        if index is None or not index.isValid() or index.internalId() == _GROUP_ID:
+        if index is None:
             return QModelIndex()
         b = index.internalId() - 2
+        if b < -1:  # a group row, or no row
+            return QModelIndex()
         g = bisect.bisect_left(self._branches, b)
-        if g < len(self._groups) and self._branches[g] == b:
+        if g < len(self._branches) and self._branches[g] == b:
             return self.createIndex(g, 0, _GROUP_ID)
         return QModelIndex()
 
@@ -586,8 +602,8 @@ class DecisionLogPanel(QDockWidget):
         document.decisions_changed.connect(self._on_document_decisions_changed)
         document.map_replaced.connect(self._on_document_map_replaced)
         self.proxy.rowsInserted.connect(self._on_proxy_rows_inserted)
-        self.proxy.modelReset.connect(self._on_proxy_layout)
-        self.proxy.layoutChanged.connect(self._on_proxy_layout)
+        # spans and expansion are kept by persistent index: a sort (layoutChanged) keeps them
+        self.proxy.modelReset.connect(self._on_proxy_model_reset)
         self.refresh()
 
     # ------------------------------------------------------------------ building
@@ -715,13 +731,13 @@ class DecisionLogPanel(QDockWidget):
     # ------------------------------------------------------------------ internals
 
     def _update_filter_buttons(self) -> None:
-        state = self.document.map_state
-        total = self.log_model.decision_total()
+        counts = self.log_model.counts()
         for name, decision in FILTERS:
             if decision is None:
-                self.state_buttons[name].setText(f"All {total}")
+                text = f"All {sum(counts.values())}"
             else:
-                self.state_buttons[name].setText(f"{decision.mark} {state.count(decision)}")
+                text = f"{decision.mark} {counts.get(decision, 0)}"
+            self.state_buttons[name].setText(text)
 
     def _update_page(self) -> None:
         empty = self.log_model.group_count() == 0
@@ -734,16 +750,18 @@ class DecisionLogPanel(QDockWidget):
         root = QModelIndex()
         for row in range(first, last + 1):
             self.tree.setFirstColumnSpanned(row, root, True)
-            self.tree.expand(self.proxy.index(row, 0))
 
     @Slot(QModelIndex, int, int)
     def _on_proxy_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
-        if not parent.isValid():
+        if not parent.isValid():  # a group appeared (a first decision, a filter change)
             self._span_groups(first, last)
+            for row in range(first, last + 1):
+                self.tree.expand(self.proxy.index(row, 0))
 
     @Slot()
-    def _on_proxy_layout(self) -> None:
+    def _on_proxy_model_reset(self) -> None:
         self._span_groups(0, self.proxy.rowCount() - 1)
+        self.tree.expandAll()  # one layout pass, not one per group
 
     @Slot(QModelIndex, QModelIndex)
     def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
