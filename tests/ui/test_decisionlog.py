@@ -280,6 +280,21 @@ def test_the_map_selection_moves_the_log(decided: MainWindow, log: DecisionLogPa
     assert log.current_node() is mysql
 
 
+def test_rows_moving_by_themselves_leave_the_map_alone(
+    decided: MainWindow, log: DecisionLogPanel, qtbot: QtBot
+) -> None:
+    mysql = node_named(decided, "MySQL")
+    click_row(qtbot, log, log.row_of(mysql))
+    log.set_state_filter("chosen")  # the current row is filtered away
+    assert decided.map_scene.selected is mysql
+    log.set_state_filter("all")
+    decided.document.decide(mysql, None)  # unchecked on the map: its row goes
+    assert decided.map_scene.selected is mysql
+    decided.document.undo_stack.undo()
+    log.refresh()
+    assert decided.map_scene.selected is mysql
+
+
 def test_enter_opens_the_note_editor_on_the_node(
     decided: MainWindow, log: DecisionLogPanel, qtbot: QtBot
 ) -> None:
@@ -459,3 +474,28 @@ def test_a_theme_change_recolours_the_marks(decided: MainWindow, log: DecisionLo
     finally:
         decided.set_theme("light")
         apply_app_theme(resolve_theme("light"))
+
+
+@pytest.mark.parametrize("theme", THEME_NAMES)
+def test_the_filter_controls_show_their_edges_in_every_theme(
+    window: MainWindow, log: DecisionLogPanel, theme: str
+) -> None:
+    """Fusion draws borders from the window colour: on black they were black."""
+    try:
+        window.set_theme(theme)
+        decide(window, "PostgreSQL", Decision.CHOSEN)
+        log.set_state_filter("chosen")
+        QApplication.processEvents()
+        window_colour = log.palette().color(log.palette().ColorRole.Window)
+        for widget in (log.state_buttons["chosen"], log.state_buttons["all"], log.text_filter):
+            image = widget.grab().toImage()
+            edge = image.pixelColor(0, image.height() // 2)
+            assert contrast_ratio(edge, window_colour) >= 3.0, (widget, edge.name())
+        # the chosen segment reads apart from the others without colour: a thicker edge
+        chosen = log.state_buttons["chosen"].grab().toImage()
+        other = log.state_buttons["all"].grab().toImage()
+        assert chosen.pixelColor(1, chosen.height() // 2) != other.pixelColor(
+            1, other.height() // 2
+        )
+    finally:
+        window.set_theme("light")

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
@@ -31,7 +32,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -53,7 +54,7 @@ from karar.core.pathnames import single_line
 from karar.core.status import Decision
 from karar.ui.document import MapDocument
 from karar.ui.plaintext import plain_label, tooltip
-from karar.ui.theme import contrast_ratio
+from karar.ui.theme import contrast_ratio, focus_outline_colour, outline_colour
 
 COLUMNS = ("State", "Label", "Who", "When", "Note")
 """The log's columns, left to right."""
@@ -550,6 +551,38 @@ class DecisionLogFilter(QSortFilterProxyModel):
         return bool(left < right)
 
 
+def _edge(widget: QWidget, *, strong: bool) -> None:
+    """Draw ``widget``'s edge again over what the style drew: in
+    :func:`~karar.ui.theme.outline_colour` (Fusion derives its borders from the window
+    colour, so on black they are black), or the focus colour when ``strong``."""
+    pal = widget.palette()
+    colour = focus_outline_colour(pal) if strong else outline_colour(pal)
+    painter = QPainter(widget)
+    painter.setPen(QPen(colour, 2 if strong else 1))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    inset = 1 if strong else 0
+    painter.drawRect(widget.rect().adjusted(inset, inset, -1, -1))
+    painter.end()
+
+
+class _FilterField(QLineEdit):
+    """The text filter, its edge visible in every theme (the focus colour while typing)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        _edge(self, strong=self.hasFocus())
+
+
+class _SegmentButton(QToolButton):
+    """One choice of the state filter: the chosen one is outlined thick in the focus
+    colour, so it reads as chosen in every theme (Fusion's sunken button does not show on
+    black)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        _edge(self, strong=self.isChecked())
+
+
 class _LogView(QTreeView):
     """The log's tree: Enter asks to edit the current row's note.
 
@@ -620,7 +653,7 @@ class DecisionLogPanel(QDockWidget):
         self._state_group = QButtonGroup(self)
         self._state_group.setExclusive(True)
         for i, (name, decision) in enumerate(FILTERS):
-            button = QToolButton(page)
+            button = _SegmentButton(page)
             button.setCheckable(True)
             button.setAutoRaise(False)
             button.setToolTip(
@@ -634,7 +667,7 @@ class DecisionLogPanel(QDockWidget):
         self.state_buttons["all"].setChecked(True)
         self._state_group.idToggled.connect(self._on_state_group_id_toggled)
         bar.addSpacing(8)
-        self.text_filter = QLineEdit(page)
+        self.text_filter = _FilterField(page)
         self.text_filter.setPlaceholderText("Filter")
         self.text_filter.setClearButtonEnabled(True)
         self.text_filter.setToolTip("Show the decisions whose label, who or note holds this")
@@ -689,7 +722,8 @@ class DecisionLogPanel(QDockWidget):
     def refresh(self) -> None:
         """List the document's decisions afresh (keeping the current row's node)."""
         keep = self.current_node()
-        self.log_model.rebuild()
+        with self._quiet():
+            self.log_model.rebuild()
         self._update_filter_buttons()
         self._update_page()
         if keep is not None:
@@ -720,15 +754,22 @@ class DecisionLogPanel(QDockWidget):
             return  # an undecided node: the log keeps its place
         if index == self.tree.currentIndex():
             return
-        self._syncing = True
-        try:
+        with self._quiet():
             self.tree.setCurrentIndex(index)
             if index.isValid():
                 self.tree.scrollTo(index)
-        finally:
-            self._syncing = False
 
     # ------------------------------------------------------------------ internals
+
+    @contextmanager
+    def _quiet(self) -> Iterator[None]:
+        """The current row moves without the user moving it (rows filtered away, removed,
+        listed afresh, or the map's selection followed): the map is not told."""
+        syncing, self._syncing = self._syncing, True
+        try:
+            yield
+        finally:
+            self._syncing = syncing
 
     def _update_filter_buttons(self) -> None:
         counts = self.log_model.counts()
@@ -780,18 +821,21 @@ class DecisionLogPanel(QDockWidget):
     @Slot(int, bool)
     def _on_state_group_id_toggled(self, button_id: int, checked: bool) -> None:
         if checked:
-            self.proxy.set_state(FILTERS[button_id][1])
+            with self._quiet():
+                self.proxy.set_state(FILTERS[button_id][1])
 
     @Slot(str)
     def _on_text_filter_text_changed(self, text: str) -> None:
-        self.proxy.set_text(text)
+        with self._quiet():
+            self.proxy.set_text(text)
 
     @Slot(object)
     def _on_document_decisions_changed(self, nodes: list[Node] | None) -> None:
         if nodes is None:
             self.refresh()
             return
-        self.log_model.update_nodes(nodes)
+        with self._quiet():
+            self.log_model.update_nodes(nodes)
         self._update_filter_buttons()
         self._update_page()
 
