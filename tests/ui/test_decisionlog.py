@@ -499,3 +499,19 @@ def test_the_filter_controls_show_their_edges_in_every_theme(
         )
     finally:
         window.set_theme("light")
+
+
+def test_labels_get_a_third_of_the_width_until_sized_by_hand(
+    decided: MainWindow, log: DecisionLogPanel, qtbot: QtBot
+) -> None:
+    header = log.tree.header()
+    narrow = header.sectionSize(LABEL)
+    decided.resize(1900, 900)
+    qtbot.waitUntil(lambda: header.sectionSize(LABEL) > narrow)
+    chars = log.tree.fontMetrics().averageCharWidth()
+    third = log.tree.viewport().width() // 3
+    assert header.sectionSize(LABEL) == min(max(third, 34 * chars), 64 * chars) > narrow
+    header.resizeSection(LABEL, 150)  # as a drag of its edge does
+    decided.resize(1400, 900)
+    qtbot.waitUntil(lambda: log.tree.viewport().width() < 1300)
+    assert header.sectionSize(LABEL) == 150

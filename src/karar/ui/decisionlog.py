@@ -627,6 +627,8 @@ class DecisionLogPanel(QDockWidget):
         )
         self.document = document
         self._syncing = False
+        self._sizing = False
+        self._label_sized_by_user = False
         self.log_model = DecisionLogModel(document, self)
         self.proxy = DecisionLogFilter(self)
         self.proxy.setSourceModel(self.log_model)
@@ -694,6 +696,8 @@ class DecisionLogPanel(QDockWidget):
         header.setMinimumSectionSize(24)
         header.setSectionResizeMode(STATE, QHeaderView.ResizeMode.Fixed)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.sectionResized.connect(self._on_header_section_resized)
+        tree.viewport().installEventFilter(self)
         tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         tree.edit_requested.connect(self._on_tree_edit_requested)
         tree.doubleClicked.connect(self._on_tree_edit_requested)
@@ -713,9 +717,22 @@ class DecisionLogPanel(QDockWidget):
         fm = self.tree.fontMetrics()
         header = self.tree.header()
         header.resizeSection(STATE, self.tree.indentation() + fm.horizontalAdvance("✓") + 22)
-        header.resizeSection(LABEL, fm.averageCharWidth() * 34)
         header.resizeSection(WHO, fm.horizontalAdvance("x") * 9)
         header.resizeSection(WHEN, fm.horizontalAdvance("2026-12-31") + 14)
+        self._fit_label_column()
+
+    def _fit_label_column(self) -> None:
+        """Labels get a third of the width (between 34 and 64 average characters) until
+        the user sizes the column: the note's line has the rest."""
+        if self._label_sized_by_user:
+            return
+        chars = self.tree.fontMetrics().averageCharWidth()
+        width = min(max(self.tree.viewport().width() // 3, chars * 34), chars * 64)
+        self._sizing = True
+        try:
+            self.tree.header().resizeSection(LABEL, width)
+        finally:
+            self._sizing = False
 
     # ------------------------------------------------------------------ public
 
@@ -803,6 +820,16 @@ class DecisionLogPanel(QDockWidget):
     def _on_proxy_model_reset(self) -> None:
         self._span_groups(0, self.proxy.rowCount() - 1)
         self.tree.expandAll()  # one layout pass, not one per group
+
+    @Slot(int, int, int)
+    def _on_header_section_resized(self, section: int, _old: int, _new: int) -> None:
+        if section == LABEL and not self._sizing:
+            self._label_sized_by_user = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.tree.viewport():
+            self._fit_label_column()
+        return super().eventFilter(watched, event)
 
     @Slot(QModelIndex, QModelIndex)
     def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
