@@ -185,6 +185,8 @@ def test_a_header_click_sorts_within_each_group(
     click_header(qtbot, log, column)
     assert data_rows() == ascending[::-1]
     assert [g[:2] for g in groups(log)] == ["2.", "3."]
+    click_header(qtbot, log, column)  # a third click: map order again
+    assert data_rows() == ["PostgreSQL", "MySQL", "MongoDB", "Elasticsearch"]
 
 
 def test_a_sorted_row_moves_when_it_changes(
