@@ -152,10 +152,13 @@ def test_an_empty_log_says_what_to_do(window: MainWindow, log: DecisionLogPanel)
     assert log.pages.currentWidget() is log.empty_label
     assert log.empty_label.text() == EMPTY_TEXT
     assert log.empty_label.textFormat() == Qt.TextFormat.PlainText
+    assert not log.filter_bar.isVisible()
     node = decide(window, "PostgreSQL", Decision.CHOSEN)
     assert log.pages.currentWidget() is log.tree
+    assert log.filter_bar.isVisible()
     window.document.decide(node, None)
     assert log.pages.currentWidget() is log.empty_label
+    assert not log.filter_bar.isVisible()
 
 
 # --------------------------------------------------------------------------- sorting

@@ -649,7 +649,9 @@ class DecisionLogPanel(QDockWidget):
         column.setContentsMargins(6, 6, 6, 6)
         column.setSpacing(6)
 
-        bar = QHBoxLayout()
+        self.filter_bar = QWidget(page)
+        bar = QHBoxLayout(self.filter_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(0)
         self.state_buttons: dict[str, QToolButton] = {}
         self._state_group = QButtonGroup(self)
@@ -675,7 +677,7 @@ class DecisionLogPanel(QDockWidget):
         self.text_filter.setToolTip("Show the decisions whose label, who or note holds this")
         self.text_filter.textChanged.connect(self._on_text_filter_text_changed)
         bar.addWidget(self.text_filter, 1)
-        column.addLayout(bar)
+        column.addWidget(self.filter_bar)
 
         self.pages = QStackedWidget(page)
         self.tree = _LogView(self.pages)
@@ -800,9 +802,7 @@ class DecisionLogPanel(QDockWidget):
     def _update_page(self) -> None:
         empty = self.log_model.group_count() == 0
         self.pages.setCurrentIndex(1 if empty else 0)
-        self.text_filter.setEnabled(not empty)
-        for button in self.state_buttons.values():
-            button.setEnabled(not empty)
+        self.filter_bar.setVisible(not empty)  # nothing to filter: only the hint shows
 
     def _span_groups(self, first: int, last: int) -> None:
         root = QModelIndex()
