@@ -33,6 +33,7 @@ from karar.core.model import Node
 from karar.core.pathnames import qt_can_name
 from karar.ui import dialogs, mapmemory
 from karar.ui.actions import build_actions
+from karar.ui.decisionlog import DecisionLogPanel
 from karar.ui.document import MapDocument
 from karar.ui.noticebar import NoticeBar
 from karar.ui.orphans import OrphansPanel
@@ -139,6 +140,16 @@ class MainWindow(QMainWindow):
         self.decision_panel.node_activated.connect(self.view.select)
         self.decision_panel.focus_map_requested.connect(self.view.setFocus)
 
+        # under the map, beside the Decision dock (not a tab of it): Enter in the log opens
+        # the note there; the table is as wide as the map, so the note's line shows
+        self.decision_log = DecisionLogPanel(self.document, self)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.decision_log)
+        self.decision_log.hide()  # on a laptop it would take a third of the map's height
+        self.map_scene.selection_changed.connect(self.decision_log.set_selected_node)
+        self.decision_log.node_selected.connect(self._show_node)
+        self.decision_log.edit_requested.connect(self._on_decision_log_edit_requested)
+
         self.orphans_panel = OrphansPanel(self.document, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.orphans_panel)
         self.tabifyDockWidget(self.decision_panel, self.orphans_panel)
@@ -160,7 +171,7 @@ class MainWindow(QMainWindow):
         self.map_scene.animate = actions["animate"].isChecked()
         view_menu = actions.menus["view"]
         before = actions["minimap"]
-        for dock in (self.decision_panel, self.orphans_panel):
+        for dock in (self.decision_panel, self.orphans_panel, self.decision_log):
             view_menu.insertAction(before, dock.toggleViewAction())
         self.recent_menu = RecentMenu(self)
         self.recent_menu.chosen.connect(self._on_recent_menu_chosen)
@@ -175,6 +186,11 @@ class MainWindow(QMainWindow):
     def _show_node(self, node: Node) -> None:
         self.document.reveal(node)
         self.view.select(node)
+
+    @Slot(object)
+    def _on_decision_log_edit_requested(self, node: Node) -> None:
+        self._show_node(node)
+        self.edit_note()
 
     @Slot(bool)
     def _on_orphans_panel_orphans_present(self, present: bool) -> None:
