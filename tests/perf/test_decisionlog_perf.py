@@ -28,7 +28,7 @@ from test_ui_perf import window as window  # the fixture
 from karar.core.project import NodeState, Project
 from karar.core.sources import BUILTIN_DJANGO
 from karar.core.status import Decision
-from karar.ui.decisionlog import WHEN
+from karar.ui.decisionlogmodel import WHEN
 from karar.ui.mainwindow import MainWindow
 
 _STATES = (Decision.CHOSEN, Decision.REJECTED, Decision.CONSIDERING)

@@ -19,14 +19,14 @@ from karar.core.model import MindMap, Node
 from karar.core.project import NodeState, Project
 from karar.core.sources import BUILTIN_DJANGO
 from karar.core.status import Decision
-from karar.ui.decisionlog import (
+from karar.ui.decisionlog import DecisionLogPanel
+from karar.ui.decisionlogmodel import (
     EMPTY_TEXT,
     LABEL,
     NOTE,
     STATE,
     WHEN,
     WHO,
-    DecisionLogPanel,
     mark_colours,
 )
 from karar.ui.mainwindow import MainWindow
