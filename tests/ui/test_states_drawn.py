@@ -136,9 +136,9 @@ def test_considering_gets_an_amber_outline(window: MainWindow) -> None:
     doc = window.document
     scene = window.map_scene
     branch = node_named(window, "4. API")  # a boxed first-level node
-    window.view.ensure_node_visible(branch)
     edge = scene.box_rect(branch)
-    probe = QPointF(edge.center().x(), edge.top() + 0.6)
+    window.view.fit_rect(edge.adjusted(-30, -30, 30, 30), max_zoom=2.0, min_zoom=2.0)
+    probe = QPointF(edge.center().x(), edge.top() + 0.5)
     before = at(window, grab(window), probe)
     doc.decide(branch, Decision.CONSIDERING)
     after = at(window, grab(window), probe)

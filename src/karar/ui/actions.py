@@ -15,6 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
+from karar.core.status import Decision
+
 Key = QKeySequence.StandardKey | str
 
 #: the menus in menu-bar order: key -> title
@@ -142,6 +144,46 @@ COMMANDS: tuple[Command | str, ...] = (
         "edit",
         "Choose the selected node, or take the choice back",
         view_only=True,
+    ),
+    Command(
+        "reject",
+        "Re&ject",
+        "map_scene.decide_selected",
+        ("X",),
+        "edit",
+        "Reject the selected node (crossed out, its label struck through)",
+        args=(Decision.REJECTED,),
+        view_only=True,
+    ),
+    Command(
+        "consider",
+        "C&onsidering",
+        "map_scene.decide_selected",
+        ("?", "Q"),
+        "edit",
+        "Mark the selected node as an open question, under consideration",
+        args=(Decision.CONSIDERING,),
+        view_only=True,
+    ),
+    Command(
+        "undecide",
+        "Clear &Decision",
+        "map_scene.decide_selected",
+        ("Backspace", "0"),
+        "edit",
+        "Make the selected node undecided again",
+        args=(None,),
+        view_only=True,
+    ),
+    Command(
+        "node_menu",
+        "Node Menu",
+        "view.open_node_menu",
+        ("Shift+F10", "Menu"),
+        None,
+        "Open the selected node's menu",
+        view_only=True,
+        help="Open the selected node's menu (state, fold, note)",
     ),
     Command(
         "edit_note", "Edit &Note", "edit_note", ("F2",), "edit", "Write notes for the selected node"
@@ -331,7 +373,8 @@ COMMANDS: tuple[Command | str, ...] = (
 
 #: what the mouse does, listed in the shortcuts dialog after the keys
 MOUSE_HELP = (
-    ("Click a node's box", "Check or uncheck it"),
+    ("Click a node's box", "Check or uncheck it (a rejected or considered node: choose it)"),
+    ("Right-click a node", "Its menu: state, fold, note"),
     ("Click a handle, double-click a node", "Fold or unfold it"),
     ("Wheel, pinch", "Zoom"),
     ("Drag the background, scroll", "Pan"),
@@ -487,7 +530,7 @@ def shortcuts_html(actions: Actions) -> str:
         )
         if not keys:
             continue
-        top = SUBMENUS[row.menu][0] if row.menu in SUBMENUS else (row.menu or "view")
+        top = SUBMENUS[row.menu][0] if row.menu in SUBMENUS else (row.menu or "edit")
         what = row.help or action.text().replace("&", "").rstrip("…")
         sections.setdefault(MENUS[top].replace("&", ""), []).append((keys, what))
     sections["Mouse"] = list(MOUSE_HELP)
