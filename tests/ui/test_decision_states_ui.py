@@ -318,3 +318,131 @@ def test_states_set_by_keys_are_saved_and_come_back(
     ]
     again.session.mark_clean()
     again.close()
+
+
+# ---------------------------------------------------------------- the Decision panel
+
+
+def panel_on(win: MainWindow, label: str) -> tuple[Node, object]:
+    n = node(win, label)
+    win.view.select(n)
+    panel = win.decision_panel
+    assert panel.node is n
+    return n, panel.record
+
+
+def test_panel_selector_sets_each_state_and_undo(qtbot: QtBot, win: MainWindow) -> None:
+    doc = win.document
+    pg, record = panel_on(win, "PostgreSQL")
+    combo = record.state_combo
+    assert combo.currentText() == "Undecided"
+    assert not record.by_edit.isEnabled() and not record.date_edit.isEnabled()
+    seen = []
+    for row in (1, 2, 3):
+        combo.showPopup()
+        view = combo.view()
+        qtbot.waitUntil(view.isVisible)
+        pos = view.visualRect(combo.model().index(row, 0)).center()
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+        qtbot.waitUntil(lambda v=view: not v.isVisible())
+        seen.append(doc.decision(pg))
+        assert record.state is doc.decision(pg)
+    assert seen == [Decision.CHOSEN, Decision.REJECTED, Decision.CONSIDERING]
+    assert record.by_edit.isEnabled() and record.date_edit.isEnabled()
+    assert win.decision_panel.check_box.isChecked() is False
+    doc.undo_stack.undo()
+    assert doc.decision(pg) is Decision.REJECTED and record.state is Decision.REJECTED
+    # the panel follows a change made on the map
+    doc.decide(pg, Decision.CHOSEN)
+    assert record.state is Decision.CHOSEN
+    assert win.decision_panel.check_box.isChecked()
+
+
+def test_who_and_when_edited_in_the_panel_are_one_undo_step_each(
+    qtbot: QtBot, win: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = win.document
+    pg, record = panel_on(win, "PostgreSQL")
+    doc.decide(pg, Decision.REJECTED)
+    stamped = doc.entry(pg).date
+    assert record.date_edit.text() == stamped.isoformat()
+    steps = doc.undo_stack.count()
+
+    record.by_edit.setFocus()
+    record.by_edit.selectAll()
+    qtbot.keyClicks(record.by_edit, "Can")
+    qtbot.keyClick(record.by_edit, Qt.Key.Key_Return)
+    assert doc.entry(pg).by == "Can"
+    record.date_edit.setFocus()
+    record.date_edit.selectAll()
+    qtbot.keyClicks(record.date_edit, "2026-11-29")
+    qtbot.keyClick(record.date_edit, Qt.Key.Key_Return)
+    assert str(doc.entry(pg).date) == "2026-11-29"
+    assert doc.undo_stack.count() == steps + 2
+
+    # not a day: nothing saved, one line says why
+    record.date_edit.selectAll()
+    qtbot.keyClicks(record.date_edit, "2026-13-01")
+    qtbot.keyClick(record.date_edit, Qt.Key.Key_Return)
+    assert str(doc.entry(pg).date) == "2026-11-29"
+    assert record.notice.isVisible() and "YYYY-MM-DD" in record.notice.text()
+    assert doc.undo_stack.count() == steps + 2
+
+    target = tmp_path / "team.karar.yaml"
+    save_to(monkeypatch, win, target)
+    text = target.read_text(encoding="utf-8")
+    assert "by: Can" in text and "date: 2026-11-29" in text
+
+    doc.undo_stack.undo()
+    assert doc.entry(pg).date == stamped and record.date_edit.text() == stamped.isoformat()
+    doc.undo_stack.undo()
+    assert doc.entry(pg).by is None and record.by_edit.text() == ""
+    doc.undo_stack.redo()
+    doc.undo_stack.redo()
+    win.session.save()
+    win.close()
+
+    again = make_window(qtbot)
+    assert again.open_path(target)
+    entry = again.document.entry(node(again, "PostgreSQL"))
+    assert (entry.decision, entry.by, str(entry.date)) == (Decision.REJECTED, "Can", "2026-11-29")
+    again.view.select(node(again, "PostgreSQL"))
+    assert again.decision_panel.record.by_edit.text() == "Can"
+    again.session.mark_clean()
+    again.close()
+
+
+def test_an_empty_date_clears_it(qtbot: QtBot, win: MainWindow) -> None:
+    doc = win.document
+    pg, record = panel_on(win, "PostgreSQL")
+    doc.decide(pg, Decision.CONSIDERING)
+    record.date_edit.setFocus()
+    record.date_edit.clear()
+    qtbot.keyClick(record.date_edit, Qt.Key.Key_Return)
+    assert doc.entry(pg).date is None
+    assert doc.decision(pg) is Decision.CONSIDERING
+
+
+def test_the_participant_is_the_placeholder_of_who(win: MainWindow) -> None:
+    win.document.project.participant = "Ayşe"
+    pg, record = panel_on(win, "PostgreSQL")
+    win.document.decide(pg, Decision.CHOSEN)
+    assert record.by_edit.placeholderText() == "Ayşe"
+    assert record.by_edit.text() == "Ayşe"  # decided by the participant, stamped
+
+
+def test_panel_fields_have_labels_and_tab_in_order(qtbot: QtBot, win: MainWindow) -> None:
+    pg, record = panel_on(win, "PostgreSQL")
+    win.document.decide(pg, Decision.CHOSEN)
+    assert record.state_label.buddy() is record.state_combo
+    assert record.by_label.buddy() is record.by_edit
+    assert record.date_label.buddy() is record.date_edit
+    win.activateWindow()
+    box = win.decision_panel.check_box
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    order = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order == [record.state_combo, record.by_edit, record.date_edit, record.calendar_button]
