@@ -446,3 +446,95 @@ def test_panel_fields_have_labels_and_tab_in_order(qtbot: QtBot, win: MainWindow
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget())
     assert order == [record.state_combo, record.by_edit, record.date_edit, record.calendar_button]
+
+
+# ---------------------------------------------------------------- view filters
+
+
+def shown_labels(win: MainWindow) -> set[str]:
+    layout = win.map_scene.layout
+    assert layout is not None
+    return {n.label for n in layout.boxes}
+
+
+@pytest.fixture
+def decided(win: MainWindow) -> MainWindow:
+    doc = win.document
+    doc.decide(node(win, "PostgreSQL"), Decision.CHOSEN)
+    doc.decide(node(win, "MySQL"), Decision.REJECTED)
+    doc.decide(node(win, "Redis"), Decision.CONSIDERING)
+    doc.decide(node(win, "Data"), Decision.REJECTED)  # a rejected branch hides its subtree
+    doc.set_folded(node(win, "Cache"), True)
+    return win
+
+
+def test_each_filter_shows_what_it_says(qtbot: QtBot, decided: MainWindow) -> None:
+    win = decided
+    menu = win.commands.menus["filter"]
+    names = [a.objectName() for a in menu.actions()]
+    assert names == ["filter_all", "decisions_only", "filter_open", "filter_hide_rejected"]
+    assert menu.menuAction() in win.commands.menus["view"].actions()
+
+    everything = {"Stack", "Data", "PostgreSQL", "MySQL", "SQLite", "Cache"}  # Cache folded
+    expected = {
+        "decisions_only": {"Stack", "Data", "PostgreSQL", "MySQL", "Cache", "Redis"},
+        "filter_open": {"Stack", "Cache", "Redis"},
+        "filter_hide_rejected": {"Stack", "Cache"},
+        "filter_all": everything,
+    }
+    titles = {
+        "decisions_only": "Decisions only",
+        "filter_open": "Open questions only",
+        "filter_hide_rejected": "Rejected hidden",
+    }
+    assert shown_labels(win) == everything
+    for name, labels in expected.items():
+        win.commands[name].trigger()
+        assert shown_labels(win) == labels, name
+        checked = [a.objectName() for a in menu.actions() if a.isChecked()]
+        assert checked == [name]
+        text = win.status.counts.text()
+        if name in titles:
+            assert text.startswith(titles[name]), text
+        else:
+            assert not any(t in text for t in titles.values()), text
+    assert "1 chosen · 2 rejected · 1 open" in win.status.counts.text()
+
+
+def test_choosing_the_active_filter_again_shows_everything(decided: MainWindow) -> None:
+    win = decided
+    for name in ("filter_open", "filter_hide_rejected"):
+        win.commands[name].trigger()
+        assert win.map_scene.filter.name != "all"
+        win.commands[name].trigger()
+        assert win.map_scene.filter.name == "all"
+        assert win.commands["filter_all"].isChecked()
+        assert not win.commands[name].isChecked()
+
+
+def test_ctrl_d_and_the_tool_button_toggle_decisions(qtbot: QtBot, decided: MainWindow) -> None:
+    win = decided
+    win.view.setFocus()
+    qtbot.keyClick(win.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert win.map_scene.filter.name == "decisions"
+    qtbot.keyClick(win.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert win.map_scene.filter.name == "all"
+    button = win.commands.toolbar.widgetForAction(win.commands["decisions_only"])
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert win.map_scene.filter.name == "decisions" and button.isChecked()
+    win.commands["filter_open"].trigger()  # another filter unchecks the button
+    assert not button.isChecked()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert win.map_scene.filter.name == "decisions"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert win.map_scene.filter.name == "all" and win.commands["filter_all"].isChecked()
+
+
+def test_filters_follow_state_changes(decided: MainWindow) -> None:
+    win = decided
+    doc = win.document
+    win.commands["filter_open"].trigger()
+    doc.decide(node(win, "SQLite"), Decision.CONSIDERING)
+    assert shown_labels(win) == {"Stack", "Cache", "Redis", "Data", "SQLite"}
+    doc.undo_stack.undo()
+    assert shown_labels(win) == {"Stack", "Cache", "Redis"}

@@ -26,7 +26,10 @@ SUBMENUS = {
     "levels": ("view", "Show &Levels"),
     "layout": ("view", "&Layout"),
     "theme": ("view", "&Theme"),
+    "filter": ("view", "F&ilter"),
 }
+#: groups whose checked action may be unchecked again (the filter: back to everything)
+OPTIONAL_GROUPS = frozenset({"filter"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,14 +231,49 @@ COMMANDS: tuple[Command | str, ...] = (
     ),
     "view",
     Command(
+        "filter_all",
+        "&Everything",
+        "set_filter",
+        (),
+        "filter",
+        "Show the whole map",
+        args=("all",),
+        checkable=True,
+        group="filter",
+    ),
+    Command(
         "decisions_only",
-        "&Decisions Only",
+        "&Decisions",
         "set_decisions_only",
         ("Ctrl+D",),
-        "view",
-        "Show only the chosen nodes and the branches that lead to them",
+        "filter",
+        "Show only the decided nodes and the branches that lead to them (again: everything)",
         checkable=True,
+        group="filter",
         toolbar="Decisions Only",
+        help="Show only the decisions, or everything again",
+    ),
+    Command(
+        "filter_open",
+        "&Open Questions",
+        "set_filter",
+        (),
+        "filter",
+        "Show only the nodes under consideration and the branches that lead to them",
+        args=("open",),
+        checkable=True,
+        group="filter",
+    ),
+    Command(
+        "filter_hide_rejected",
+        "&Hide Rejected",
+        "set_filter",
+        (),
+        "filter",
+        "Show the map without the rejected nodes and what lies below them",
+        args=("hide-rejected",),
+        checkable=True,
+        group="filter",
     ),
     "view",
     Command(
@@ -461,6 +499,8 @@ def _make(window: QMainWindow, view: QWidget, row: Command, actions: Actions) ->
         group = actions.groups.get(row.group)
         if group is None:
             group = actions.groups[row.group] = QActionGroup(window)
+            if row.group in OPTIONAL_GROUPS:
+                group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         group.addAction(action)
     if row.view_only:
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
