@@ -538,3 +538,70 @@ def test_filters_follow_state_changes(decided: MainWindow) -> None:
     assert shown_labels(win) == {"Stack", "Cache", "Redis", "Data", "SQLite"}
     doc.undo_stack.undo()
     assert shown_labels(win) == {"Stack", "Cache", "Redis"}
+
+
+# ---------------------------------------------------------------- the snapshot
+
+
+def export_snapshot(
+    qtbot: QtBot, win: MainWindow, monkeypatch: pytest.MonkeyPatch, out: Path, click: bool
+) -> bool:
+    """File › Export Decision Snapshot, saving to ``out``; ``click`` the "Decisions
+    only" box first. Returns whether the box was checked when the dialog opened."""
+    from PySide6.QtWidgets import QCheckBox
+
+    seen: list[bool] = []
+
+    def save_here(dialog: QFileDialog) -> int:
+        box = dialog.findChild(QCheckBox, "decisions-only")
+        assert box is not None
+        seen.append(box.isChecked())
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert box.isVisible()
+        if click:
+            qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+        dialog.selectFile(str(out))
+        return int(QFileDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(QFileDialog, "exec", save_here)
+    win.commands["export_md"].trigger()
+    return seen[0]
+
+
+def test_the_snapshot_dialog_writes_decisions_only(
+    qtbot: QtBot, decided: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    win = decided
+    everything = tmp_path / "all.md"
+    assert not export_snapshot(qtbot, win, monkeypatch, everything, click=False)
+    text = everything.read_text(encoding="utf-8")
+    assert "- [ ] SQLite" in text and "- [ ] Memcached" in text
+
+    only = tmp_path / "only.md"
+    assert not export_snapshot(qtbot, win, monkeypatch, only, click=True)
+    text = only.read_text(encoding="utf-8")
+    assert "- [x] PostgreSQL" in text and "~~MySQL~~" in text and "Redis" in text
+    assert "SQLite" not in text and "Memcached" not in text
+    assert "- Cache" in text  # an undecided ancestor: a plain bullet
+
+    # the default follows the view: in the decisions-only view the box starts checked
+    win.commands["decisions_only"].trigger()
+    again = tmp_path / "again.md"
+    assert export_snapshot(qtbot, win, monkeypatch, again, click=False)
+    assert again.read_text(encoding="utf-8").splitlines()[2:] == text.splitlines()[2:]
+
+
+def test_the_calendar_sets_the_date(qtbot: QtBot, win: MainWindow) -> None:
+    from PySide6.QtCore import QDate
+
+    doc = win.document
+    pg, record = panel_on(win, "PostgreSQL")
+    doc.decide(pg, Decision.CHOSEN)
+    qtbot.mouseClick(record.calendar_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(record.calendar_menu.isVisible)
+    record.calendar.setSelectedDate(QDate(2026, 12, 3))
+    record.calendar.activated.emit(QDate(2026, 12, 3))  # Enter on the chosen day
+    assert str(doc.entry(pg).date) == "2026-12-03"
+    assert record.date_edit.text() == "2026-12-03"
+    assert not record.calendar_menu.isVisible()

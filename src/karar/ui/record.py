@@ -95,10 +95,9 @@ class RecordForm(QWidget):
         row.addWidget(self.date_edit, 1)
         self.calendar_button = QToolButton(self)
         self.calendar_button.setObjectName("pick-date")
-        self.calendar_button.setText("Pick…")
+        self.calendar_button.setText("Calendar…")
         self.calendar_button.setToolTip("Pick the date on a calendar")
-        self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.calendar_button)
+        menu = self.calendar_menu = QMenu(self.calendar_button)
         self.calendar = QCalendarWidget(menu)
         self.calendar.setGridVisible(True)
         self.calendar.clicked.connect(self._on_calendar_clicked)
@@ -107,7 +106,8 @@ class RecordForm(QWidget):
         holder.setDefaultWidget(self.calendar)
         menu.addAction(holder)
         menu.aboutToShow.connect(self._on_calendar_menu_about_to_show)
-        self.calendar_button.setMenu(menu)
+        # popped up by hand: a button menu would draw an arrow that crowds the text
+        self.calendar_button.clicked.connect(self._on_calendar_button_clicked)
         row.addWidget(self.calendar_button)
         self.date_label = QLabel("&Date:", self)
         self.date_label.setBuddy(self.date_edit)
@@ -193,11 +193,14 @@ class RecordForm(QWidget):
             QDate(date.year, date.month, date.day) if date else QDate.currentDate()
         )
 
+    @Slot()
+    def _on_calendar_button_clicked(self) -> None:
+        button = self.calendar_button
+        self.calendar_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+
     @Slot(QDate)
     def _on_calendar_clicked(self, day: QDate) -> None:
-        menu = self.calendar_button.menu()
-        if menu is not None:
-            menu.hide()
+        self.calendar_menu.hide()
         node = self._node
         if node is None or self.document.decision(node) is None:
             return
