@@ -5,7 +5,9 @@ Run explicitly (tests/perf is not collected by default):
     .venv/bin/pytest tests/perf/test_decisions_perf.py -p no:cacheprovider
 
 On a 10,000-node map opened fully unfolded: checking a node and painting the frame
-< 50 ms (no new layout: the node and its visible ancestors are re-bound); switching the
+< 50 ms (no new layout: the node and its visible ancestors are re-bound); changing a node's
+state (chosen, rejected, considering, undecided in turn), roll-up and repaint included,
+< 10 ms median (issue 9), measured beside a check toggle in the same run; switching the
 decisions-only view on or off < 100 ms; unchecking a node inside that view (a new, smaller
 layout) < 100 ms.
 """
@@ -17,6 +19,7 @@ from test_ui_perf import window as window  # the fixture
 
 from karar.core.filters import DecisionsOnly
 from karar.core.model import Node
+from karar.core.status import Decision
 from karar.ui.mainwindow import MainWindow
 
 
@@ -42,6 +45,25 @@ def test_toggle_check_10k(benchmark, window: MainWindow) -> None:
     assert window.map_scene.layout is layout  # no new layout
     print(f"\ncheck toggle, 10,000 nodes: median {_stats(benchmark).median * 1000:.1f} ms")
     assert _stats(benchmark).median < 0.050
+
+
+def test_state_change_10k(benchmark, window: MainWindow) -> None:
+    _open(window, generated(10_000))
+    leaf = _deep_leaf(window)
+    layout = window.map_scene.layout
+    doc = window.document
+    cycle = [Decision.REJECTED, Decision.CONSIDERING, Decision.CHOSEN, None]
+    turn = iter(range(10**6))
+
+    def change() -> None:
+        doc.decide(leaf, cycle[next(turn) % len(cycle)])
+        window.view.viewport().repaint()
+
+    benchmark.pedantic(change, rounds=40, iterations=1, warmup_rounds=4)
+    assert window.map_scene.layout is layout  # no new layout
+    median = _stats(benchmark).median
+    print(f"\nstate change, 10,000 nodes: median {median * 1000:.2f} ms")
+    assert median < 0.010
 
 
 def test_decisions_only_switch_10k(benchmark, window: MainWindow) -> None:

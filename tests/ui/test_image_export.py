@@ -173,7 +173,12 @@ def test_export_snapshot_from_the_window(
     doc.set_checked(pg, True)
     doc.set_note(pg, "With pgbouncer.")
     out = tmp_path / "decisions.md"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+
+    def save_here(dialog: QFileDialog) -> int:
+        dialog.selectFile(str(out))
+        return int(QFileDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(QFileDialog, "exec", save_here)
     window.commands["export_md"].trigger()
     text = out.read_text(encoding="utf-8")
     assert "- [x] PostgreSQL" in text and "With pgbouncer." in text

@@ -15,6 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
+from karar.core.status import Decision
+
 Key = QKeySequence.StandardKey | str
 
 #: the menus in menu-bar order: key -> title
@@ -24,7 +26,10 @@ SUBMENUS = {
     "levels": ("view", "Show &Levels"),
     "layout": ("view", "&Layout"),
     "theme": ("view", "&Theme"),
+    "filter": ("view", "F&ilter"),
 }
+#: groups whose checked action may be unchecked again (the filter: back to everything)
+OPTIONAL_GROUPS = frozenset({"filter"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +157,46 @@ COMMANDS: tuple[Command | str, ...] = (
         view_only=True,
     ),
     Command(
+        "reject",
+        "Re&ject",
+        "map_scene.decide_selected",
+        ("X",),
+        "edit",
+        "Reject the selected node (crossed out, its label struck through)",
+        args=(Decision.REJECTED,),
+        view_only=True,
+    ),
+    Command(
+        "consider",
+        "C&onsidering",
+        "map_scene.decide_selected",
+        ("?", "Q"),
+        "edit",
+        "Mark the selected node as an open question, under consideration",
+        args=(Decision.CONSIDERING,),
+        view_only=True,
+    ),
+    Command(
+        "undecide",
+        "Clear &Decision",
+        "map_scene.decide_selected",
+        ("Backspace", "0"),
+        "edit",
+        "Make the selected node undecided again",
+        args=(None,),
+        view_only=True,
+    ),
+    Command(
+        "node_menu",
+        "Node Menu",
+        "view.open_node_menu",
+        ("Shift+F10", "Menu"),
+        None,
+        "Open the selected node's menu",
+        view_only=True,
+        help="Open the selected node's menu (state, fold, note)",
+    ),
+    Command(
         "edit_note", "Edit &Note", "edit_note", ("F2",), "edit", "Write notes for the selected node"
     ),
     Command(
@@ -194,14 +239,49 @@ COMMANDS: tuple[Command | str, ...] = (
     ),
     "view",
     Command(
+        "filter_all",
+        "&Everything",
+        "set_filter",
+        (),
+        "filter",
+        "Show the whole map",
+        args=("all",),
+        checkable=True,
+        group="filter",
+    ),
+    Command(
         "decisions_only",
-        "&Decisions Only",
+        "&Decisions",
         "set_decisions_only",
         ("Ctrl+D",),
-        "view",
-        "Show only the chosen nodes and the branches that lead to them",
+        "filter",
+        "Show only the decided nodes and the branches that lead to them (again: everything)",
         checkable=True,
+        group="filter",
         toolbar="Decisions Only",
+        help="Show only the decisions, or everything again",
+    ),
+    Command(
+        "filter_open",
+        "&Open Questions",
+        "set_filter",
+        (),
+        "filter",
+        "Show only the nodes under consideration and the branches that lead to them",
+        args=("open",),
+        checkable=True,
+        group="filter",
+    ),
+    Command(
+        "filter_hide_rejected",
+        "&Hide Rejected",
+        "set_filter",
+        (),
+        "filter",
+        "Show the map without the rejected nodes and what lies below them",
+        args=("hide-rejected",),
+        checkable=True,
+        group="filter",
     ),
     "view",
     Command(
@@ -339,7 +419,8 @@ COMMANDS: tuple[Command | str, ...] = (
 
 #: what the mouse does, listed in the shortcuts dialog after the keys
 MOUSE_HELP = (
-    ("Click a node's box", "Check or uncheck it"),
+    ("Click a node's box", "Check or uncheck it (a rejected or considered node: choose it)"),
+    ("Right-click a node", "Its menu: state, fold, note"),
     ("Click a handle, double-click a node", "Fold or unfold it"),
     ("Wheel, pinch", "Zoom"),
     ("Drag the background, scroll", "Pan"),
@@ -426,6 +507,8 @@ def _make(window: QMainWindow, view: QWidget, row: Command, actions: Actions) ->
         group = actions.groups.get(row.group)
         if group is None:
             group = actions.groups[row.group] = QActionGroup(window)
+            if row.group in OPTIONAL_GROUPS:
+                group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         group.addAction(action)
     if row.view_only:
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -495,7 +578,7 @@ def shortcuts_html(actions: Actions) -> str:
         )
         if not keys:
             continue
-        top = SUBMENUS[row.menu][0] if row.menu in SUBMENUS else (row.menu or "view")
+        top = SUBMENUS[row.menu][0] if row.menu in SUBMENUS else (row.menu or "edit")
         what = row.help or action.text().replace("&", "").rstrip("…")
         sections.setdefault(MENUS[top].replace("&", ""), []).append((keys, what))
     sections["Mouse"] = list(MOUSE_HELP)

@@ -1,6 +1,11 @@
 """A node on the canvas as a stack of small decorations: highlight, body, selection ring,
 checkbox, icon, label, fold handle (with its roll-up pill) and note sheet.
 
+A node's decision state shows in three of them, never by colour alone: a **chosen** node
+has a ticked box, a stronger fill and a bolder outline; a **rejected** one a cross in the
+box, a muted fill and its label struck through; one under **consideration** a question
+mark in the box and an amber outline (:attr:`~karar.ui.theme.Theme.considering`).
+
 Each decoration paints one thing. One that needs room beside the text (the checkbox, the
 icon) *reserves* it: :meth:`Decoration.reserve` answers a :class:`~karar.ui.measure.Part`
 the measurer lays out in the node's row, so nothing overlaps and a box's size says
@@ -19,6 +24,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from karar.core.layout import Box, LayoutKind
 from karar.core.model import Node, Shape
+from karar.core.status import Decision
 from karar.ui.icons import draw_icon
 from karar.ui.measure import STRIKE, UNDERLINE, Part, Reserver, Role
 from karar.ui.render import CHECK_DETAIL_ZOOM, RenderContext
@@ -36,6 +42,8 @@ PILL_H = 16.0
 #: width of the tick drawn in a roll-up pill, and the gap after it
 TICK_W = 8.0
 TICK_GAP = 3.0
+#: the extra room between a roll-up's chosen and open parts ("3/12  ?1")
+PART_GAP = 4.0
 #: the note sheet: its size, and how far it reaches into the node and above it
 NOTE_W = 9.0
 NOTE_H = 11.0
@@ -78,8 +86,9 @@ class MatchHighlight(Decoration):
 
 
 class Body(Decoration):
-    """The node's shape (or, for Mermaid's default nodes, the line under the text); a
-    checked node gets a stronger fill and outline."""
+    """The node's shape (or, for Mermaid's default nodes, the line under the text): a
+    chosen node gets a stronger fill and outline, a rejected one a muted fill and outline,
+    one under consideration a bolder amber outline."""
 
     key = "body"
 
@@ -91,14 +100,20 @@ class Body(Decoration):
         w, h = box.w, box.h
         role = item.role
         colour = ctx.colour(item.branch)
-        checked = ctx.document.is_checked(node)
+        state = ctx.document.decision(node)
+        checked = state is Decision.CHOSEN
+        bold = state is not None and state is not Decision.REJECTED
+        if state is Decision.REJECTED:
+            colour = theme.muted
+        elif state is Decision.CONSIDERING:
+            colour = theme.considering
         if ctx.is_underlined(node, role):
-            if checked:
-                # no box to fill: a highlighter band behind the text, and a bolder line
+            if checked or state is Decision.REJECTED:
+                # no box to fill: a band behind the text, and the line under it
                 painter.setPen(_NO_PEN)
-                painter.setBrush(ctx.checked_tint(item.branch))
+                painter.setBrush(ctx.checked_tint(item.branch) if checked else theme.rejected_fill)
                 painter.drawRoundedRect(QRectF(-2, 0, w + 4, h - 1), 4, 4)
-            pen = QPen(colour, 3.2 if checked else 2.0)
+            pen = QPen(colour, 3.2 if bold else 2.0)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(pen)
             painter.drawLine(QPointF(0.5, h - 1), QPointF(w - 0.5, h - 1))
@@ -106,13 +121,19 @@ class Body(Decoration):
         path = shape_path(node.shape, w, h, (10.0 if role is Role.ROOT else 6.0) * ctx.scale)
         if role is Role.ROOT:
             outline = colour if node.shape is not Shape.DEFAULT else theme.root_fill
-            painter.setPen(QPen(theme.root_text if checked else outline, 3 if checked else 2))
+            if checked:
+                outline = theme.root_text
+            elif state is not None:
+                outline = colour
+            painter.setPen(QPen(outline, 3 if state is not None else 2))
             painter.setBrush(theme.root_fill)
         else:
             width = 1.8 if role is Role.BRANCH else 1.4
-            painter.setPen(QPen(colour, width + 1.4 if checked else width))
+            painter.setPen(QPen(colour, width + 1.4 if bold else width))
             if checked:
                 painter.setBrush(ctx.checked_tint(item.branch))
+            elif state is Decision.REJECTED:
+                painter.setBrush(theme.rejected_fill)
             else:
                 painter.setBrush(ctx.tint(item.branch) if theme.tint else theme.node_fill)
         painter.drawPath(path)
@@ -145,8 +166,46 @@ def _tick(painter: QPainter, colour: QColor, x: float, y: float, s: float, width
     painter.drawPath(tick)
 
 
+def _cross(painter: QPainter, colour: QColor, x: float, y: float, s: float, width: float) -> None:
+    """A cross (✗) in the square of side ``s`` at (x, y)."""
+    pen = QPen(colour, width)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    a, b = s * 0.3, s * 0.7
+    painter.drawLine(QPointF(x + a, y + a), QPointF(x + b, y + b))
+    painter.drawLine(QPointF(x + b, y + a), QPointF(x + a, y + b))
+
+
+def _question(
+    painter: QPainter, colour: QColor, x: float, y: float, s: float, width: float
+) -> None:
+    """A question mark in the square of side ``s`` at (x, y): a hook and a dot."""
+    pen = QPen(colour, width)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    cx, r = x + s * 0.5, s * 0.17
+    top = y + s * 0.2
+    hook = QPainterPath()
+    hook.arcMoveTo(QRectF(cx - r, top, 2 * r, 2 * r), 160)
+    hook.arcTo(QRectF(cx - r, top, 2 * r, 2 * r), 160, -220)
+    hook.lineTo(cx, y + s * 0.6)
+    painter.drawPath(hook)
+    painter.setPen(_NO_PEN)
+    painter.setBrush(colour)
+    d = max(width * 0.62, s * 0.075)
+    painter.drawEllipse(QPointF(cx, y + s * 0.79), d, d)
+
+
+#: the mark drawn in a decided node's box, by state
+_MARKS = {Decision.CHOSEN: _tick, Decision.REJECTED: _cross, Decision.CONSIDERING: _question}
+
+
 class CheckBox(Decoration):
-    """The "we chose this" box, facing the root; ticked when checked."""
+    """The "we chose this" box, facing the root: ticked when chosen, a cross when
+    rejected, a question mark (on amber) under consideration."""
 
     key = "check"
 
@@ -166,13 +225,17 @@ class CheckBox(Decoration):
         rect = QRectF(x, y, s, s)
         on_root = item.role is Role.ROOT
         colour = ctx.theme.root_text if on_root else ctx.colour(item.branch)
-        checked = ctx.document.is_checked(node)
+        state = ctx.document.decision(node)
+        if state is Decision.REJECTED:
+            colour = ctx.theme.muted
+        elif state is Decision.CONSIDERING:
+            colour = ctx.theme.considering
         if lod < CHECK_DETAIL_ZOOM:
-            if checked:
+            if state is not None:
                 painter.fillRect(rect, colour)
             return
         radius = s * 0.22
-        if not checked:
+        if state is None:
             painter.setPen(QPen(colour, 1.4))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(0.7, 0.7, -0.7, -0.7), radius, radius)
@@ -180,9 +243,9 @@ class CheckBox(Decoration):
         painter.setPen(_NO_PEN)
         painter.setBrush(colour)
         painter.drawRoundedRect(rect, radius, radius)
-        # the tick in the colour under the box, so it reads as cut out of it
+        # the mark in the colour under the box, so it reads as cut out of it
         under = ctx.theme.root_fill if on_root else ctx.theme.background
-        _tick(painter, under, x, y, s, max(1.7, s * 0.15))
+        _MARKS[state](painter, under, x, y, s, max(1.7, s * 0.15))
 
 
 class Icon(Decoration):
@@ -208,7 +271,8 @@ class Icon(Decoration):
 
 class Label(Decoration):
     """The label's lines: centred in boxed shapes, and for Mermaid's default nodes a
-    paragraph ragged towards the outside of the map (right-aligned on the left side)."""
+    paragraph ragged towards the outside of the map (right-aligned on the left side). A
+    rejected node's label is muted and struck through, line by line."""
 
     key = "label"
 
@@ -220,7 +284,11 @@ class Label(Decoration):
         role = item.role
         measurer = ctx.measurer
         block = geo.block
-        painter.setPen(ctx.root_text_pen if role is Role.ROOT else ctx.text_pen)
+        rejected = ctx.document.decision(node) is Decision.REJECTED
+        if rejected and role is not Role.ROOT:
+            painter.setPen(ctx.muted_pen)
+        else:
+            painter.setPen(ctx.root_text_pen if role is Role.ROOT else ctx.text_pen)
         y = geo.text_y
         centred = role is Role.ROOT or node.shape is not Shape.DEFAULT
         right = not centred and box.side < 0
@@ -231,6 +299,7 @@ class Label(Decoration):
                 x = geo.text_x + block.width - line.width
             else:
                 x = geo.text_x
+            start = x
             for text, style in line.runs:
                 painter.setFont(measurer.font(role, style))
                 shift = measurer.baseline_shift(role, style) if style else 0.0
@@ -246,7 +315,20 @@ class Label(Decoration):
                         painter.drawLine(QPointF(x, ry), QPointF(x + width, ry))
                     painter.restore()
                 x += width
+            if rejected:
+                self._strike(painter, item, start, y, line.width)
             y += block.line_height
+
+    @staticmethod
+    def _strike(painter: QPainter, item: NodeItem, x: float, y: float, width: float) -> None:
+        """Strike a whole line of the label through (the line's top at ``y``)."""
+        measurer = item.ctx.measurer
+        rule = QPen(painter.pen().color(), max(1.2, measurer.rule_width(item.role, STRIKE) * 1.3))
+        painter.save()
+        painter.setPen(rule)
+        for at in measurer.rules(item.role, STRIKE):
+            painter.drawLine(QPointF(x - 1, y + at), QPointF(x + width + 1, y + at))
+        painter.restore()
 
 
 def handle_rect(ctx: RenderContext, node: Node, box: Box) -> QRectF | None:
@@ -263,7 +345,9 @@ def handle_rect(ctx: RenderContext, node: Node, box: Box) -> QRectF | None:
     s = ctx.scale
     if badge.text:
         ph = PILL_H * s
-        extra = (TICK_W + TICK_GAP) * s if badge.decided else 0.0
+        extra = (TICK_W + TICK_GAP) * s if badge.tick else 0.0
+        if badge.decided and " " in badge.text:
+            extra += PART_GAP * s
         pw = max(ph + 2, ctx.measurer.count_width(badge.text) + 12 * s + extra)
         if box.side < 0:
             return QRectF(ax - pw + 3, ay - ph / 2, pw, ph)
@@ -278,7 +362,8 @@ def handle_rect(ctx: RenderContext, node: Node, box: Box) -> QRectF | None:
 
 class FoldHandle(Decoration):
     """The fold handle: a circle where the edges leave, or a pill with what a folded node
-    hides ("28") or the roll-up of decisions below ("✓ 3/12")."""
+    hides ("28") or the roll-up of decisions below: chosen of all and open questions
+    ("✓3/12 ?1")."""
 
     key = "handle"
 
@@ -316,14 +401,22 @@ class FoldHandle(Decoration):
         painter.drawRoundedRect(handle.adjusted(0.5, 0.5, -0.5, -0.5), r, r)
         s = ctx.scale
         text_rect = handle.adjusted(6 * s, 0, -6 * s, 0)
-        if badge.decided:
+        if badge.tick:
             x, cy = text_rect.left(), handle.center().y()
             tw = TICK_W * s
             _tick(painter, ink, x - tw * 0.1, cy - tw * 0.55, tw * 1.1, 1.8 * s)
             text_rect.setLeft(x + tw + TICK_GAP * s)
         painter.setPen(QPen(ink))
         painter.setFont(ctx.measurer.count_font)
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, badge.text)
+        chosen, gap, open_ = badge.text.partition(" ")
+        if not (badge.decided and gap):
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, badge.text)
+            return
+        # chosen and open apart, so "?1" does not read as part of "3/12"
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(text_rect, left, chosen)
+        text_rect.setLeft(text_rect.left() + ctx.measurer.count_width(chosen + " ") + PART_GAP * s)
+        painter.drawText(text_rect, left, open_)
 
 
 def note_rect(ctx: RenderContext, box: Box) -> QRectF:

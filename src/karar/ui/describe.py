@@ -113,6 +113,7 @@ def _nodes(window: MainWindow) -> list[dict[str, Any]]:
         if not box.intersects(viewport):
             continue
         entry = document.entry(node)
+        state = document.decision(node)
         out.append(
             {
                 "path": list(document.path_of(node)),
@@ -123,7 +124,7 @@ def _nodes(window: MainWindow) -> list[dict[str, Any]]:
                 "folded": bool(node.children) and folds_apply and document.is_folded(node),
                 "dimmed": False,
                 "checked": document.is_checked(node),
-                "status": None,
+                "status": state.value if state is not None else None,
                 "note": document.has_note(node),
                 "votes": entry.votes,
                 "voters": list(entry.voters) if entry.voters is not None else None,

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from karar.core.errors import KararError, MapError
-from karar.core.filters import DecisionsOnly
+from karar.core.filters import ALL, FILTERS, ViewFilter
 from karar.core.labels import plain_text
 from karar.core.layout import LayoutKind
 from karar.core.model import Node
@@ -54,6 +54,14 @@ MAP_FILTER = (
 )
 MAP_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mmd", ".mermaid", ".karar.yaml")
 _STATE_VERSION = 1
+FILTER_BY_NAME: dict[str, ViewFilter] = {f.name: f for f in FILTERS}
+#: the View › Filter actions and the filter each shows
+FILTER_ACTIONS = {
+    "filter_all": "all",
+    "decisions_only": "decisions",
+    "filter_open": "open",
+    "filter_hide_rejected": "hide-rejected",
+}
 _LAYOUTS = frozenset(kind.value for kind in LayoutKind)
 
 
@@ -166,6 +174,7 @@ class MainWindow(QMainWindow):
         name = self.theme_name if self.theme_name in THEME_NAMES else "system"
         actions[f"theme_{name}"].setChecked(True)
         actions["minimap"].setChecked(True)
+        self._check_filter_action()
         animate = QSettings().value("view/animate", True, type=bool) if self.remember else True
         actions["animate"].setChecked(bool(animate))
         self.map_scene.animate = actions["animate"].isChecked()
@@ -385,19 +394,41 @@ class MainWindow(QMainWindow):
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
 
     def set_decisions_only(self, on: bool) -> None:
-        """Show only checked nodes and their ancestors (or everything again)."""
-        self.map_scene.set_filter(DecisionsOnly() if on else None)
+        """Show only the decided nodes and their ancestors (or everything again)."""
+        self._show_filter(FILTER_BY_NAME["decisions"] if on else ALL)
+
+    def set_filter(self, name: str) -> None:
+        """Show what the view filter ``name`` keeps (:data:`karar.core.filters.FILTERS`);
+        choosing the active one again shows everything."""
+        view_filter = FILTER_BY_NAME[name]
+        if view_filter.name == self.map_scene.filter.name:
+            view_filter = ALL
+        self._show_filter(view_filter)
+
+    def _show_filter(self, view_filter: ViewFilter) -> None:
+        was = self.map_scene.filter
+        if view_filter.name != was.name:
+            self.map_scene.set_filter(view_filter)
+        self._check_filter_action()
+        if view_filter.name == was.name:
+            return
         layout = self.map_scene.layout
-        if on and layout is not None:
+        if not view_filter.folds_apply and layout is not None:
             # The path taken is the point of this view: show all of it, smaller if need be.
             self.view.fit_rect(QRectF(*layout.bounds), max_zoom=1.0, min_zoom=0.45)
-        else:
+        elif not was.folds_apply:
             self.view.fit_readable()
+
+    def _check_filter_action(self) -> None:
+        """Check the filter menu's action of the scene's filter (exactly one)."""
+        name = self.map_scene.filter.name
+        for action_name, filter_name in FILTER_ACTIONS.items():
+            self.commands[action_name].setChecked(filter_name == name)
 
     @Slot(object)
     def _on_scene_filter_changed(self, view_filter: object) -> None:
         folds_apply = self.map_scene.filter.folds_apply
-        self.commands["decisions_only"].setChecked(self.map_scene.filter.name == "decisions")
+        self._check_filter_action()
         # folds are kept for later but mean nothing while the filter ignores them
         for name in (
             "fold_all",

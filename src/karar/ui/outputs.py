@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QPagedPaintDevice
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QGridLayout
 
 from karar.core.errors import KararError
 from karar.core.pathnames import shown
@@ -36,21 +36,50 @@ class Outputs(QObject):
         path, _ = QFileDialog.getSaveFileName(self.window, title, str(start), filters)
         return path
 
+    def snapshot_dialog(self) -> tuple[QFileDialog, QCheckBox]:
+        """The save dialog of File › Export Decision Snapshot (not shown yet) and its
+        "Decisions only" check box, checked when the view shows only decisions now."""
+        doc = self.window.document
+        base = Path(doc.project.path or doc.path or "django.md")
+        start = base.with_name(base.name.split(".")[0] + "-decisions.md")
+        dialog = QFileDialog(
+            self.window, "Export Decision Snapshot", str(start), "Markdown (*.md);;All files (*)"
+        )
+        dialog.setObjectName("snapshot-dialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("md")
+        dialog.selectFile(str(start))
+        # Qt's own dialog, not the platform's: only it can carry the check box
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        box = QCheckBox("&Decisions only: the decided nodes and the branches leading to them")
+        box.setObjectName("decisions-only")
+        box.setChecked(not self.window.map_scene.filter.folds_apply)
+        layout = dialog.layout()
+        if isinstance(layout, QGridLayout):
+            layout.addWidget(box, layout.rowCount(), 0, 1, layout.columnCount())
+        return dialog, box
+
     @Slot()
     def export_snapshot(self) -> None:
-        """Write the decision snapshot (Markdown) to a file the user picks."""
+        """Write the decision snapshot (Markdown) to a file the user picks, the whole map
+        or only the decisions."""
         from karar.core.atomic import write_atomic
         from karar.core.report import markdown_snapshot
 
         doc = self.window.document
         if doc.root is None:
             return
-        path = self._ask_path(
-            "Export Decision Snapshot", "-decisions.md", "Markdown (*.md);;All files (*)"
+        dialog, box = self.snapshot_dialog()
+        try:
+            if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+                return
+            path = dialog.selectedFiles()[0]
+            decisions_only = box.isChecked()
+        finally:
+            dialog.deleteLater()
+        text = markdown_snapshot(
+            doc.mindmap, entries=dict(doc.map_state.entries()), decisions_only=decisions_only
         )
-        if not path:
-            return
-        text = markdown_snapshot(doc.mindmap, entries=dict(doc.map_state.entries()))
         try:
             write_atomic(Path(path), text.encode("utf-8"))
         except OSError as err:

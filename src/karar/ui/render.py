@@ -58,14 +58,17 @@ class Badge(NamedTuple):
     """What a node's fold handle says.
 
     Attributes:
-        text: The count shown ("" for a plain handle).
-        decided: The count is a roll-up of decisions below ("3/12").
+        text: The count shown ("" for a plain handle): hidden nodes ("28"), or the roll-up
+            of decisions below, chosen of all and open questions ("3/12 ?1", "?2").
+        decided: The count is a roll-up of decisions below.
         folded: The node's children are hidden (the pill is filled).
+        tick: A tick is drawn before the text (something below is chosen).
     """
 
     text: str
     decided: bool
     folded: bool
+    tick: bool = False
 
 
 NO_BADGE = Badge("", False, False)
@@ -109,6 +112,7 @@ class RenderContext:
         self.checked_tints = [theme.checked_fill(i) for i in range(len(theme.branches))]
         self.text_pen = QPen(theme.text)
         self.root_text_pen = QPen(theme.root_text)
+        self.muted_pen = QPen(theme.muted)
 
     @property
     def folds_apply(self) -> bool:
@@ -169,15 +173,21 @@ class RenderContext:
     def badge(self, node: Node) -> Badge:
         """What ``node``'s fold handle shows.
 
-        A subtree holding checked nodes shows its roll-up ("3/12"); otherwise a folded
-        node shows how many nodes it hides, and an open one nothing.
+        A subtree holding chosen or considered nodes shows its roll-up: a tick and chosen of
+        all ("3/12"), then the open questions ("?1"), each only when there are some;
+        otherwise a folded node shows how many nodes it hides, and an open one nothing.
         """
         if not node.children:
             return NO_BADGE
         folded = node in self.folded
         r = self.document.rollup(node)
-        if r.checked:
-            return Badge(f"{compact_count(r.checked)}/{compact_count(r.total)}", True, folded)
+        if r.checked or r.open:
+            parts = []
+            if r.checked:
+                parts.append(f"{compact_count(r.checked)}/{compact_count(r.total)}")
+            if r.open:
+                parts.append(f"?{compact_count(r.open)}")
+            return Badge(" ".join(parts), True, folded, bool(r.checked))
         if folded:
             return Badge(compact_count(self.document.descendants(node)), False, True)
         return NO_BADGE

@@ -27,6 +27,7 @@ from karar.core.bulk import no_gc
 from karar.core.filters import ALL, ViewFilter
 from karar.core.layout import Layout, LayoutKind, balanced_split, compute_layout
 from karar.core.model import Node
+from karar.core.status import Decision
 from karar.ui.decorations import check_rect, handle_rect, reservers
 from karar.ui.document import MapDocument
 from karar.ui.edges import EdgePainter
@@ -449,6 +450,12 @@ class MapScene(QGraphicsScene):
         selected."""
         node = self.selected
         return node is not None and self.document.toggle_checked(node)
+
+    def decide_selected(self, decision: Decision | None) -> bool:
+        """Put the selected node in the state ``decision`` (None: undecided; one undo
+        step); False when nothing is selected or nothing changed."""
+        node = self.selected
+        return node is not None and self.document.decide(node, decision)
 
     def select(self, node: Node | None) -> None:
         """Select ``node`` (None clears the selection)."""

@@ -175,9 +175,9 @@ class Session(QObject):
         """What the project records apart from folds (an untitled project's folds are
         remembered with the map, not saved)."""
         return frozenset(
-            (path, st.checked, st.note)
+            (path, st.checked, st.status, st.by, st.date, st.note)
             for path, st in self.project.entries.items()
-            if st.checked or st.note
+            if st.checked or st.status or st.by or st.date or st.note
         )
 
     def _recompute_modified(self) -> None:

@@ -1,7 +1,8 @@
-"""The decision panel: a dock showing the selected node's path, its check and its notes.
+"""The decision panel: a dock showing the selected node's path, its decision and its notes.
 
-The breadcrumb's segments select an ancestor; the checkbox and the Markdown notes editor
-change the :class:`MapDocument` through its undoable methods (typing merges into one undo
+The breadcrumb's segments select an ancestor; the checkbox, the decision record (state,
+who, when: :class:`~karar.ui.record.RecordForm`) and the Markdown notes editor (the
+rationale) change the :class:`MapDocument` through its undoable methods (typing merges into one undo
 step until the user pauses), and the live preview renders the notes with
 :func:`karar.core.notes.render_note_html`. The preview never fetches anything: the HTML has
 no images, :meth:`NotePreview.loadResource` answers nothing, and a link opens in the
@@ -75,6 +76,7 @@ from karar.ui.commands import close_note_step, short_label
 from karar.ui.document import MapDocument
 from karar.ui.notepreview import NoteRenderer, fit_wrap, padded_code_blocks, preview_style_sheet
 from karar.ui.plaintext import tooltip
+from karar.ui.record import RecordForm
 from karar.ui.theme import focus_outline_colour, outline_colour
 
 MODES = ("edit", "preview", "both")
@@ -412,6 +414,8 @@ class DecisionPanel(QDockWidget):
         self.rollup_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         row.addWidget(self.rollup_label)
         column.addLayout(row)
+        self.record = RecordForm(self.document, page)
+        column.addWidget(self.record)
         column.addSpacing(4)
 
         bar = QHBoxLayout()
@@ -597,10 +601,14 @@ class DecisionPanel(QDockWidget):
             self.check_box.setChecked(self.document.is_checked(node))
         finally:
             self._updating = False
+        self.record.show_node(node)
         if node.children:
             r = self.document.rollup(node)
-            self.rollup_label.setText(f"{r.checked} of {r.total} below chosen")
-            self.rollup_label.setToolTip("Checked nodes in this branch")
+            text = f"{r.checked} of {r.total} below chosen"
+            if r.open:
+                text += f" · {r.open} open"
+            self.rollup_label.setText(text)
+            self.rollup_label.setToolTip("Chosen and considered nodes in this branch")
         else:
             self.rollup_label.setText("")
 

@@ -1,5 +1,6 @@
-"""The status bar's live parts: how many nodes the map has, shows, folds and decides, the
-zoom, and where the selected node sits (its breadcrumb and line in the map file).
+"""The status bar's live parts: the view filter in effect, how many nodes the map has,
+shows, folds and decides (chosen, rejected, open), the zoom, and where the selected node
+sits (its breadcrumb and line in the map file).
 
 The status bar draws its message as plain text, on one line: a label's line breaks
 become spaces."""
@@ -12,11 +13,18 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 from karar.core.labels import plain_text
 from karar.core.model import Node
 from karar.core.pathnames import single_line
+from karar.core.status import Decision
 from karar.ui.document import MapDocument
 from karar.ui.scene import MapScene
 from karar.ui.view import MapView
 
 EMPTY_TEXT = "No map — open one with Ctrl+O or drop a file here"
+FILTER_TITLES = {
+    "decisions": "Decisions only",
+    "open": "Open questions only",
+    "hide-rejected": "Rejected hidden",
+}
+"""How the status bar names a view filter that leaves something out."""
 
 
 def breadcrumb(node: Node, depth: int = 4, limit: int = 200) -> str:
@@ -58,15 +66,20 @@ class StatusLine(QObject):
         if doc.root is None or layout is None:
             self.counts.setText(EMPTY_TEXT)
             return
-        decided = doc.decision_count()
-        if self.scene.filter.name == "decisions":
-            self.counts.setText(f"{doc.count:,} nodes · decisions only: {decided:,} chosen")
-            return
+        state = doc.map_state
+        decided = f"{state.count(Decision.CHOSEN):,} chosen"
+        for what, label in ((Decision.REJECTED, "rejected"), (Decision.CONSIDERING, "open")):
+            if n := state.count(what):
+                decided += f" · {n:,} {label}"
+        view_filter = self.scene.filter
         shown = len(layout.boxes)
+        title = FILTER_TITLES.get(view_filter.name)
+        if title is not None and not view_filter.folds_apply:
+            self.counts.setText(f"{title}: {shown:,} of {doc.count:,} nodes · {decided}")
+            return
         folded = sum(1 for n in doc.folded if n in layout.boxes)
-        self.counts.setText(
-            f"{doc.count:,} nodes · {shown:,} shown · {folded:,} folded · {decided:,} chosen"
-        )
+        counts = f"{doc.count:,} nodes · {shown:,} shown · {folded:,} folded · {decided}"
+        self.counts.setText(f"{title}: {counts}" if title else counts)
 
     @Slot(object)
     def _on_document_folds_changed(self, _anchor: object) -> None:

@@ -96,6 +96,10 @@ class Theme:
         tint: Alpha (0–255) of a branch colour laid over the background as a node's fill.
         checked_tint: The same for a checked node: clearly stronger than ``tint``, so a
             decision stands out (with its ticked box and bolder outline) in every theme.
+        considering: The amber of a node under consideration (its outline and its "?"
+            mark), at least 3:1 against ``background`` (WCAG non-text contrast).
+        rejected_fill: The muted fill of a rejected node (its label is struck through and
+            its mark is a cross: the fill is the third cue, not the only one).
     """
 
     name: str
@@ -113,6 +117,8 @@ class Theme:
     edge_width: float
     tint: int
     checked_tint: int
+    considering: QColor
+    rejected_fill: QColor
 
     def branch(self, index: int) -> QColor:
         """Colour of first-level branch ``index`` (cycles; -1, the root, gets the text colour)."""
@@ -223,6 +229,8 @@ def _theme(
         edge_width=edge_width,
         tint=tint,
         checked_tint=checked_tint,
+        considering=c["considering"],
+        rejected_fill=c["rejected_fill"],
     )
 
 
@@ -242,6 +250,8 @@ def make_theme(name: str) -> Theme:
                 "selection": "#FFD54F",
                 "match": "#6B5A12",
                 "current_match": "#B8860B",
+                "considering": "#F5B82E",
+                "rejected_fill": "#292A2D",
             },
             _DARK_BRANCHES,
             edge_width=2.6,
@@ -262,6 +272,8 @@ def make_theme(name: str) -> Theme:
                 "selection": "#FFFF00",
                 "match": "#5A4A00",
                 "current_match": "#A07800",
+                "considering": "#FFB000",
+                "rejected_fill": "#1C1C1C",
             },
             _CONTRAST_BRANCHES,
             edge_width=3.2,
@@ -283,6 +295,8 @@ def make_theme(name: str) -> Theme:
             "selection": "#1A73E8",
             "match": "#FFE58A",
             "current_match": "#FFB300",
+            "considering": "#B35C00",
+            "rejected_fill": "#ECECEA",
         },
         _LIGHT_BRANCHES,
         edge_width=2.4,

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
@@ -28,12 +29,13 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsView, QMenu, QWidget
 
 from karar.core.layout import LayoutKind
 from karar.core.model import Node
 from karar.ui.minimap import Minimap
 from karar.ui.navigation import Navigator
+from karar.ui.nodemenu import node_menu
 from karar.ui.scene import MapScene
 
 MIN_ZOOM = 0.02
@@ -62,6 +64,8 @@ class MapView(QGraphicsView):
         self._painted = False
         self._pan_from: QPoint | None = None
         self._on_minimap = False
+        #: the node's context menu while it is open (None otherwise)
+        self.context_menu: QMenu | None = None
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing
@@ -467,6 +471,53 @@ class MapView(QGraphicsView):
                 event.accept()
                 return
         super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            node, _ = self.map_scene.hit(self.mapToScene(event.pos()))
+            if node is None:
+                event.ignore()
+                return
+            self.map_scene.select(node)
+            self.show_node_menu(node, event.globalPos())
+        else:
+            self.open_node_menu()
+        event.accept()
+
+    @Slot()
+    def open_node_menu(self) -> None:
+        """Open the selected node's context menu (the root's if none is selected) under
+        it, as the Menu key and Shift+F10 do."""
+        scene = self.map_scene
+        node = scene.selected or scene.document.root
+        if node is None:
+            return
+        scene.select(node)
+        rect = scene.box_rect(node)
+        if rect is None:
+            return
+        self.ensure_node_visible(node)
+        at = self.mapFromScene(rect.bottomLeft()) + QPoint(4, 2)
+        self.show_node_menu(node, self.viewport().mapToGlobal(at))
+
+    def show_node_menu(self, node: Node, global_pos: QPoint) -> QMenu:
+        """Pop up ``node``'s context menu at ``global_pos`` (it deletes itself when
+        closed)."""
+        if self.context_menu is not None:
+            self.context_menu.close()
+        menu = node_menu(
+            self, self.map_scene.document, node, folds_apply=self.map_scene.filter.folds_apply
+        )
+        self.context_menu = menu
+        menu.aboutToHide.connect(self._on_context_menu_about_to_hide)
+        menu.popup(global_pos)
+        return menu
+
+    @Slot()
+    def _on_context_menu_about_to_hide(self) -> None:
+        menu, self.context_menu = self.context_menu, None
+        if menu is not None:
+            menu.deleteLater()  # after the chosen item's slot has run
 
     def view_state(self) -> dict[str, Any]:
         """Layout, zoom, centre and selection, as a project file keeps them."""
