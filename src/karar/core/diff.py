@@ -473,7 +473,7 @@ def render_text(result: ProjectDiff, old_name: str, new_name: str) -> str:
             else:
                 out.append(f"  {label}")
             for line in lines:
-                out.append(f"    {line.what}")
+                out.append(f"    {line.what}:" if line.note else f"    {line.what}")
                 out.extend(f"      {one_line(note)}" for note in line.note)
     out.append("")
     out.append(result.summary() or "no differences in decisions")
@@ -515,10 +515,13 @@ def render_markdown(result: ProjectDiff, old_name: str, new_name: str) -> str:
                 lines = lines[1:]
             else:
                 out.append(f"- {label}")
-            out.extend(f"    - {line.what}" for line in lines)
+            out.extend(
+                f"    - {line.what}:" if line.note else f"    - {line.what}" for line in lines
+            )
             notes = [note for line in said.lines for note in line.note]
             if notes:
                 fence = _fence(notes)
                 out += ["", f"{fence}diff", *notes, fence, ""]
-        out.append("")
+        if out[-1]:
+            out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
