@@ -155,6 +155,18 @@ def _diff_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _diff_args(argv: list[str]) -> argparse.Namespace:
+    """The options of ``karar diff``, with the number of files checked."""
+    parser = _diff_parser()
+    args = parser.parse_args(argv)
+    count = len(args.files)
+    if args.git and count not in (7, 9):  # 9: git adds the new path and a score on a rename
+        parser.error(f"--git takes the 7 arguments git passes a diff driver, not {count}")
+    if not args.git and count != 2:
+        parser.error(f"give two project files, OLD and NEW, not {count}")
+    return args
+
+
 def _check_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="karar check", description="Check a map: errors, and lines Mermaid reads differently."
@@ -396,15 +408,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
     files: list[str] = args.files
     real: str | None = None  # with --git: the file's path in the working tree
     if args.git:
-        if len(files) not in (7, 9):  # 9: git adds the new path and a similarity on a rename
-            return _usage("diff", f"--git takes the 7 arguments git passes, not {len(files)}")
         real = files[7] if len(files) == 9 else files[0]
         old_file, new_file = files[1], files[4]
         old_name = "/dev/null" if old_file == _DEV_NULL else f"a/{files[0]}"
         new_name = "/dev/null" if new_file == _DEV_NULL else f"b/{real}"
     else:
-        if len(files) != 2:
-            return _usage("diff", f"give two project files, OLD and NEW (not {len(files)})")
         old_file, new_file = files
         old_name, new_name = old_file, new_file
     loaded: list[Project | None] = []
@@ -482,7 +490,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] == "merge":
             return cmd_merge(_merge_parser().parse_args(argv[1:]))
         if argv and argv[0] == "diff":
-            return cmd_diff(_diff_parser().parse_args(argv[1:]))
+            return cmd_diff(_diff_args(argv[1:]))
         return cmd_open(_open_args(argv))
     except KeyboardInterrupt:
         return 130

@@ -194,3 +194,26 @@ def test_git_diff_of_an_added_and_a_deleted_project(repo: Path) -> None:
     assert deleted.startswith("a/team.karar.yaml → /dev/null\n")
     assert "  chosen → undecided: MySQL\n" in deleted
     assert deleted.endswith("\n2 state changes\n")
+
+
+def test_git_diff_of_a_renamed_project(repo: Path) -> None:
+    _git(repo, "mv", "team.karar.yaml", "workshop.karar.yaml")
+    text = (repo / "workshop.karar.yaml").read_text(encoding="utf-8")
+    (repo / "workshop.karar.yaml").write_text(text.replace("status: considering", "checked: true"))
+    _git(repo, "add", "workshop.karar.yaml")
+    out = _git(repo, "diff", "--cached", "-M").stdout  # git passes 9 arguments
+    assert out.startswith("a/team.karar.yaml → b/workshop.karar.yaml\n")
+    assert "  considering → chosen: PostgreSQL\n" in out
+
+
+def test_git_names_a_bad_file_by_its_path_in_the_repository(repo: Path) -> None:
+    (repo / "team.karar.yaml").write_text("karar: 1\nmap: maps/stack.mmd\nnodes: 3\n")
+    env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_PAGER="cat")
+    result = subprocess.run(
+        ["git", "diff"], cwd=repo, capture_output=True, text=True, env=env, timeout=120, check=False
+    )
+    assert result.returncode != 0  # git stops at a driver that fails
+    assert (
+        "karar: error: b/team.karar.yaml:3: 'nodes:' must be a list of entries\n" in result.stderr
+    )
+    assert "Traceback" not in result.stderr
