@@ -256,8 +256,8 @@ def _grouped(
     old_nodes: dict[NodePath, Node],
 ) -> list[Group]:
     """Changes by first-level branch; within one, known nodes in map order, then the rest
-    in file order (``changes`` comes in file order)."""
-    last = len(order)
+    in file order (``changes`` comes in file order). A branch the map lacks follows the
+    known ones, in the order of its first entry in the files."""
     by_key: dict[str | None, list[tuple[tuple[int, int], NodeChange]]] = {}
     for position, change in enumerate(changes):
         path = change.path
@@ -275,7 +275,7 @@ def _grouped(
             rank: tuple[int, int] = (-1, 0)
         else:
             index = order.get(group_path)
-            rank = (0, index) if index is not None else (1, last + min(r[0][1] for r in ranked))
+            rank = (0, index) if index is not None else (1, min(r[0][1] for r in ranked))
         title = _element_label(group_path, new_nodes, old_nodes)
         groups.append((rank, Group(group_path, title, [c for _, c in ranked])))
     groups.sort(key=lambda g: g[0])
