@@ -1,4 +1,5 @@
-"""The ``karar`` command: open the explorer, ``export``, ``check`` (CONTRACT.md).
+"""The ``karar`` command: open the explorer, ``export``, ``check``, ``merge``, ``diff``
+(CONTRACT.md).
 
 Start-up matters here: nothing heavier than argparse is imported before the command is
 known, so opening a window pays only for Qt, and ``check`` never pays for Qt at all.
@@ -61,7 +62,8 @@ def _open_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="karar",
         description="Explore a decision tree written as a Mermaid mind map.",
-        epilog="Commands: 'karar export', 'karar check', 'karar merge' (each with -h).",
+        epilog="Commands: 'karar export', 'karar check', 'karar merge', 'karar diff' (each "
+        "with -h).",
     )
     p.add_argument("path", nargs="?", help="a map (.md, .mmd, .mermaid); default: the built-in map")
     p.add_argument(
@@ -137,6 +139,40 @@ def _merge_parser() -> argparse.ArgumentParser:
     p.add_argument("projects", nargs="+", metavar="PROJECT", help="project files (*.karar.yaml)")
     p.add_argument("-o", "--output", required=True, metavar="TALLY.karar.yaml")
     return p
+
+
+_DIFF_USAGE = """karar diff OLD.karar.yaml NEW.karar.yaml [--format text|md]
+       karar diff --git PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [--format ...]"""
+
+
+def _diff_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="karar diff",
+        usage=_DIFF_USAGE,
+        description="What changed in the decisions between two project files (two workshops): "
+        "states, notes, who and when, entries that became orphans.",
+        epilog="As git's diff driver for *.karar.yaml: see the README (git diff driver).",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="OLD and NEW project files")
+    p.add_argument("--format", choices=("text", "md"), default="text", help="default: text")
+    p.add_argument(
+        "--git",
+        action="store_true",
+        help="take the arguments git gives a diff driver (/dev/null for an added or deleted file)",
+    )
+    return p
+
+
+def _diff_args(argv: list[str]) -> argparse.Namespace:
+    """The options of ``karar diff``, with the number of files checked."""
+    parser = _diff_parser()
+    args = parser.parse_args(argv)
+    count = len(args.files)
+    if args.git and count not in (7, 9):  # 9: git adds the new path and a score on a rename
+        parser.error(f"--git takes the 7 arguments git passes a diff driver, not {count}")
+    if not args.git and count != 2:
+        parser.error(f"give two project files, OLD and NEW, not {count}")
+    return args
 
 
 def _check_parser() -> argparse.ArgumentParser:
@@ -412,6 +448,47 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    """``karar diff``: what changed between two project files, exit 0 either way."""
+    from karar.core import diff
+    from karar.core import project as projects
+
+    files: list[str] = args.files
+    real: str | None = None  # with --git: the file's path in the working tree
+    if args.git:
+        real = files[7] if len(files) == 9 else files[0]
+        old_file, new_file = files[1], files[4]
+        old_name = "/dev/null" if old_file == _DEV_NULL else f"a/{files[0]}"
+        new_name = "/dev/null" if new_file == _DEV_NULL else f"b/{real}"
+    else:
+        old_file, new_file = files
+        old_name, new_name = old_file, new_file
+    loaded: list[Project | None] = []
+    for file, name in ((old_file, old_name), (new_file, new_name)):
+        try:
+            loaded.append(None if args.git and file == _DEV_NULL else projects.load(file))
+        except projects.ProjectError as exc:
+            if args.git:  # name the file as the user knows it, not git's temporary copy
+                exc = projects.ProjectError(name, exc.line, exc.message)
+            return _fail(str(exc))
+    old, new = loaded
+    if real is not None:
+        # git hands over copies in a temporary folder: a map named relative to the project
+        # is found beside the file in the working tree.
+        for project, name in ((old, files[0]), (new, real)):
+            if project is not None:
+                project.path = Path(name)
+    old_map, new_map, problems = diff.read_maps(old, new)
+    for problem in problems:
+        print(f"karar: warning: {problem}", file=sys.stderr)
+    result = diff.diff_projects(old, new, old_map=old_map, new_map=new_map)
+    render = diff.render_markdown if args.format == "md" else diff.render_text
+    return _write_text("-", render(result, old_name, new_name))
+
+
+_DEV_NULL = "/dev/null"
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     """Open the explorer window (or take a screenshot of it)."""
     if args.screenshot and not os.environ.get("QT_QPA_PLATFORM"):
@@ -460,6 +537,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(_check_parser().parse_args(argv[1:]))
         if argv and argv[0] == "merge":
             return cmd_merge(_merge_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "diff":
+            return cmd_diff(_diff_args(argv[1:]))
         return cmd_open(_open_args(argv))
     except KeyboardInterrupt:
         return 130
