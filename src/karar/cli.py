@@ -348,6 +348,7 @@ def _export_image(
     """PNG, SVG or PDF through the window's own drawing code, without a display."""
     if not 24 <= args.dpi <= 1200:
         return _usage("export", "--dpi must be between 24 and 1200")
+    from karar.core.filters import DecisionsOnly
     from karar.ui.export import ExportError, export_image
 
     try:
@@ -359,7 +360,7 @@ def _export_image(
             layout=args.layout,
             theme=args.theme,
             expand_level=args.expand_level,
-            decisions_only=args.decisions_only,
+            view_filter=DecisionsOnly() if args.decisions_only else None,
             dpi=args.dpi,
         )
     except ExportError as exc:

@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 import pytest
 from PySide6.QtGui import QColor, QImage
 
+from karar.core.filters import DecisionsOnly, HideRejected, OpenQuestions
 from karar.core.project import Project
 from karar.core.sources import load_map
 from karar.ui.export import ExportError, export_image, write_atomically
@@ -125,9 +126,74 @@ def test_decisions_only_picture_is_smaller(tmp_path: Path) -> None:
     pg = next(n for n in m if n.label == "PostgreSQL")
     project.update(m.path_of(pg), checked=True)
     export_image(m, tmp_path / "all.png", "png", project=project)
-    export_image(m, tmp_path / "only.png", "png", project=project, decisions_only=True)
+    export_image(m, tmp_path / "only.png", "png", project=project, view_filter=DecisionsOnly())
     full, only = QImage(str(tmp_path / "all.png")), QImage(str(tmp_path / "only.png"))
     assert only.width() * only.height() < full.width() * full.height() / 20
+
+
+def _decided_project() -> tuple[object, Project]:
+    from karar.core.mermaid import parse_mermaid
+    from karar.core.status import Decision
+
+    m = parse_mermaid(
+        "mindmap\n  Stack\n    Data\n      PostgreSQL\n      MySQL\n    Cache\n      Redis\n"
+        "      Valkey\n"
+    ).map
+    project = Project(map_ref="m.mmd")
+    for label, state in [("PostgreSQL", Decision.REJECTED), ("Redis", Decision.CONSIDERING)]:
+        node = next(n for n in m if n.label == label)
+        project.update(m.path_of(node), status=state)
+    return m, project
+
+
+@pytest.mark.parametrize(
+    ("view_filter", "drawn", "left_out"),
+    [
+        (None, {"PostgreSQL", "MySQL", "Redis", "Valkey"}, set()),
+        (HideRejected(), {"MySQL", "Redis", "Valkey"}, {"PostgreSQL"}),
+        (OpenQuestions(), {"Redis"}, {"PostgreSQL", "MySQL", "Valkey"}),
+        (DecisionsOnly(), {"PostgreSQL", "Redis"}, {"MySQL", "Valkey"}),
+    ],
+)
+def test_pictures_leave_out_what_the_filter_leaves_out(
+    tmp_path: Path, view_filter: object, drawn: set[str], left_out: set[str]
+) -> None:
+    m, project = _decided_project()
+    out = tmp_path / "map.svg"
+    export_image(m, out, "svg", project=project, view_filter=view_filter)  # type: ignore[arg-type]
+    texts = set(" ".join(svg_texts(out)).split())
+    assert drawn <= texts and not left_out & texts
+
+
+def test_print_and_export_follow_the_windows_filter(
+    window: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QFileDialog
+
+    import karar.ui.export as pictures
+    from karar.ui.mainwindow import MainWindow
+
+    assert isinstance(window, MainWindow)
+    asked: list[str | None] = []
+    real = pictures.picture_scene
+
+    def spy(*args: object, **kwargs: object) -> object:
+        view_filter = kwargs.get("view_filter")
+        asked.append(getattr(view_filter, "name", None))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pictures, "picture_scene", spy)
+    out = tmp_path / "shot.svg"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    for name in ("filter_hide_rejected", "filter_open"):
+        window.commands[name].trigger()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / f"{name}.pdf"))
+        window.outputs.print_to(printer)
+        window.commands["export_image"].trigger()
+    assert asked == ["hide-rejected", "hide-rejected", "open", "open"]
 
 
 def test_export_image_from_the_window(

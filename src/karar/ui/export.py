@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from karar.core.errors import KararError
+from karar.core.filters import ViewFilter
 from karar.core.model import MindMap, Node
 from karar.core.project import Project
 
@@ -46,7 +47,7 @@ def export_image(
     layout: str = "mindmap",
     theme: str = "light",
     expand_level: int | None = None,
-    decisions_only: bool = False,
+    view_filter: ViewFilter | None = None,
     dpi: int = 96,
     folded: Iterable[Node] | None = None,
 ) -> str | None:
@@ -61,7 +62,8 @@ def export_image(
         theme: ``light``, ``dark`` or ``contrast``.
         expand_level: Show this many levels below the root (None: the project's folds,
             else everything).
-        decisions_only: Only checked nodes and their ancestors.
+        view_filter: What the picture leaves out, as the window's View › Filter does
+            (None: nothing).
         dpi: Resolution of PNG and PDF (96 draws the map at its on-screen size).
         folded: The folds to draw (None: ``expand_level``, else the project's).
 
@@ -82,7 +84,7 @@ def export_image(
         layout=layout,
         theme=theme,
         expand_level=expand_level,
-        decisions_only=decisions_only,
+        view_filter=view_filter,
         folded=folded,
     )
     if scene is None:
@@ -106,19 +108,19 @@ def picture_scene(
     layout: str = "mindmap",
     theme: str = "light",
     expand_level: int | None = None,
-    decisions_only: bool = False,
+    view_filter: ViewFilter | None = None,
     folded: Iterable[Node] | None = None,
 ) -> tuple[MapScene | None, QRectF]:
     """A scene holding the whole picture at full detail, and the rect to draw (None for
     a map without nodes).
 
     Args:
+        view_filter: What the picture leaves out (None: nothing).
         folded: The folds to draw; None takes ``expand_level``, else the project's (the
             project is not changed).
     """
     from PySide6.QtCore import QRectF
 
-    from karar.core.filters import DecisionsOnly
     from karar.core.layout import LayoutKind
     from karar.core.project import Project as _Project
     from karar.core.sources import BUILTIN_DJANGO
@@ -136,8 +138,8 @@ def picture_scene(
     # the picture's own copy: drawing never changes the project it shows
     shown = copy.deepcopy(project) if project is not None else _Project(map_ref=BUILTIN_DJANGO)
     document.load(mind_map, mind_map.source or None, shown, folded)
-    if decisions_only:
-        scene.set_filter(DecisionsOnly())
+    if view_filter is not None:
+        scene.set_filter(view_filter)
     if scene.layout is None:
         return None, QRectF()
     x, y, w, h = scene.layout.bounds

@@ -150,7 +150,7 @@ class Outputs(QObject):
             project=doc.project,
             layout=self.window.map_scene.kind.value,
             theme="light",  # paper is white, whatever the screen shows
-            decisions_only=self.window.map_scene.filter.name == "decisions",
+            view_filter=self.window.map_scene.filter,
             folded=doc.folded,
         )
         if scene is not None:
@@ -179,7 +179,7 @@ class Outputs(QObject):
                 project=doc.project,
                 layout=self.window.map_scene.kind.value,
                 theme=self.window.map_scene.theme.name,
-                decisions_only=self.window.map_scene.filter.name == "decisions",
+                view_filter=self.window.map_scene.filter,
                 folded=doc.folded,
             )
         except (KararError, OSError) as err:
