@@ -182,3 +182,30 @@ def test_describe_names_each_state(window: MainWindow) -> None:
     by_path = {tuple(n["path"]): n for n in describe(window)["nodes"]}
     got = [(by_path[doc.path_of(n)]["status"], by_path[doc.path_of(n)]["checked"]) for n in nodes]
     assert got == [("chosen", True), ("rejected", False), ("considering", False), (None, False)]
+
+
+def test_folded_badge_counts_read_on_a_light_branch_colour(window: MainWindow) -> None:
+    """On a light fill (amber, sky blue) the counts are drawn in the text colour: the
+    background colour on them stood about 2:1."""
+    scene = window.map_scene
+    theme = scene.theme
+    assert theme.name == "light"
+    window.show_levels(1)
+    root = window.document.root
+    assert root is not None
+    light = [
+        n
+        for n in root.children
+        if contrast_ratio(scene.ctx.colour(window.document.branch[n]), theme.background) < 3
+    ]
+    assert light, "the light theme has light branch colours"
+    for branch in light[:2]:
+        handle = scene.handle_scene_rect(branch)
+        assert handle is not None
+        window.view.fit_rect(handle.adjusted(-4, -4, 4, 4), max_zoom=4.0, min_zoom=4.0)
+        fill = scene.ctx.colour(window.document.branch[branch])
+        inner = handle.adjusted(handle.height() / 2, 2, -handle.height() / 2, -2)
+        best = max(
+            contrast_ratio(c, fill) for row in pixels(window, grab(window), inner) for c in row
+        )
+        assert best >= 4.0, (branch.label, fill.name(), best)

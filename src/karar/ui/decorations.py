@@ -29,6 +29,7 @@ from karar.ui.icons import draw_icon
 from karar.ui.measure import STRIKE, UNDERLINE, Part, Reserver, Role
 from karar.ui.render import CHECK_DETAIL_ZOOM, RenderContext
 from karar.ui.shapes import shape_path
+from karar.ui.theme import ink_on
 
 if TYPE_CHECKING:
     from karar.ui.items import NodeItem
@@ -397,7 +398,8 @@ class FoldHandle(Decoration):
             ring = theme.text if badge.decided else colour
             painter.setPen(QPen(theme.current_match if hiding else ring, 1.5))
             painter.setBrush(colour)
-            ink = theme.background
+            # the counts in the background colour, or in the text colour on a light fill
+            ink = ink_on(colour, theme.background, theme.text)
         painter.drawRoundedRect(handle.adjusted(0.5, 0.5, -0.5, -0.5), r, r)
         s = ctx.scale
         text_rect = handle.adjusted(6 * s, 0, -6 * s, 0)

@@ -167,6 +167,11 @@ def contrast_ratio(a: QColor, b: QColor) -> float:
     return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 
 
+def ink_on(fill: QColor, *inks: QColor) -> QColor:
+    """Of ``inks``, the one that reads best on ``fill`` (the highest contrast)."""
+    return max(inks, key=lambda ink: contrast_ratio(ink, fill))
+
+
 def outline_colour(palette: QPalette, minimum: float = NON_TEXT_CONTRAST) -> QColor:
     """The colour for the border of a text field or a check box on ``palette``.
 
