@@ -114,8 +114,11 @@ def test_the_vote_filters_show_what_they_say(win: MainWindow) -> None:
     def shown() -> set[str]:
         return {n.label for n in win.map_scene.layout.boxes}  # type: ignore[union-attr]
 
+    names = [a.objectName() for a in win.commands.menus["filter"].actions()]
+    assert names[4:] == ["filter_agreed", "filter_split", "filter_no_votes"]
     win.commands["filter_agreed"].trigger()
     assert win.map_scene.filter.name == "agreed"
+    assert win.status.counts.text().startswith("Agreed by all: 4 of 267 nodes")
     assert shown() == {
         win.document.root.label,  # type: ignore[union-attr]
         "3. Veri Katmanı",
