@@ -22,7 +22,7 @@ from karar.ui.app import make_app
 from karar.ui.decorations import VoteChip, vote_chip_rect
 from karar.ui.export import picture_scene
 from karar.ui.mainwindow import MainWindow
-from karar.ui.theme import contrast_ratio, heat_chip, ink_on, make_theme
+from karar.ui.theme import contrast_ratio, heat_chip, heat_tint, ink_on, make_theme
 
 TALLY = Path(__file__).parent.parent / "data" / "tally"
 
@@ -236,3 +236,13 @@ def test_chip_rect_is_none_without_votes(win: MainWindow) -> None:
     mysql = node_named(win, "MySQL")
     box = win.map_scene.layout.boxes[mysql]  # type: ignore[union-attr]
     assert vote_chip_rect(win.map_scene.ctx, mysql, box) is None
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "contrast"])
+def test_labels_read_on_the_heat_tint(theme: str) -> None:
+    make_app()
+    t = make_theme(theme)
+    least = 7.0 if theme == "contrast" else 4.5
+    fills = (t.background, t.node_fill, *(t.tinted(i) for i in range(len(t.branches))))
+    for fill in fills:
+        assert contrast_ratio(heat_tint(t, fill, 1.0), t.text) >= least, (theme, fill.name())

@@ -111,12 +111,15 @@ class MapScene(QGraphicsScene):
 
     def _make_measurer(self) -> Measurer:
         scale = self.options.font_scale
-        return Measurer(scale=scale, reservers=reservers(scale, self._chip_text))
+        # the vote chip is asked about every node measured: only a tally pays for it
+        ctx = getattr(self, "ctx", None)
+        chips = self._chip_text if ctx is not None and ctx.tally is not None else None
+        return Measurer(scale=scale, reservers=reservers(scale, chips))
 
     def _chip_text(self, node: Node) -> str | None:
         """The widest chip of the tally where ``node`` shows one now (its room)."""
-        ctx = getattr(self, "ctx", None)
-        if ctx is None or ctx.tally is None or ctx.chip(node) is None:
+        ctx = self.ctx
+        if ctx.tally is None or ctx.chip(node) is None:
             return None
         n = ctx.tally.count
         return f"{n}/{n}"
@@ -291,6 +294,9 @@ class MapScene(QGraphicsScene):
         had = self.ctx.tally is not None
         self.ctx.tally = tally if tally.is_tally else None
         self.ctx.votes_revealed = set()
+        if had != (self.ctx.tally is not None):
+            self.measurer = self._make_measurer()
+            self.ctx.set_measurer(self.measurer)
         root = self.document.root
         self._split = balanced_split(root) if root is not None else None
         self._hidden = self.ctx.filter.hidden(self.document.map_state)

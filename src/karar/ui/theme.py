@@ -146,7 +146,7 @@ class Theme:
 #: the contrast theme stops short of its bright crimson, so white numbers keep 7:1) and the
 #: tint of a voted node's fill, which stays light enough for its label
 HEAT_CHIP = {"light": (0.28, 1.0), "dark": (0.28, 1.0), "contrast": (0.25, 0.6)}
-HEAT_TINT = (0.14, 0.5)
+HEAT_TINT = {"light": (0.12, 0.54), "dark": (0.12, 0.4), "contrast": (0.12, 0.54)}
 
 
 def heat_chip(theme: Theme, share: float) -> QColor:
@@ -157,7 +157,7 @@ def heat_chip(theme: Theme, share: float) -> QColor:
 
 def heat_tint(theme: Theme, under: QColor, share: float) -> QColor:
     """A voted node's fill: ``under`` (its usual fill) warmed by ``share`` of the votes."""
-    lo, hi = HEAT_TINT
+    lo, hi = HEAT_TINT.get(theme.name, (0.12, 0.4))
     return blend(under, theme.heat, lo + (hi - lo) * max(0.0, min(1.0, share)))
 
 
