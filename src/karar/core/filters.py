@@ -3,7 +3,8 @@
 A filter is a small pure object the canvas asks two things: which subtrees to leave out
 (their topmost nodes, what :func:`karar.core.layout.compute_layout` takes as ``hidden``) and
 whether the user's folds apply. The filters of the View menu: everything, decisions (the
-decided nodes and the path to them), open questions (considering) and hide rejected.
+decided nodes and the path to them), open questions (considering) and hide rejected; on a
+tally (:mod:`karar.core.votes`) also agreed by all, split, and nobody voted.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from karar.core.model import Node
 from karar.core.state import MapState
 from karar.core.status import Decision
+from karar.core.votes import Tally
 
 
 class ViewFilter:
@@ -72,6 +74,41 @@ class HideRejected(ViewFilter):
         )
 
 
+class AgreedByAll(ViewFilter):
+    """The nodes every participant of the tally voted for, and the paths to them."""
+
+    name = "agreed"
+    folds_apply = False
+
+    def shown(self, state: MapState) -> set[Node] | None:
+        return path_closure(state.root, Tally(state).agreed())
+
+
+class Split(ViewFilter):
+    """The nodes some but not all participants voted for, and the paths to them."""
+
+    name = "split"
+    folds_apply = False
+
+    def shown(self, state: MapState) -> set[Node] | None:
+        return path_closure(state.root, Tally(state).split())
+
+
+class NobodyVoted(ViewFilter):
+    """The options nobody voted for — the leaves of the map without votes — and the paths
+    to them (a branch is no option: it holds them). On a project that is no tally it
+    shows only the root."""
+
+    name = "no-votes"
+    folds_apply = False
+
+    def shown(self, state: MapState) -> set[Node] | None:
+        tally = Tally(state)
+        if not tally.is_tally:
+            return path_closure(state.root, ())
+        return path_closure(state.root, tally.unvoted_leaves(state.index.depth))
+
+
 def path_closure(root: Node | None, nodes: Iterable[Node]) -> set[Node]:
     """The root, ``nodes`` and every ancestor of one of them."""
     shown: set[Node] = set() if root is None else {root}
@@ -90,5 +127,13 @@ def hidden_tops(shown: set[Node]) -> frozenset[Node]:
 
 
 ALL = ViewFilter()
-FILTERS: tuple[ViewFilter, ...] = (ALL, DecisionsOnly(), OpenQuestions(), HideRejected())
+FILTERS: tuple[ViewFilter, ...] = (
+    ALL,
+    DecisionsOnly(),
+    OpenQuestions(),
+    HideRejected(),
+    AgreedByAll(),
+    Split(),
+    NobodyVoted(),
+)
 """The view filters the window offers, in menu order."""

@@ -1,10 +1,16 @@
 """A node on the canvas as a stack of small decorations: highlight, body, selection ring,
-checkbox, icon, label, fold handle (with its roll-up pill) and note sheet.
+checkbox, icon, label, vote chip, fold handle (with its roll-up pill) and note sheet.
 
 A node's decision state shows in three of them, never by colour alone: a **chosen** node
 has a ticked box, a stronger fill and a bolder outline; a **rejected** one a cross in the
 box, a muted fill and its label struck through; one under **consideration** a question
 mark in the box and an amber outline (:attr:`~karar.ui.theme.Theme.considering`).
+
+In a tally a voted node shows a **vote chip** after its label ("4/6": votes of
+participants) and its fill warms with the share (:func:`~karar.ui.theme.heat_tint`); a
+folded branch's chip shows the strongest vote below it, drawn as a stack of two chips.
+Hidden votes take no room (the chip reserves it only while shown), so nothing on the canvas
+tells where the votes are until they are revealed.
 
 Each decoration paints one thing. One that needs room beside the text (the checkbox, the
 icon) *reserves* it: :meth:`Decoration.reserve` answers a :class:`~karar.ui.measure.Part`
@@ -17,19 +23,20 @@ nodes — a vote chip, a decision state — is one more decoration in :data:`DEC
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from karar.core.layout import Box, LayoutKind
 from karar.core.model import Node, Shape
 from karar.core.status import Decision
 from karar.ui.icons import draw_icon
-from karar.ui.measure import STRIKE, UNDERLINE, Part, Reserver, Role
+from karar.ui.measure import STRIKE, UNDERLINE, Measurer, Part, Reserver, Role, make_font
 from karar.ui.render import CHECK_DETAIL_ZOOM, RenderContext
 from karar.ui.shapes import shape_path
-from karar.ui.theme import ink_on
+from karar.ui.theme import heat_chip, heat_tint, ink_on
 
 if TYPE_CHECKING:
     from karar.ui.items import NodeItem
@@ -108,11 +115,19 @@ class Body(Decoration):
             colour = theme.muted
         elif state is Decision.CONSIDERING:
             colour = theme.considering
+        # votes warm the fill; a chosen or rejected node keeps the fill of its state
+        chip = ctx.chip(node) if not checked and state is not Decision.REJECTED else None
+        heat = chip.vote.share if chip is not None and not chip.below else None
         if ctx.is_underlined(node, role):
-            if checked or state is Decision.REJECTED:
+            if checked or state is Decision.REJECTED or heat is not None:
                 # no box to fill: a band behind the text, and the line under it
                 painter.setPen(_NO_PEN)
-                painter.setBrush(ctx.checked_tint(item.branch) if checked else theme.rejected_fill)
+                if heat is not None:
+                    painter.setBrush(heat_tint(theme, theme.background, heat))
+                else:
+                    painter.setBrush(
+                        ctx.checked_tint(item.branch) if checked else theme.rejected_fill
+                    )
                 painter.drawRoundedRect(QRectF(-2, 0, w + 4, h - 1), 4, 4)
             pen = QPen(colour, 3.2 if bold else 2.0)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -136,7 +151,8 @@ class Body(Decoration):
             elif state is Decision.REJECTED:
                 painter.setBrush(theme.rejected_fill)
             else:
-                painter.setBrush(ctx.tint(item.branch) if theme.tint else theme.node_fill)
+                fill = ctx.tint(item.branch) if theme.tint else theme.node_fill
+                painter.setBrush(fill if heat is None else heat_tint(theme, fill, heat))
         painter.drawPath(path)
 
 
@@ -332,6 +348,94 @@ class Label(Decoration):
         painter.restore()
 
 
+#: a vote chip's text against the role's label font, and its height against the line's
+CHIP_FONT_SHARE = 0.92
+CHIP_HEIGHT = 1.5
+CHIP_PAD = 0.55
+"""The chip's padding either side of its text, in heights of its font."""
+
+
+@functools.lru_cache(maxsize=32)
+def chip_font(role: Role, scale: float) -> QFont:
+    """The font of a vote chip on a node drawn in ``role`` (bold: numbers read from afar)."""
+    size = Measurer.ROLE_FONTS[role][0] * CHIP_FONT_SHARE * scale
+    return make_font(size, QFont.Weight.Bold)
+
+
+@functools.lru_cache(maxsize=256)
+def _chip_size(text: str, role: Role, scale: float) -> tuple[float, float]:
+    font = chip_font(role, scale)
+    metrics = QFontMetricsF(font)
+    px = font.pixelSize()
+    return float(round(metrics.horizontalAdvance(text) + 2 * CHIP_PAD * px)), float(
+        round(px * CHIP_HEIGHT)
+    )
+
+
+class VoteChip(Decoration):
+    """A tally's votes for the node, ``votes/participants``, after the label: a pill whose
+    crimson grows with the share, ringed in the text colour when everyone voted for it; on
+    a folded branch the strongest vote below, as a stack of two pills."""
+
+    key = "votes"
+
+    def room(self, node: Node, role: Role, *, scale: float, widest: ChipText) -> Part | None:
+        """The chip's room: as wide as the widest chip of the tally (``widest`` answers its
+        text, None where ``node`` shows none), so chips line up and their width tells
+        nothing."""
+        text = widest(node)
+        if text is None:
+            return None
+        w, h = _chip_size(text, role, scale)
+        below = 0.0 if not node.children else round(h * 0.18)
+        return Part(self.key, w + below, h + below, "outer", role is not Role.ROOT)
+
+    def paint(self, painter: QPainter, item: NodeItem, lod: float) -> None:
+        node, geo = item.node, item.geo
+        part = geo.part(self.key) if geo is not None else None
+        if node is None or part is None:
+            return
+        ctx = item.ctx
+        chip = ctx.chip(node)
+        if chip is None:
+            return
+        theme = ctx.theme
+        x, y, w, h = part
+        fill = heat_chip(theme, chip.vote.share)
+        stack = round(_chip_size("0", item.role, ctx.scale)[1] * 0.18) if node.children else 0.0
+        rect = QRectF(x, y, w - stack, h - stack)
+        if lod < CHECK_DETAIL_ZOOM:
+            painter.fillRect(rect, fill)
+            return
+        r = rect.height() / 2
+        s = ctx.scale
+        if chip.below:
+            # a stack: the strongest of several below
+            painter.setPen(QPen(theme.heat, 1.2 * s))
+            painter.setBrush(theme.background)
+            painter.drawRoundedRect(rect.translated(stack, stack), r, r)
+        ring = theme.text if chip.vote.unanimous else theme.heat
+        painter.setPen(QPen(ring, (1.8 if chip.vote.unanimous else 1.2) * s))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), r, r)
+        painter.setPen(QPen(ink_on(fill, theme.text, theme.background, _WHITE, _BLACK)))
+        painter.setFont(chip_font(item.role, ctx.scale))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, chip.vote.text)
+
+
+ChipText = Callable[[Node], "str | None"]
+"""For a node, the text of the widest vote chip it would show now (None: no chip)."""
+_WHITE = QColor("#FFFFFF")
+_BLACK = QColor("#000000")
+VOTE_CHIP = VoteChip()
+
+
+def vote_chip_rect(ctx: RenderContext, node: Node, box: Box) -> QRectF | None:
+    """``node``'s vote chip (item coordinates), None where it shows none."""
+    part = ctx.geometry(node, box).part(VoteChip.key)
+    return None if part is None or ctx.chip(node) is None else QRectF(*part)
+
+
 def handle_rect(ctx: RenderContext, node: Node, box: Box) -> QRectF | None:
     """The fold handle of ``node`` (item coordinates), None when it has none.
 
@@ -477,18 +581,23 @@ DECORATIONS: tuple[Decoration, ...] = (
     CheckBox(),
     Icon(),
     Label(),
+    VOTE_CHIP,
     FoldHandle(),
     NoteMark(),
 )
 
 
-def reservers(scale: float) -> list[Reserver]:
-    """The decorations that take room beside the text, as the measurer asks them."""
-    return [
+def reservers(scale: float, chips: ChipText | None = None) -> list[Reserver]:
+    """The decorations that take room beside the text, as the measurer asks them; with
+    ``chips``, the vote chip too (``chips`` says which nodes show one now)."""
+    out: list[Reserver] = [
         functools.partial(_reserve, deco, scale=scale)
         for deco in DECORATIONS
         if type(deco).reserve is not Decoration.reserve
     ]
+    if chips is not None:
+        out.append(functools.partial(VOTE_CHIP.room, scale=scale, widest=chips))
+    return out
 
 
 def _reserve(deco: Decoration, node: Node, role: Role, *, scale: float) -> Part | None:

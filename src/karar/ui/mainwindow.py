@@ -61,6 +61,9 @@ FILTER_ACTIONS = {
     "decisions_only": "decisions",
     "filter_open": "open",
     "filter_hide_rejected": "hide-rejected",
+    "filter_agreed": "agreed",
+    "filter_split": "split",
+    "filter_no_votes": "no-votes",
 }
 _LAYOUTS = frozenset(kind.value for kind in LayoutKind)
 
@@ -137,6 +140,8 @@ class MainWindow(QMainWindow):
         self.session.saved.connect(self._on_session_saved)
         self.session.message.connect(self._on_session_message)
         self.map_scene.filter_changed.connect(self._on_scene_filter_changed)
+        self.map_scene.votes_changed.connect(self._on_scene_votes_changed)
+        self._on_scene_votes_changed()
         self._update_title()
 
     # ------------------------------------------------------------------ building
@@ -145,6 +150,7 @@ class MainWindow(QMainWindow):
         self.decision_panel = DecisionPanel(self.document, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.decision_panel)
         self.map_scene.selection_changed.connect(self.decision_panel.set_node)
+        self.decision_panel.record.votes_visible = self.map_scene.ctx.votes_shown
         self.decision_panel.node_activated.connect(self.view.select)
         self.decision_panel.focus_map_requested.connect(self.view.setFocus)
 
@@ -424,6 +430,15 @@ class MainWindow(QMainWindow):
         name = self.map_scene.filter.name
         for action_name, filter_name in FILTER_ACTIONS.items():
             self.commands[action_name].setChecked(filter_name == name)
+
+    @Slot()
+    def _on_scene_votes_changed(self) -> None:
+        """Keep View › Hide Votes in step with the canvas (revealing all unchecks it)."""
+        hide = self.commands["hide_votes"]
+        hide.blockSignals(True)
+        hide.setChecked(self.map_scene.votes_hidden)
+        hide.blockSignals(False)
+        self.decision_panel.record.refresh_votes()
 
     @Slot(object)
     def _on_scene_filter_changed(self, view_filter: object) -> None:

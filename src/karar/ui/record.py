@@ -2,7 +2,9 @@
 
 A labelled form in Tab order — the state selector (Undecided, Chosen, Rejected,
 Considering, each with its map mark), "Decided by" (the project's participant as the
-placeholder) and the date (``YYYY-MM-DD`` typed, or picked on a calendar; empty allowed).
+placeholder) and the date (``YYYY-MM-DD`` typed, or picked on a calendar; empty allowed);
+in a tally also the votes, plainly: "2 of 3: Ayşe, Can" (their signed notes are the
+node's notes). While the canvas hides the node's votes, so does the form.
 Who and when are disabled while the node is undecided. Each finished edit is one undo
 step (:meth:`~karar.ui.document.MapDocument.decide`,
 :meth:`~karar.ui.document.MapDocument.set_record`); a date that names no day is not saved
@@ -12,8 +14,9 @@ and the form says why in one line.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QRegularExpression, Slot
+from PySide6.QtCore import QDate, QRegularExpression, Qt, Slot
 from PySide6.QtGui import QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from karar.core.model import Node
 from karar.core.status import Decision, parse_date
+from karar.core.votes import participants
 from karar.ui.document import MapDocument
 
 STATE_CHOICES: tuple[tuple[Decision | None, str], ...] = (
@@ -56,7 +60,7 @@ class RecordForm(QWidget):
         self.document = document
         self._node: Node | None = None
         self._updating = False
-        form = QFormLayout(self)
+        form = self._form = QFormLayout(self)
         form.setContentsMargins(0, 2, 0, 0)
         form.setHorizontalSpacing(8)
         form.setVerticalSpacing(4)
@@ -113,6 +117,18 @@ class RecordForm(QWidget):
         self.date_label.setBuddy(self.date_edit)
         form.addRow(self.date_label, row)
 
+        self.votes_view = QLabel(self)
+        self.votes_view.setObjectName("votes")
+        self.votes_view.setTextFormat(Qt.TextFormat.PlainText)
+        self.votes_view.setWordWrap(True)
+        self.votes_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.votes_view.setToolTip("Who voted for this node in the tally (karar merge)")
+        self.votes_label = QLabel("Votes:", self)
+        form.addRow(self.votes_label, self.votes_view)
+        #: whether the canvas shows a node's votes (the window sets it from the canvas)
+        self.votes_visible: Callable[[Node], bool] = lambda _node: True
+        self.votes_text = ""
+
         self.notice = QLabel(self)
         self.notice.setObjectName("record-notice")
         self.notice.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -153,6 +169,23 @@ class RecordForm(QWidget):
             self.notice.hide()
         finally:
             self._updating = False
+        self.refresh_votes()
+
+    def refresh_votes(self) -> None:
+        """Show the node's votes and voters, or hide the row (no votes, or hidden)."""
+        node = self._node
+        entry = self.document.entry(node) if node is not None else None
+        text = ""
+        if node is not None and entry is not None and self.votes_visible(node):
+            voters = list(entry.voters or ())
+            votes = entry.votes if entry.votes is not None else (len(voters) if voters else None)
+            if votes is not None:
+                count = max(len(participants(self.document.project)), votes)
+                text = f"{votes} of {count}"
+                text += f": {', '.join(voters)}" if voters else ""
+        self.votes_text = text
+        self.votes_view.setText(text)
+        self._form.setRowVisible(self.votes_view, bool(text))
 
     # ------------------------------------------------------------------ slots
 

@@ -1,6 +1,7 @@
 """What every canvas item needs to paint, shared in one :class:`RenderContext`: the theme,
-the fonts, the view's options and filter, the selection and search marks, and the badge a
-node's fold handle shows.
+the fonts, the view's options and filter, the selection and search marks, the badge a
+node's fold handle shows, and the vote chip a tally's node shows (:class:`Chip`; hidden
+until revealed when the votes are hidden).
 
 Owned by the scene; items hold a reference, so a theme switch is one assignment plus a
 repaint.
@@ -18,6 +19,7 @@ from PySide6.QtGui import QColor, QPen, QStaticText
 from karar.core.filters import ALL, ViewFilter
 from karar.core.layout import Box, LayoutKind, Spacing
 from karar.core.model import Node, Shape
+from karar.core.votes import Tally, Vote
 from karar.ui.measure import Geometry, Measurer, Role, role_of
 from karar.ui.theme import Theme
 
@@ -74,6 +76,18 @@ class Badge(NamedTuple):
 NO_BADGE = Badge("", False, False)
 
 
+class Chip(NamedTuple):
+    """What a node's vote chip says.
+
+    Attributes:
+        vote: The votes shown ("4/6"), coloured by their share.
+        below: The strongest vote below a folded branch, not the node's own.
+    """
+
+    vote: Vote
+    below: bool = False
+
+
 def compact_count(n: int) -> str:
     """A count for a pill: exact up to 9,999, then in thousands ("12k")."""
     return str(n) if n < 10_000 else f"{n // 1000}k"
@@ -92,6 +106,11 @@ class RenderContext:
         self.current_match: Node | None = None
         #: folded nodes hiding at least one search match
         self.hiding_matches: set[Node] = set()
+        #: the votes of a tally (None: the project has none)
+        self.tally: Tally | None = None
+        #: votes are hidden, but for the branches in :attr:`votes_revealed`
+        self.votes_hidden = False
+        self.votes_revealed: set[Node] = set()
         self._static: OrderedDict[tuple[str, int, int], QStaticText] = OrderedDict()
         self.set_theme(theme)
 
@@ -191,6 +210,29 @@ class RenderContext:
         if folded:
             return Badge(compact_count(self.document.descendants(node)), False, True)
         return NO_BADGE
+
+    def votes_shown(self, node: Node) -> bool:
+        """Whether ``node``'s votes are on show (not hidden, or revealed for its branch)."""
+        if not self.votes_hidden:
+            return True
+        revealed = self.votes_revealed
+        return bool(revealed) and (node in revealed or any(a in revealed for a in node.ancestors()))
+
+    def chip(self, node: Node) -> Chip | None:
+        """What ``node``'s vote chip shows, None for no chip.
+
+        A node with votes shows them; a folded branch shows the strongest vote below it
+        when that is stronger than its own. Nothing while its votes are hidden.
+        """
+        tally = self.tally
+        if tally is None or not self.votes_shown(node):
+            return None
+        own = tally.vote(node)
+        if node.children and node in self.folded:
+            below = tally.strongest_below(node)
+            if below is not None and (own is None or below.votes > own.votes):
+                return Chip(below, True)
+        return None if own is None else Chip(own)
 
     def geometry(self, node: Node, box: Box) -> Geometry:
         """``node``'s measured geometry as drawn at ``box`` (mirrored on the left side, so

@@ -15,6 +15,11 @@ only the decisions...) and :class:`~karar.ui.render.CanvasOptions` (font scale, 
 In a mind map each first-level branch keeps the side chosen once for the whole tree.
 Decisions are mirrored without a new layout: checking a node repaints it and re-binds the
 visible items of its ancestors (their roll-up pills).
+
+A tally's votes show as chips (:class:`~karar.ui.decorations.VoteChip`) unless hidden:
+:meth:`MapScene.set_votes_hidden` hides them all, :meth:`MapScene.reveal_votes` shows one
+branch's or all of them (what the presentation's reveal key calls). A chip takes room, so
+hiding or revealing lays the map out again.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from karar.core.filters import ALL, ViewFilter
 from karar.core.layout import Layout, LayoutKind, balanced_split, compute_layout
 from karar.core.model import Node
 from karar.core.status import Decision
+from karar.core.votes import Tally
 from karar.ui.decorations import check_rect, handle_rect, reservers
 from karar.ui.document import MapDocument
 from karar.ui.edges import EdgePainter
@@ -40,7 +46,12 @@ from karar.ui.theme import Theme
 #: viewport fraction added on every side of the area that gets items, so small pans
 #: never need new ones
 _MARGIN = 0.35
-EMPTY_HINTS = {"decisions": "No decisions yet — tick a node’s box to choose it"}
+EMPTY_HINTS = {
+    "decisions": "No decisions yet — tick a node’s box to choose it",
+    "agreed": "Nothing that everyone voted for",
+    "split": "No split votes",
+    "no-votes": "No option without votes",
+}
 """What the canvas says under the root when a filter leaves nothing else to show."""
 
 
@@ -52,11 +63,13 @@ class MapScene(QGraphicsScene):
             None) moved by (dx, dy) scene units — the view scrolls by as much so it stays put.
         selection_changed(object): The selected node (or None) changed.
         filter_changed(object): The view filter (a :class:`ViewFilter`) was replaced.
+        votes_changed(): Votes were hidden or revealed, or a tally came or went.
     """
 
     relaid_out = Signal(object, float, float)
     selection_changed = Signal(object)
     filter_changed = Signal(object)
+    votes_changed = Signal()
 
     def __init__(
         self,
@@ -98,7 +111,18 @@ class MapScene(QGraphicsScene):
 
     def _make_measurer(self) -> Measurer:
         scale = self.options.font_scale
-        return Measurer(scale=scale, reservers=reservers(scale))
+        # the vote chip is asked about every node measured: only a tally pays for it
+        ctx = getattr(self, "ctx", None)
+        chips = self._chip_text if ctx is not None and ctx.tally is not None else None
+        return Measurer(scale=scale, reservers=reservers(scale, chips))
+
+    def _chip_text(self, node: Node) -> str | None:
+        """The widest chip of the tally where ``node`` shows one now (its room)."""
+        ctx = self.ctx
+        if ctx.tally is None or ctx.chip(node) is None:
+            return None
+        n = ctx.tally.count
+        return f"{n}/{n}"
 
     # ------------------------------------------------------------------ state
 
@@ -162,11 +186,76 @@ class MapScene(QGraphicsScene):
             return
         self.ctx.filter = view_filter
         self._hidden = view_filter.hidden(self.document.map_state)
+        self._forget_vote_sizes(folds_only=True)
         anchor = self.selected
         if anchor is None or self._left_out(anchor):
             anchor = self.document.root
         self.relayout(anchor, animate=None)
         self.filter_changed.emit(view_filter)
+
+    # ------------------------------------------------------------------ votes
+
+    @property
+    def tally(self) -> Tally | None:
+        """The votes of the open tally (None: the project has none)."""
+        return self.ctx.tally
+
+    @property
+    def votes_hidden(self) -> bool:
+        """Whether votes are hidden (but for the branches revealed)."""
+        return self.ctx.votes_hidden
+
+    def votes_shown(self, node: Node) -> bool:
+        """Whether ``node``'s vote chip would show (it has votes and they are not hidden)."""
+        return self.ctx.chip(node) is not None
+
+    def set_votes_hidden(self, hidden: bool) -> None:
+        """Hide every vote chip and heat tint (True) until revealed, or show them all."""
+        ctx = self.ctx
+        if hidden == ctx.votes_hidden and not ctx.votes_revealed:
+            return
+        ctx.votes_hidden = hidden
+        ctx.votes_revealed = set()
+        self._votes_relayout()
+
+    def reveal_votes(self, branch: Node | None = None) -> None:
+        """Show the votes of ``branch`` and everything below it, or with None all of them
+        (the votes are no longer hidden). The presentation mode calls this on its reveal
+        key with the branch it focuses."""
+        ctx = self.ctx
+        if branch is None or branch.parent is None:
+            self.set_votes_hidden(False)
+            return
+        if not ctx.votes_hidden or ctx.votes_shown(branch):
+            return
+        ctx.votes_revealed.add(branch)
+        self._votes_relayout()
+
+    def reveal_selected_votes(self) -> bool:
+        """Reveal the votes of the selected branch (the root: all of them); False when
+        nothing is selected."""
+        node = self.selected
+        if node is None:
+            return False
+        self.reveal_votes(node)
+        return True
+
+    def _forget_vote_sizes(self, *, folds_only: bool = False) -> None:
+        """Measure again the nodes whose chip may have come or gone."""
+        tally = self.ctx.tally
+        if tally is None:
+            return
+        sizes = self._sizes
+        nodes = tally.summarised() if folds_only else (*tally.voted_nodes(), *tally.summarised())
+        for node in nodes:
+            sizes.pop(node, None)
+
+    def _votes_relayout(self) -> None:
+        if self.ctx.tally is not None:
+            self._forget_vote_sizes()
+            anchor = self.selected or self.document.root
+            self.relayout(anchor, animate=None)
+        self.votes_changed.emit()
 
     def _left_out(self, node: Node) -> bool:
         hidden = self._hidden
@@ -201,6 +290,13 @@ class MapScene(QGraphicsScene):
     def _on_document_map_replaced(self) -> None:
         self.motion.stop()
         self._sizes = {}
+        tally = Tally(self.document.map_state)
+        had = self.ctx.tally is not None
+        self.ctx.tally = tally if tally.is_tally else None
+        self.ctx.votes_revealed = set()
+        if had != (self.ctx.tally is not None):
+            self.measurer = self._make_measurer()
+            self.ctx.set_measurer(self.measurer)
         root = self.document.root
         self._split = balanced_split(root) if root is not None else None
         self._hidden = self.ctx.filter.hidden(self.document.map_state)
@@ -214,10 +310,13 @@ class MapScene(QGraphicsScene):
         self.layout = None
         self.relayout(None, animate=False)
         self.selection_changed.emit(None)
+        if had or self.ctx.tally is not None:
+            self.votes_changed.emit()
 
     @Slot(object)
     def _on_document_folds_changed(self, anchor: Node | None) -> None:
         if self.ctx.folds_apply:
+            self._forget_vote_sizes(folds_only=True)
             self.relayout(anchor, animate=None)
         # else folds are kept for later: they mean nothing in this view
 

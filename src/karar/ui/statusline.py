@@ -23,6 +23,9 @@ FILTER_TITLES = {
     "decisions": "Decisions only",
     "open": "Open questions only",
     "hide-rejected": "Rejected hidden",
+    "agreed": "Agreed by all",
+    "split": "Split votes",
+    "no-votes": "Nobody voted",
 }
 """How the status bar names a view filter that leaves something out."""
 

@@ -100,6 +100,10 @@ class Theme:
             mark), at least 3:1 against ``background`` (WCAG non-text contrast).
         rejected_fill: The muted fill of a rejected node (its label is struck through and
             its mark is a cross: the fill is the third cue, not the only one).
+        heat: The colour of votes (a tally's chips and the tint of voted nodes): one hue
+            whose strength grows with the share of votes, so it reads by lightness alone
+            (colour-blind safe), a crimson apart from the branch colours' orange and
+            purple and from the amber of consideration.
     """
 
     name: str
@@ -119,6 +123,7 @@ class Theme:
     checked_tint: int
     considering: QColor
     rejected_fill: QColor
+    heat: QColor
 
     def branch(self, index: int) -> QColor:
         """Colour of first-level branch ``index`` (cycles; -1, the root, gets the text colour)."""
@@ -135,6 +140,25 @@ class Theme:
         if index < 0:
             return self.root_fill
         return blend(self.background, self.branch(index), self.checked_tint / 255)
+
+
+#: the strength of a vote's heat at no votes and at everyone's: chips (on the background;
+#: the contrast theme stops short of its bright crimson, so white numbers keep 7:1) and the
+#: tint of a voted node's fill, which stays light enough for its label
+HEAT_CHIP = {"light": (0.28, 1.0), "dark": (0.28, 1.0), "contrast": (0.25, 0.6)}
+HEAT_TINT = {"light": (0.12, 0.54), "dark": (0.12, 0.4), "contrast": (0.12, 0.54)}
+
+
+def heat_chip(theme: Theme, share: float) -> QColor:
+    """The fill of a vote chip for ``share`` (0 to 1) of the participants' votes."""
+    lo, hi = HEAT_CHIP.get(theme.name, (0.28, 1.0))
+    return blend(theme.background, theme.heat, lo + (hi - lo) * max(0.0, min(1.0, share)))
+
+
+def heat_tint(theme: Theme, under: QColor, share: float) -> QColor:
+    """A voted node's fill: ``under`` (its usual fill) warmed by ``share`` of the votes."""
+    lo, hi = HEAT_TINT.get(theme.name, (0.12, 0.4))
+    return blend(under, theme.heat, lo + (hi - lo) * max(0.0, min(1.0, share)))
 
 
 def blend(under: QColor, over: QColor, alpha: float) -> QColor:
@@ -236,6 +260,7 @@ def _theme(
         checked_tint=checked_tint,
         considering=c["considering"],
         rejected_fill=c["rejected_fill"],
+        heat=c["heat"],
     )
 
 
@@ -257,6 +282,7 @@ def make_theme(name: str) -> Theme:
                 "current_match": "#B8860B",
                 "considering": "#F5B82E",
                 "rejected_fill": "#292A2D",
+                "heat": "#FF5C6C",
             },
             _DARK_BRANCHES,
             edge_width=2.6,
@@ -279,6 +305,7 @@ def make_theme(name: str) -> Theme:
                 "current_match": "#A07800",
                 "considering": "#FFB000",
                 "rejected_fill": "#1C1C1C",
+                "heat": "#FF2E4D",
             },
             _CONTRAST_BRANCHES,
             edge_width=3.2,
@@ -302,6 +329,7 @@ def make_theme(name: str) -> Theme:
             "current_match": "#FFB300",
             "considering": "#B35C00",
             "rejected_fill": "#ECECEA",
+            "heat": "#B2182B",
         },
         _LIGHT_BRANCHES,
         edge_width=2.4,
