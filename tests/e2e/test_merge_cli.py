@@ -62,6 +62,7 @@ def test_merge_decides_nothing_unless_asked(room: Path) -> None:
     assert done.stderr == (
         "karar: all.karar.yaml: 3 participants, 2 entries, 4 votes, 2 chosen by a majority\n"
     )
+    assert "&id" not in (room / "all.karar.yaml").read_text(encoding="utf-8")  # no anchors
     tally = projects.load(room / "all.karar.yaml")
     assert tally.participants == ["ayse", "can", "ece"]
     assert {p[-1]: (s.votes, s.checked) for p, s in tally.entries.items()} == {
@@ -82,9 +83,7 @@ def test_merge_decides_nothing_unless_asked(room: Path) -> None:
         (["ayse.karar.yaml", "broken.karar.yaml"], "broken.karar.yaml:2: "),
     ],
 )
-def test_refusals_are_one_line_and_write_nothing(
-    room: Path, args: list[str], message: str
-) -> None:
+def test_refusals_are_one_line_and_write_nothing(room: Path, args: list[str], message: str) -> None:
     made = karar("merge", "ayse.karar.yaml", "ece.karar.yaml", "-o", "t.karar.yaml", cwd=room)
     assert made.returncode == 0, made.stderr
     (room / "other.mmd").write_text("mindmap\n  Other\n", encoding="utf-8")

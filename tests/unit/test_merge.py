@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from karar.core import project as projects
 from karar.core.merge import (
@@ -15,7 +17,9 @@ from karar.core.merge import (
     merge_projects,
     participants_of,
     refusals,
+    save_tally,
 )
+from karar.core.merge import tally_text as merge_tally_text
 from karar.core.project import Project, ProjectError
 from karar.core.status import Decision
 
@@ -100,6 +104,7 @@ def test_majority_marks_chosen_what_more_than_half_chose(
     pg, my = again.entries[PG], again.entries[MY]
     assert (pg.checked, pg.by, pg.date) == (True, MAJORITY, DAY)  # 2 of 3
     assert (my.checked, my.by, my.date) == (False, None, None)  # 1 of 3
+    assert tally.path is not None and "&id" not in tally.path.read_text(encoding="utf-8")
 
 
 def test_half_is_no_majority(team: Path, tmp_path: Path) -> None:
@@ -296,3 +301,94 @@ def test_refusals_name_each_input(inputs: list[Path], team: Path, tmp_path: Path
     assert found[2].error.message.startswith(f"the output is the input {inputs[1]}")
     assert refusals(load_all(inputs), None) == []
     assert [r.index for r in refusals([], None)] == [None]
+
+
+# ----------------------------------------------------------------- writing
+
+
+TRICKY = [
+    "plain",
+    "Decision 7: option",
+    "42",
+    "true",
+    "null",
+    "- dash",
+    "# hash",
+    "it's",
+    'say "hi"',
+    "  lead",
+    "trail ",
+    "a, b",
+    "[x]",
+    "{y}",
+    "Önbellek & Asenkron İşler",
+    "emoji 🗳",
+    "tab\there",
+    "line\nbreak",
+    "nel\x85",
+    "",
+    "~",
+    "*star",
+    "&amp",
+    "!bang",
+    "%pct",
+    "@at",
+    "`tick`",
+    "?q",
+    "|pipe",
+    ">gt",
+]
+
+
+def _tally_of(labels: list[str], notes: list[str], tmp_path: Path) -> Project:
+    tally = Project(map_ref="m.mmd", path=tmp_path / "t.karar.yaml", participants=["a", "b"])
+    for i, label in enumerate(labels):
+        tally.entries[("Root", label, str(i))] = projects.NodeState(
+            votes=i % 3,
+            voters=[labels[(i + 1) % len(labels)]],
+            note=notes[i % len(notes)],
+            checked=i % 2 == 0,
+            by=MAJORITY if i % 2 == 0 else None,
+            date=dt.date(2026, 12, 3) if i % 2 == 0 else None,
+        )
+    return tally
+
+
+def test_the_tally_is_written_as_project_files_are(tmp_path: Path) -> None:
+    notes = [
+        "",
+        "one line",
+        "**a:** x\n\n**b:**\n\nmulti\nline",
+        "  indented first\nsecond",
+        "ends with space \nx",
+        "\nleading newline",
+        "trailing\n\n",
+        *TRICKY,
+    ]
+    tally = _tally_of(TRICKY, notes, tmp_path)
+    text = merge_tally_text(tally)
+    assert text == tally.dumps()
+    assert "&id" not in text and "\n  - path: [Root, plain, '0']\n" in text
+    assert (
+        merge_tally_text(Project(map_ref="m.mmd", participants=[]))
+        == Project(map_ref="m.mmd", participants=[]).dumps()
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    labels=st.lists(st.text(max_size=12), min_size=1, max_size=6),
+    notes=st.lists(st.text(max_size=40), min_size=1, max_size=4),
+)
+def test_any_text_is_written_as_project_files_are(labels: list[str], notes: list[str]) -> None:
+    tally = _tally_of(labels, notes, Path("/nowhere"))
+    assert merge_tally_text(tally) == tally.dumps()
+
+
+def test_save_tally_writes_and_refuses_like_save(inputs: list[Path], tmp_path: Path) -> None:
+    tally = merge_projects(load_all(inputs), tmp_path / "t.karar.yaml", majority=True)
+    save_tally(tally)
+    assert (tmp_path / "t.karar.yaml").read_text(encoding="utf-8") == tally.dumps()
+    (tmp_path / "t.karar.yaml").chmod(0o444)
+    with pytest.raises(ProjectError, match="read-only"):
+        save_tally(tally)
