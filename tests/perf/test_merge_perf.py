@@ -8,9 +8,9 @@ Thirty participants' project files on a generated 10,000-node map, each with 200
 entries (mostly chosen, some rejected or under consideration, a third with a note of a few
 sentences, who and when), many of them on the same nodes as a team's would be: ``karar
 merge`` as a subprocess, process start included, < 2 s (CPU time of the process: wall time
-on a shared machine measures the neighbours too; both are printed). Printed beside it, measured in the
-same run: a process that only reads the same thirty files, so what the merge itself adds
-(counting and writing the tally) shows apart from reading.
+on a shared machine measures the neighbours too; both are printed). Printed beside it,
+measured in the same run: a process that only reads the same thirty files, so what the
+merge itself adds (counting and writing the tally) shows apart from reading.
 """
 
 from __future__ import annotations

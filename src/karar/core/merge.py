@@ -35,7 +35,6 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import Any
 
 from karar.core import yamlsafe
