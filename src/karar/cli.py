@@ -134,10 +134,19 @@ def _export_parser() -> argparse.ArgumentParser:
 def _merge_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="karar merge",
-        description="Tally several people's project files on one map: votes, voters, notes.",
+        description="Tally several people's project files on one map: votes, voters, notes. "
+        "The tally decides nothing unless --majority is given. Tallies may be merged again "
+        "(votes add up).",
     )
-    p.add_argument("projects", nargs="+", metavar="PROJECT", help="project files (*.karar.yaml)")
+    p.add_argument(
+        "projects", nargs="+", metavar="PROJECT", help="project files (*.karar.yaml) or tallies"
+    )
     p.add_argument("-o", "--output", required=True, metavar="TALLY.karar.yaml")
+    p.add_argument(
+        "--majority",
+        action="store_true",
+        help="mark chosen what more than half of the participants chose",
+    )
     return p
 
 
@@ -428,24 +437,24 @@ def cmd_merge(args: argparse.Namespace) -> int:
     """``karar merge``: a tally project with votes and voters per node."""
     from karar.core import project as projects
     from karar.core.errors import one_line
-    from karar.core.merge import merge_projects
+    from karar.core.merge import MAJORITY, merge_projects, save_tally
 
     if len(args.projects) < 2:
         return _usage("merge", "give at least two project files to merge")
     try:
         inputs = [projects.load(path) for path in args.projects]
-        tally = merge_projects(inputs, Path(args.output))
-        tally.save()
+        tally = merge_projects(inputs, Path(args.output), majority=args.majority)
+        save_tally(tally)
     except projects.ProjectError as exc:
         return _fail(str(exc))
-    chosen = sum(1 for state in tally.entries.values() if state.checked)
-    print(
-        one_line(
-            f"karar: {args.output}: {len(inputs)} participants, {len(tally.entries)} entries, "
-            f"{chosen} chosen by a majority"
-        ),
-        file=sys.stderr,
+    summary = (
+        f"karar: {args.output}: {len(tally.participants or ())} participants, "
+        f"{len(tally.entries)} entries, {sum(s.votes or 0 for s in tally.entries.values())} votes"
     )
+    if args.majority:
+        chosen = sum(1 for s in tally.entries.values() if s.by == MAJORITY)
+        summary += f", {chosen} chosen by a majority"
+    print(one_line(summary), file=sys.stderr)
     return 0
 
 

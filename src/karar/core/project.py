@@ -33,7 +33,7 @@ from karar.core.yamlsafe import FlowList, Where, shown
 
 FORMAT_VERSION = 1
 PROJECT_SUFFIX = ".karar.yaml"
-_KNOWN_TOP = ("karar", "map", "participant", "view", "nodes")
+_KNOWN_TOP = ("karar", "map", "participant", "participants", "view", "nodes")
 _KNOWN_ENTRY = (
     "path", "checked", "status", "by", "date", "note", "collapsed", "votes", "voters"
 )  # fmt: skip
@@ -108,6 +108,8 @@ class Project:
             folder (forward slashes), an absolute path, or ``builtin:NAME``.
         entries: Node states by node path, in file order (new entries at the end).
         participant: Whose choices these are (optional).
+        participants: In a tally written by ``karar merge``: everyone whose file was
+            merged, in merge order (None: not a tally, or one written before the list).
         view: UI state to restore, only ever valid values: ``layout`` (one of
             :data:`LAYOUTS`), ``zoom`` (a finite number in :data:`ZOOM_RANGE`), ``center``
             (two finite numbers), ``selected`` (a list of labels), ``minimap`` (a bool).
@@ -122,6 +124,7 @@ class Project:
     map_ref: str
     entries: dict[NodePath, NodeState] = field(default_factory=dict)
     participant: str | None = None
+    participants: list[str] | None = None
     view: dict[str, Any] = field(default_factory=dict)
     view_extra: dict[Any, Any] = field(default_factory=dict)
     extra: dict[Any, Any] = field(default_factory=dict)
@@ -187,6 +190,8 @@ class Project:
         data: dict[str, Any] = {"karar": FORMAT_VERSION, "map": self.map_ref}
         if self.participant:
             data["participant"] = self.participant
+        if self.participants is not None:
+            data["participants"] = FlowList(self.participants)
         view = dict(self.view)
         for key, value in self.view_extra.items():
             view.setdefault(key, value)
@@ -308,6 +313,7 @@ class _Reader:
         project = Project(
             map_ref=self._map_ref(data.get("map"), where),
             participant=self._participant(data.get("participant"), where),
+            participants=self._participants(data.get("participants"), where),
             extra={k: v for k, v in data.items() if k not in _KNOWN_TOP},
         )
         project.map_line = where.key_line("map")
@@ -361,6 +367,15 @@ class _Reader:
         if not isinstance(participant, str | int | float):
             raise self.fail(where.value("participant").line, "'participant:' must be a name")
         return str(participant)
+
+    def _participants(self, names: Any, where: Where) -> list[str] | None:
+        if names is None:
+            return None
+        if not isinstance(names, list) or not all(_is_label(n) for n in names):
+            raise self.fail(
+                where.value("participants").line, "'participants:' must be a list of names"
+            )
+        return [str(n) for n in names]
 
     def _entry(self, entry: Any, where: Where) -> tuple[NodePath, NodeState]:
         if not isinstance(entry, dict):

@@ -134,6 +134,14 @@ COMMANDS: tuple[Command | str, ...] = (
         "Write one MADR decision record per decided question into a folder",
     ),
     Command(
+        "merge_participants",
+        "&Merge Participants…",
+        "outputs.merge_participants",
+        (),
+        "file",
+        "Tally several participants' project files on this map: votes, voters, notes",
+    ),
+    Command(
         "export_image",
         "Export &Image…",
         "outputs.export_image",

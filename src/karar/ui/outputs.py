@@ -112,6 +112,13 @@ class Outputs(QObject):
         self.window.statusBar().showMessage(plan.summary(shown(folder)), 8000)
 
     @Slot()
+    def merge_participants(self) -> None:
+        """File › Merge Participants…: tally participants' files and open the tally."""
+        from karar.ui.mergedialog import merge_participants
+
+        merge_participants(self.window)
+
+    @Slot()
     def print_dialog(self) -> None:
         """Ask for a printer and print the map as it is shown now, on one page."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
