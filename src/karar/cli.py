@@ -437,14 +437,14 @@ def cmd_merge(args: argparse.Namespace) -> int:
     """``karar merge``: a tally project with votes and voters per node."""
     from karar.core import project as projects
     from karar.core.errors import one_line
-    from karar.core.merge import MAJORITY, merge_projects, save_tally
+    from karar.core.merge import MAJORITY, merge_projects
 
     if len(args.projects) < 2:
         return _usage("merge", "give at least two project files to merge")
     try:
         inputs = [projects.load(path) for path in args.projects]
         tally = merge_projects(inputs, Path(args.output), majority=args.majority)
-        save_tally(tally)
+        tally.save()
     except projects.ProjectError as exc:
         return _fail(str(exc))
     summary = (

@@ -23,22 +23,16 @@ What counts, and why:
   maps, a participant in two inputs, an output that is one of the inputs (also through a
   link).
 
-:func:`save_tally` writes the text :meth:`Project.dumps` would, five times faster (libyaml's
-emitter with Karar's own representers): thirty people's files make a tally of thousands of
-entries, and PyYAML's pure-Python emitter is most of the time ``karar merge`` takes.
+The tally is saved as any project is (:meth:`Project.save`).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from karar.core import yamlsafe
-from karar.core.atomic import ReadOnlyError, write_atomic
 from karar.core.model import NodePath
 from karar.core.project import PROJECT_SUFFIX, NodeState, Project, ProjectError
 from karar.core.status import Decision
@@ -214,83 +208,6 @@ def merge_projects(
             state.checked, state.by, state.date = True, MAJORITY, _fresh(when)
         tally.entries[path] = state
     return tally
-
-
-def save_tally(tally: Project) -> None:
-    """Write ``tally`` atomically to its path, as :meth:`Project.save` would.
-
-    Raises:
-        ProjectError: The file cannot be written (the old file is left untouched).
-    """
-    if tally.path is None:
-        raise ValueError("a tally needs a path to be saved")
-    try:
-        write_atomic(tally.path, tally_text(tally).encode("utf-8"))
-    except ReadOnlyError:
-        raise ProjectError(
-            str(tally.path), None, "cannot save: the file is read-only (save it under another name)"
-        ) from None
-    except OSError as exc:
-        raise ProjectError(str(tally.path), None, f"cannot save: {exc.strerror or exc}") from None
-
-
-def tally_text(tally: Project) -> str:
-    """The text :meth:`Project.dumps` gives for ``tally``, written by libyaml where it can.
-
-    libyaml writes a block list at its key's indentation where Karar indents it; a tally
-    as merging makes it has one block list (``nodes:``, the last key: paths and voters are
-    flow lists), so indenting the lines after it gives Karar's text. Anything else
-    (``view:``, unknown keys, no libyaml, text libyaml cannot write) takes the general way.
-    """
-    data = tally.to_data()
-    if tally.view or tally.view_extra or tally.extra:
-        return tally.dumps()
-    if any(state.extra for state in tally.entries.values()):
-        return tally.dumps()
-    dumper = _fast_dumper()
-    if dumper is None:
-        return tally.dumps()
-    import yaml
-
-    try:
-        text: str = yaml.dump(
-            data,
-            Dumper=dumper,
-            sort_keys=False,
-            allow_unicode=True,
-            default_flow_style=False,
-            width=10_000,
-        )
-    except (yaml.YAMLError, UnicodeError):
-        return tally.dumps()
-    if _ESCAPED_BY_LIBYAML.search(text):
-        return tally.dumps()  # libyaml escapes what lies beyond U+FFFF, PyYAML does not
-    head, sep, body = text.partition("\nnodes:\n")
-    if not sep:
-        return text  # no entries: ``nodes: []`` on one line, nothing to indent
-    lines = body.split("\n")
-    indented = "\n".join("  " + line if line else line for line in lines)
-    return f"{head}{sep}{indented}"
-
-
-def _fast_dumper() -> type[Any] | None:
-    """libyaml's emitter with the representers of :func:`karar.core.yamlsafe.dump`."""
-    import yaml
-
-    if not getattr(yaml, "__with_libyaml__", False):
-        return None
-    return _FAST.setdefault(
-        "dumper",
-        type(
-            "_TallyDumper",
-            (yaml.CSafeDumper,),
-            {"yaml_representers": dict(yamlsafe._dumper().yaml_representers)},
-        ),
-    )
-
-
-_FAST: dict[str, type[Any]] = {}
-_ESCAPED_BY_LIBYAML = re.compile(r"\\U[0-9A-Fa-f]{8}")
 
 
 def _add_participant(project: Project, name: str, counts: dict[NodePath, _Count]) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from karar.core import project as projects
-from karar.core.merge import is_tally, merge_projects, participants_of, refusals, save_tally
+from karar.core.merge import is_tally, merge_projects, participants_of, refusals
 from karar.core.pathnames import shown
 from karar.core.project import Project, ProjectError
 
@@ -225,7 +225,7 @@ class MergeDialog(QDialog):
             return None
         try:
             tally = merge_projects(loaded, out, majority=self.majority.isChecked())
-            save_tally(tally)
+            tally.save()
         except ProjectError as err:
             self.summary.setText(shown(str(err)))
             self.merge_button.setEnabled(False)
