@@ -288,8 +288,9 @@ def loads(text: str, *, path: str = "<project>") -> Project:
         ProjectError: Not YAML (or YAML :mod:`~karar.core.yamlsafe` refuses), not a Karar
             project, a newer format, or values of the wrong type; the message names the line.
     """
-    data, where = yamlsafe.load(text, path, ProjectError)
-    return _Reader(path).project(data, where)
+    with yamlsafe.collector_paused():
+        data, where = yamlsafe.load(text, path, ProjectError)
+        return _Reader(path).project(data, where)
 
 
 class _Reader:
