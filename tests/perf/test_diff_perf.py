@@ -6,8 +6,9 @@ Run explicitly (tests/perf is not collected by default):
 
 Two projects of 10,000 entries each on a generated 10,000-node map, about 30% of the entries
 changed (states, notes, who and when, a tenth of them moved off the map: new orphans):
-``karar diff`` as a subprocess, process start included, < 1 s: the goal, not met yet (an
-expected failure): reading the two project files is nearly all of it. Printed beside it,
+``karar diff`` as a subprocess, process start included, < 1 s: the goal, met on a quiet
+machine at best (an expected failure, not strict): reading the two project files is most
+of it (tests/perf/test_project_perf.py). Printed beside it,
 measured in the same run: a process reading the same two project files and the map and
 nothing else; what the diff itself adds (the difference in CPU time) < 0.3 s.
 """
@@ -152,9 +153,10 @@ def test_diff_adds_little_to_reading_its_inputs(figures: tuple[_Timing, _Timing]
 
 
 @pytest.mark.xfail(
-    strict=True,
-    reason="reading a 10,000-entry project file (core/yamlsafe.py) takes about 1.5 s by "
-    "itself; PyYAML's own CSafeLoader about 1 s",
+    strict=False,
+    reason="met on a quiet machine at best: on a loaded one 1.4 s (0.93 s CPU), of which "
+    "0.83 s CPU is starting and reading the two projects and the map (about 0.35 s a "
+    "project file, core/yamlsafe.py's fast reading)",
 )
 def test_diff_of_two_10k_projects_under_a_second(figures: tuple[_Timing, _Timing]) -> None:
     took, _ = figures

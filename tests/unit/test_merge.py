@@ -17,11 +17,10 @@ from karar.core.merge import (
     merge_projects,
     participants_of,
     refusals,
-    save_tally,
 )
-from karar.core.merge import tally_text as merge_tally_text
 from karar.core.project import Project, ProjectError
 from karar.core.status import Decision
+from karar.core.yamlsafe import _dump_libyaml, _dump_python
 
 PG = ("Stack", "Data", "PostgreSQL")
 MY = ("Stack", "Data", "MySQL")
@@ -366,13 +365,18 @@ def test_the_tally_is_written_as_project_files_are(tmp_path: Path) -> None:
         *TRICKY,
     ]
     tally = _tally_of(TRICKY, notes, tmp_path)
-    text = merge_tally_text(tally)
-    assert text == tally.dumps()
+    data = tally.to_data()
+    assert _dump_libyaml(data) is None  # text beyond U+FFFF (the emoji) is PyYAML's
+    assert tally.dumps() == _dump_python(data)
+    within = [label for label in TRICKY if max(label, default="a") <= "\uffff"]
+    tally = _tally_of(within, [n for n in notes if max(n, default="a") <= "\uffff"], tmp_path)
+    data = tally.to_data()
+    text = _dump_libyaml(data)
+    assert text is not None, "a tally is written by libyaml"
+    assert text == _dump_python(data) == tally.dumps()
     assert "&id" not in text and "\n  - path: [Root, plain, '0']\n" in text
-    assert (
-        merge_tally_text(Project(map_ref="m.mmd", participants=[]))
-        == Project(map_ref="m.mmd", participants=[]).dumps()
-    )
+    empty = Project(map_ref="m.mmd", participants=[]).to_data()
+    assert _dump_libyaml(empty) == _dump_python(empty)
 
 
 @settings(max_examples=60, deadline=None)
@@ -381,14 +385,6 @@ def test_the_tally_is_written_as_project_files_are(tmp_path: Path) -> None:
     notes=st.lists(st.text(max_size=40), min_size=1, max_size=4),
 )
 def test_any_text_is_written_as_project_files_are(labels: list[str], notes: list[str]) -> None:
-    tally = _tally_of(labels, notes, Path("/nowhere"))
-    assert merge_tally_text(tally) == tally.dumps()
-
-
-def test_save_tally_writes_and_refuses_like_save(inputs: list[Path], tmp_path: Path) -> None:
-    tally = merge_projects(load_all(inputs), tmp_path / "t.karar.yaml", majority=True)
-    save_tally(tally)
-    assert (tmp_path / "t.karar.yaml").read_text(encoding="utf-8") == tally.dumps()
-    (tmp_path / "t.karar.yaml").chmod(0o444)
-    with pytest.raises(ProjectError, match="read-only"):
-        save_tally(tally)
+    data = _tally_of(labels, notes, Path("/nowhere")).to_data()
+    fast = _dump_libyaml(data)
+    assert fast is None or fast == _dump_python(data)

@@ -393,3 +393,18 @@ def test_an_escape_of_no_character_is_one_located_error() -> None:
     for text in (HEAD + 'x: "\\U00110000"\n', HEAD + 'x: "\\ud800 \\U00110000"\n'):
         error = refused(text)
         assert error.line == 3 and "not valid YAML" in error.message
+
+
+def test_a_date_shared_by_entries_is_written_as_a_date_each_time() -> None:
+    import datetime as dt
+
+    from karar.core.project import NodeState, Project
+    from karar.core.yamlsafe import _dump_python
+
+    day = dt.date(2026, 11, 30)  # one object, as a reader caching values may give
+    project = Project(map_ref="m.mmd")
+    project.entries[("R", "a")] = NodeState(checked=True, date=day)
+    project.entries[("R", "b")] = NodeState(checked=True, date=day)
+    for text in (project.dumps(), _dump_python(project.to_data())):
+        assert "&id" not in text and "*id" not in text
+        assert text.count("date: 2026-11-30\n") == 2

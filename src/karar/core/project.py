@@ -293,8 +293,9 @@ def loads(text: str, *, path: str = "<project>") -> Project:
         ProjectError: Not YAML (or YAML :mod:`~karar.core.yamlsafe` refuses), not a Karar
             project, a newer format, or values of the wrong type; the message names the line.
     """
-    data, where = yamlsafe.load(text, path, ProjectError)
-    return _Reader(path).project(data, where)
+    with yamlsafe.collector_paused():
+        data, where = yamlsafe.load(text, path, ProjectError)
+        return _Reader(path).project(data, where)
 
 
 class _Reader:
@@ -383,23 +384,22 @@ class _Reader:
                 where.line, f"each entry under 'nodes:' must be a mapping, not {shown(entry)}"
             )
         raw_path = entry.get("path")
-        if (
-            not isinstance(raw_path, list)
-            or not raw_path
-            or not all(_is_label(p) for p in raw_path)
-        ):
+        if not isinstance(raw_path, list) or not raw_path or not _are_labels(raw_path):
             raise self.fail(
                 where.value("path").line, "'path:' must be a list of labels from the root down"
             )
-        extra = {k: v for k, v in entry.items() if k not in _KNOWN_ENTRY}
-        state = NodeState(extra=extra, line=where.line)
-        for key in ("checked", "collapsed"):
-            value = entry.get(key, False)
-            if not isinstance(value, bool):
+        if entry.keys() <= _KNOWN_ENTRY_SET:  # nearly always: skip the comprehension
+            extra = {}
+        else:
+            extra = {k: v for k, v in entry.items() if k not in _KNOWN_ENTRY}
+        checked = entry.get("checked", False)
+        collapsed = entry.get("collapsed", False)
+        for key, value in (("checked", checked), ("collapsed", collapsed)):
+            if value is not True and value is not False:
                 raise self.fail(
                     where.value(key).line, f"'{key}:' must be true or false, not {shown(value)}"
                 )
-            setattr(state, key, value)
+        state = NodeState(checked=checked, collapsed=collapsed, extra=extra, line=where.line)
         self._decision(entry, where, state)
         note = entry.get("note")
         if note is not None and not isinstance(note, str):
@@ -413,11 +413,11 @@ class _Reader:
         state.votes = votes
         voters = entry.get("voters")
         if voters is not None:
-            if not isinstance(voters, list) or not all(_is_label(v) for v in voters):
+            if not isinstance(voters, list) or not _are_labels(voters):
                 raise self.fail(where.value("voters").line, "'voters:' must be a list of names")
             voters = [str(v) for v in voters]
         state.voters = voters
-        return tuple(str(p) for p in raw_path), state
+        return tuple(map(str, raw_path)), state
 
     def _decision(self, entry: dict[Any, Any], where: Where, state: NodeState) -> None:
         """``status:``, ``by:`` and ``date:`` of an entry, checked against ``checked:``."""
@@ -461,6 +461,15 @@ class _Reader:
 def _is_label(value: Any) -> bool:
     """A path element or a name: text, or a number YAML read from unquoted digits."""
     return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+_LABEL_TYPES = frozenset((str, int, float))
+_KNOWN_ENTRY_SET = frozenset(_KNOWN_ENTRY)
+
+
+def _are_labels(values: list[Any]) -> bool:
+    """Whether every value is a label (see :func:`_is_label`)."""
+    return set(map(type, values)) <= _LABEL_TYPES or all(_is_label(v) for v in values)
 
 
 def _read_view(project: Project, raw: Any, where: Where) -> None:
