@@ -19,7 +19,19 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QObject,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar, QWidget
 
@@ -101,6 +113,7 @@ class _Saved:
     """What leaving the presentation gives back."""
 
     state: Qt.WindowState
+    rect: QRect
     geometry: QByteArray
     docks_state: QByteArray
     menubar: bool
@@ -134,6 +147,7 @@ class Presentation(QObject):
         self.active = False
         self.step = 0
         self._saved: _Saved | None = None
+        self._fitted = QSize()  # the viewport size the step shown was fitted to
         self.footer = Footer()
         self.keys_overlay: KeysOverlay | None = None
         self.note_overlay: NoteOverlay | None = None
@@ -189,6 +203,7 @@ class Presentation(QObject):
         view.finish_glide()
         self._saved = _Saved(
             state=window.windowState(),
+            rect=window.geometry(),
             geometry=window.saveGeometry(),
             docks_state=window.saveState(),
             menubar=window.menuBar().isVisible(),
@@ -261,6 +276,7 @@ class Presentation(QObject):
         else:
             window.showNormal()
             window.restoreGeometry(saved.geometry)
+            window.setGeometry(saved.rect)  # restoreGeometry fits it to the screen
         window.restoreState(saved.docks_state)
         window.menuBar().setVisible(saved.menubar)
         window.statusBar().setVisible(saved.statusbar)
@@ -312,6 +328,7 @@ class Presentation(QObject):
         start = (view.zoom, view.center())
         scene.select(focus if focus is not None else doc.root)
         zoom, center = self.step_view(focus)
+        self._fitted = view.viewport().size()
         view.show_at(*start)
         view.glide_to(zoom, center, animate=animate)
         self._update_footer()
@@ -629,11 +646,16 @@ class Presentation(QObject):
 
     @Slot()
     def _on_resized(self) -> None:
+        view = self.window.view
         if not self.active:
+            return
+        self._place_overlays()
+        if view.viewport().size() == self._fitted:
             return
         self.restyle()
         zoom, center = self.step_view(self.focus)
-        self.window.view.glide_to(zoom, center, animate=False)
+        # a glide under way goes on to the new target; else the step is fitted at once
+        view.glide_to(zoom, center, animate=view.is_gliding())
 
     # ------------------------------------------------------------------ footer
 
