@@ -4,19 +4,19 @@ the window, view and folds given back exactly."""
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QDockWidget, QToolBar
 from pytestqt.qtbot import QtBot
+from uihelpers import node_named
 
 from karar.core.model import Node
 from karar.ui.describe import describe
 from karar.ui.mainwindow import MainWindow
 from karar.ui.present import PRESENT_KEYS, ROOM_LABEL_PX, key_rows
-
-from uihelpers import node_named
 
 K = Qt.Key
 
@@ -190,7 +190,7 @@ def test_the_keys_overlay_lists_the_key_table(qtbot: QtBot, window: MainWindow) 
     assert presentation.overlay_open == "keys"
     assert overlay.rows == tuple(key_rows()) == tuple((r.shown, r.help) for r in PRESENT_KEYS)
     text = overlay.label.text()
-    for shown, what in overlay.rows:
+    for _shown, what in overlay.rows:
         assert what in text.replace("&amp;", "&")
     press(qtbot, window, K.Key_Escape)  # closes the overlay, stays presenting
     assert presentation.overlay_open is None and presentation.active
@@ -302,7 +302,7 @@ def test_a_step_glides_to_its_target_in_under_400_ms(qtbot: QtBot, window: MainW
     assert abs(view.center().x() - center.x()) <= 1.5 / zoom
     assert abs(view.center().y() - center.y()) <= 1.5 / zoom
     # zoom moves one way only: never in, out and in again
-    steps = [b - a for a, b in zip(zooms, zooms[1:], strict=False)]
+    steps = [b - a for a, b in itertools.pairwise(zooms)]
     assert all(s >= -1e-9 for s in steps) or all(s <= 1e-9 for s in steps)
 
 
