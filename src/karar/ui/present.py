@@ -326,7 +326,8 @@ class Presentation(QObject):
             scene.animate = was
         scene.set_focus(focus)
         start = (view.zoom, view.center())
-        scene.select(focus if focus is not None else doc.root)
+        # the overview selects nothing: a ring round the root would only be in the way
+        scene.select(focus)
         zoom, center = self.step_view(focus)
         self._fitted = view.viewport().size()
         view.show_at(*start)
