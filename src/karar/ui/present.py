@@ -40,6 +40,7 @@ from karar.core.layout import Box
 from karar.core.model import Node
 from karar.core.status import Decision
 from karar.ui.measure import Role
+from karar.ui.presenter import PresenterWindow, choose_screens, screen_infos
 from karar.ui.presentoverlays import BASE_HEIGHT, Blank, Footer, KeysOverlay, NoteOverlay
 
 if TYPE_CHECKING:
@@ -152,6 +153,8 @@ class Presentation(QObject):
         self.keys_overlay: KeysOverlay | None = None
         self.note_overlay: NoteOverlay | None = None
         self.blank_screen: Blank | None = None
+        #: the laptop's window where there are two screens (None otherwise)
+        self.presenter: PresenterWindow | None = None
         window.document.decisions_changed.connect(self._on_document_decisions_changed)
         window.document.map_replaced.connect(self._on_document_map_replaced)
 
@@ -232,6 +235,7 @@ class Presentation(QObject):
         self._ensure_widgets()
         self.footer.show()
         self.restyle()
+        self._use_screens()
         window.showFullScreen()
         app = QApplication.instance()
         if app is not None:
@@ -257,6 +261,10 @@ class Presentation(QObject):
         self._close_overlays()
         if self.blank_screen is not None:
             self.blank_screen.hide()
+        if self.presenter is not None:
+            self.presenter.close()
+            self.presenter.deleteLater()
+            self.presenter = None
         self.footer.hide()
         view.finish_glide()
         scene.set_focus(None)
@@ -293,6 +301,22 @@ class Presentation(QObject):
             saved.focus.setFocus()
         self._saved = None
         self.active_changed.emit(False)
+
+    def _use_screens(self) -> None:
+        """With two screens or more: the map on the projector, the presenter view on
+        the laptop (:func:`~karar.ui.presenter.choose_screens`)."""
+        screens, infos = screen_infos()
+        pair = choose_screens(infos)
+        if pair is None:
+            return
+        projector, laptop = screens[pair[0]], screens[pair[1]]
+        window = self.window
+        window.setScreen(projector)
+        window.move(projector.geometry().topLeft())
+        self.presenter = PresenterWindow(self)
+        self.presenter.setScreen(laptop)
+        self.presenter.setGeometry(laptop.availableGeometry())
+        self.presenter.show()
 
     def _restore_view(self) -> None:
         saved = self._saved
@@ -643,7 +667,8 @@ class Presentation(QObject):
             editor = self.note_overlay.editor
             if watched is editor or editor.isAncestorOf(watched):
                 return False
-        return watched.window() is self.window
+        top = watched.window()
+        return top is self.window or (self.presenter is not None and top is self.presenter)
 
     @Slot()
     def _on_resized(self) -> None:
