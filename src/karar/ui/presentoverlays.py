@@ -115,7 +115,7 @@ class KeysOverlay(Overlay):
         self.label.setStyleSheet(f"font-size: {px}px; color: {theme.text.name()};")
         self.label.setText(
             f"<h2 style='font-size: {round(px * 1.3)}px;'>Presentation keys</h2>"
-            f"<table cellspacing='0'>{rows}</table>"
+            f"<table align='center' cellspacing='0'>{rows}</table>"
             f"<p style='color: {muted};'>Esc closes this list</p>"
         )
 
