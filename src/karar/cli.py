@@ -71,7 +71,16 @@ def _open_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--theme", choices=THEMES, default=None, help="default: follow the system")
     p.add_argument(
-        "--present", action="store_true", help="presentation mode: big fonts, full screen"
+        "--present",
+        action="store_true",
+        help="presentation mode: full screen, no chrome, type for a room, branch by branch",
+    )
+    p.add_argument(
+        "--step",
+        type=_step,
+        default=None,
+        metavar="N",
+        help="with --present: start at step N (0: the overview, k: first-level branch k)",
     )
     p.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the window and exit")
     p.add_argument(
@@ -96,7 +105,20 @@ def _open_args(argv: list[str]) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.describe and not args.screenshot:
         parser.error("--describe needs --screenshot (it describes the screenshot)")
+    if args.step is not None and not args.present:
+        parser.error("--step needs --present (it is a step of the presentation)")
     return args
+
+
+def _step(text: str) -> int:
+    """A presentation step: a whole number, 0 or more."""
+    try:
+        step = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a step number: {text!r}") from None
+    if step < 0:
+        raise argparse.ArgumentTypeError(f"a step is 0 or more, not {step}")
+    return step
 
 
 def _export_parser() -> argparse.ArgumentParser:
@@ -517,6 +539,7 @@ def cmd_open(args: argparse.Namespace) -> int:
             layout=args.layout or "mindmap",
             theme=args.theme,
             present=args.present,
+            step=args.step or 0,
             screenshot=args.screenshot,
             size=args.size,
             describe=args.describe,

@@ -110,7 +110,10 @@ COMMANDS: tuple[Command | str, ...] = (
         "Open a map or a project",
         toolbar="Open",
     ),
-    Command("reload", "&Reload", "reload", (_SK.Refresh, "F5"), "file", "Read the map file again"),
+    # F5 presents (as in slide tools); Refresh is F5 on most desktops, so it is not used
+    Command(
+        "reload", "&Reload", "reload", ("Ctrl+R", "Refresh"), "file", "Read the map file again"
+    ),
     "file",
     Command(
         "save", "&Save", "session.save", (_SK.Save,), "file", "Save the project", toolbar="Save"
@@ -462,6 +465,14 @@ COMMANDS: tuple[Command | str, ...] = (
         ("F11", _SK.FullScreen),
         "view",
         "Fill the screen (Esc leaves)",
+    ),
+    Command(
+        "present",
+        "&Present",
+        "presentation.toggle",
+        ("F5",),
+        "view",
+        "Present the map branch by branch, full screen (Esc leaves; ? lists the keys)",
     ),
     Command("find", "&Find…", "open_search", (_SK.Find,), "go", "Search the map", toolbar="Find"),
     Command("find_next", "Find &Next", "search.step", (_SK.FindNext,), "go", args=(1,)),

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QToolBar
+from PySide6.QtWidgets import QApplication
 
 from karar.ui.qtapp import ensure_app
 
@@ -60,6 +60,7 @@ def run(
     screenshot: str | Path | None = None,
     size: tuple[int, int] = (1600, 1000),
     describe: str | Path | None = None,
+    step: int = 0,
 ) -> int:
     """Open the main window on the map at ``path`` and run until it closes.
 
@@ -67,19 +68,25 @@ def run(
         path: A map or project file, or None for the built-in Django map.
         layout: ``mindmap``, ``tree`` or ``radial``.
         theme: ``light``, ``dark``, ``contrast``, or None to follow the OS.
-        present: Start full screen, without tool bars (presentation mode).
+        present: Start in the presentation mode (:mod:`karar.ui.present`).
         screenshot: If given, render the window offscreen at ``size``, save a PNG of it
             there and return without showing anything.
         size: Window size in pixels.
         describe: With ``screenshot``: also write there, as JSON, what the screenshot shows
             (:mod:`karar.ui.describe`).
+        step: With ``present``: the step to start at (0: the overview).
 
     Returns:
         The process exit code: 0 on success, 1 when a screenshot could not be made.
     """
     if screenshot is not None and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    app = make_app()
+    screen_file = _offscreen_screen(size) if screenshot is not None and present else None
+    try:
+        app = make_app()
+    finally:
+        if screen_file is not None:
+            screen_file.unlink(missing_ok=True)
 
     from karar.ui.mainwindow import MainWindow
     from karar.ui.theme import apply_app_theme, resolve_theme
@@ -96,23 +103,49 @@ def run(
         previous = qInstallMessageHandler(_quiet_offscreen)
         try:
             return _screenshot(
-                app, window, path, Path(screenshot), size, Path(describe) if describe else None
+                app,
+                window,
+                path,
+                Path(screenshot),
+                size,
+                Path(describe) if describe else None,
+                step if present else None,
             )
         finally:
             qInstallMessageHandler(previous)
 
     if remember and path is None and QSettings().contains("window/geometry"):
         window.restoreGeometry(QSettings().value("window/geometry"))
-    if present:
-        window.menuBar().hide()
-        for bar in window.findChildren(QToolBar):
-            bar.hide()
-        window.showFullScreen()
-    else:
-        window.show()
+    window.show()
     # open after the window is shown so the first view is fitted to its real size
-    QTimer.singleShot(0, lambda: window.start(path))
+    QTimer.singleShot(0, lambda: _start(window, path, step if present else None))
     return app.exec()
+
+
+def _start(window: MainWindow, path: str | Path | None, step: int | None) -> None:
+    window.start(path)
+    if step is not None:
+        window.present(step)
+
+
+def _offscreen_screen(size: tuple[int, int]) -> Path | None:
+    """Give the offscreen platform one screen of ``size`` (a presentation fills its
+    screen: the picture is then as big as asked). Only before the application exists, and
+    only for the plain offscreen platform; returns the configuration file to remove once
+    the application is made."""
+    import json
+    import tempfile
+
+    if QApplication.instance() is not None or os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        return None
+    screen = {"name": "karar", "x": 0, "y": 0, "width": size[0], "height": size[1]}
+    screen |= {"logicalDpi": 96, "dpr": 1}
+    with tempfile.NamedTemporaryFile(
+        "w", suffix=".json", prefix="karar-screen-", delete=False
+    ) as out:
+        json.dump({"screens": [screen]}, out)
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={out.name}"
+    return Path(out.name)
 
 
 _PREVIEW_WAIT_S = 5.0  # more than the worker's budget for one note
@@ -133,6 +166,7 @@ def _screenshot(
     out: Path,
     size: tuple[int, int],
     description: Path | None = None,
+    step: int | None = None,
 ) -> int:
     from karar.core.errors import KararError
 
@@ -145,6 +179,14 @@ def _screenshot(
         print(f"karar: error: {err}", file=sys.stderr)
         return 1
     wait_for_first_frame(window)
+    if step is not None:
+        steps = window.presentation.steps
+        if step > steps:
+            print(f"karar: error: --step {step}: the map has steps 0 to {steps}", file=sys.stderr)
+            return 1
+        window.present(step)
+        app.processEvents()
+        window.view.finish_glide()
     # a long note renders on a worker thread: the picture shows it rendered
     window.decision_panel.wait_for_preview(_PREVIEW_WAIT_S)
     app.processEvents()

@@ -37,7 +37,7 @@ def describe(window: MainWindow) -> dict[str, Any]:
 
     Returns:
         A JSON-ready dict: ``window``, ``theme``, ``layout``, ``language``, ``zoom``,
-        ``chrome``, ``present`` (None: there is no presentation mode yet) and ``nodes``.
+        ``chrome``, ``present`` (None outside the presentation mode) and ``nodes``.
     """
     view = window.view
     scene = window.map_scene
@@ -48,7 +48,7 @@ def describe(window: MainWindow) -> dict[str, Any]:
         "language": LANGUAGE,
         "zoom": round(view.zoom, 4),
         "chrome": _chrome(window),
-        "present": None,
+        "present": _present(window),
         "nodes": _nodes(window),
     }
 
@@ -87,6 +87,19 @@ def _chrome(window: MainWindow) -> dict[str, Any]:
     }
 
 
+def _present(window: MainWindow) -> dict[str, Any] | None:
+    """The presentation's step, its number of steps and the focused branch's path."""
+    presentation = window.presentation
+    if not presentation.active:
+        return None
+    focus = presentation.focus
+    return {
+        "step": presentation.step,
+        "steps": presentation.steps,
+        "focus": list(window.document.path_of(focus)) if focus is not None else None,
+    }
+
+
 def _shown_title(text: str) -> str:
     """A menu title as shown: the mnemonic ``&`` dropped, ``&&`` shown as ``&``."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
@@ -122,7 +135,7 @@ def _nodes(window: MainWindow) -> list[dict[str, Any]]:
                 "side": _SIDES.get(b.side) if mind_map else None,
                 # folds mean nothing in a view that ignores them (decisions-only)
                 "folded": bool(node.children) and folds_apply and document.is_folded(node),
-                "dimmed": False,
+                "dimmed": scene.ctx.is_dimmed(node),
                 "checked": document.is_checked(node),
                 "status": state.value if state is not None else None,
                 "note": document.has_note(node),

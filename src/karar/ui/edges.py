@@ -91,7 +91,7 @@ class EdgePainter:
         if motion is not None:
             self._ghost_edges(motion, edges)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= OVERVIEW_ZOOM)
-        edges.paint(painter, ctx.colour, self._edge_width)
+        edges.paint(painter, ctx.edge_colour, self._edge_width)
         if lod < OVERVIEW_ZOOM:
             self._paint_overview_boxes(painter, exposed, lod)
 

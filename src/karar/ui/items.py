@@ -22,7 +22,7 @@ from karar.core.layout import Box
 from karar.core.model import Node
 from karar.ui.decorations import DECORATIONS, handle_rect
 from karar.ui.measure import Geometry, Role, role_of
-from karar.ui.render import NO_BADGE, OVERVIEW_ZOOM, Badge, RenderContext
+from karar.ui.render import DIM_OPACITY, NO_BADGE, OVERVIEW_ZOOM, Badge, RenderContext
 
 
 class NodeItem(QGraphicsItem):
@@ -91,6 +91,8 @@ class NodeItem(QGraphicsItem):
             return
         ctx = self.ctx
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if ctx.focus is not None and ctx.is_dimmed(self.node):
+            painter.setOpacity(painter.opacity() * DIM_OPACITY)
         if lod < OVERVIEW_ZOOM:
             fill = ctx.tint(self.branch) if self.role else ctx.colour(self.branch)
             painter.fillRect(QRectF(0, 0, box.w, box.h), fill)

@@ -39,6 +39,7 @@ from karar.ui.noticebar import NoticeBar
 from karar.ui.orphans import OrphansPanel
 from karar.ui.outputs import Outputs
 from karar.ui.plaintext import error_text, file_name, plain_undo_tooltips, title_text
+from karar.ui.present import Presentation
 from karar.ui.recent import RecentMenu
 from karar.ui.scene import MapScene
 from karar.ui.search import SearchBar, SearchController
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.session = Session(self.document, self.view.view_state, self)
         self.outputs = Outputs(self)
         self._build_docks()
+        self.presentation = Presentation(self)
         stack = self.document.undo_stack
         self.commands = build_actions(
             self,
@@ -394,6 +396,10 @@ class MainWindow(QMainWindow):
         self.map_scene.animate = animate
         if self.remember:
             QSettings().setValue("view/animate", animate)
+
+    def present(self, step: int = 0) -> None:
+        """Start the presentation mode at ``step`` (0: the overview)."""
+        self.presentation.enter(step)
 
     def toggle_full_screen(self) -> None:
         """Enter or leave full screen."""

@@ -21,7 +21,7 @@ from karar.core.layout import Box, LayoutKind, Spacing
 from karar.core.model import Node, Shape
 from karar.core.votes import Tally, Vote
 from karar.ui.measure import Geometry, Measurer, Role, role_of
-from karar.ui.theme import Theme
+from karar.ui.theme import Theme, blend
 
 if TYPE_CHECKING:
     from karar.ui.document import MapDocument
@@ -33,6 +33,8 @@ OVERVIEW_ZOOM = 0.35
 CHECK_DETAIL_ZOOM = 0.6
 
 BASE_SPACING = Spacing(sibling_gap=8.0, subtree_gap=16.0, level_gap=64.0)
+#: How strongly nodes and edges outside the presentation's focus are drawn (their opacity)
+DIM_OPACITY = 0.22
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,8 @@ class RenderContext:
         #: votes are hidden, but for the branches in :attr:`votes_revealed`
         self.votes_hidden = False
         self.votes_revealed: set[Node] = set()
+        #: the first-level branch in focus (presentation): the others are drawn dimmed
+        self.focus: Node | None = None
         self._static: OrderedDict[tuple[str, int, int], QStaticText] = OrderedDict()
         self.set_theme(theme)
 
@@ -146,6 +150,24 @@ class RenderContext:
     def colour(self, branch: int) -> QColor:
         """The branch colour of first-level branch ``branch`` (-1: the root)."""
         return self.theme.branch(branch)
+
+    def is_dimmed(self, node: Node) -> bool:
+        """Whether ``node`` is drawn faded: a focus is set and ``node`` is neither the root
+        nor in the focused branch."""
+        focus = self.focus
+        if focus is None or node.parent is None:
+            return False
+        branch = self.document.branch
+        return branch.get(node, -1) != branch.get(focus, -2)
+
+    def edge_colour(self, branch: int) -> QColor:
+        """The colour of edges into first-level branch ``branch``: its colour, faded into
+        the background outside the focus (opaque, so crossing edges do not darken)."""
+        colour = self.theme.branch(branch)
+        focus = self.focus
+        if focus is not None and branch != self.document.branch.get(focus, -2):
+            return blend(self.theme.background, colour, DIM_OPACITY)
+        return colour
 
     def tint(self, branch: int) -> QColor:
         """The light fill of branch ``branch``."""

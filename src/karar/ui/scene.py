@@ -570,6 +570,21 @@ class MapScene(QGraphicsScene):
             self.edge_layer.update()
         self.selection_changed.emit(node)
 
+    @property
+    def focus(self) -> Node | None:
+        """The first-level branch in focus (presentation), None when nothing is dimmed."""
+        return self.ctx.focus
+
+    def set_focus(self, branch: Node | None) -> None:
+        """Draw every node and edge outside first-level branch ``branch`` (and the root)
+        faded; None draws everything as usual."""
+        if branch is self.ctx.focus:
+            return
+        self.ctx.focus = branch
+        for item in self._live.values():
+            item.update()
+        self.edge_layer.update()
+
     def set_search(self, matches: set[Node], current: Node | None, hiding: set[Node]) -> None:
         """Highlight search ``matches``; ``current`` stronger; ``hiding`` are folded nodes
         whose hidden descendants match."""

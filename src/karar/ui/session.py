@@ -356,7 +356,7 @@ class Session(QObject):
         if self._watched is not None and not qt_can_name(os.path.abspath(self._watched)):
             self.message.emit(
                 f"{file_name(path)} is not watched for changes: its name is not valid UTF-8, "
-                "which Qt cannot follow (reload it with F5)"
+                "which Qt cannot follow (reload it with Ctrl+R)"
             )
             self._watched = None
         self._rewatch()

@@ -11,12 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QEasingCurve,
     QEvent,
     QPoint,
     QPointF,
     QRect,
     QRectF,
     Qt,
+    QVariantAnimation,
     Signal,
     Slot,
 )
@@ -45,6 +47,8 @@ READABLE_ZOOM = 0.8
 #: levels are tried for the first view of a map until this many nodes would show
 AUTO_LEVEL_NODES = 600
 _WHEEL_STEP = 1.0018  # zoom factor per 1/8 degree of wheel turn (one notch: x1.24)
+#: how long the view takes to glide to a presentation step (zoom and centre together)
+GLIDE_MS = 320
 
 
 class MapView(QGraphicsView):
@@ -53,10 +57,12 @@ class MapView(QGraphicsView):
     Signals:
         zoom_changed(float): The zoom factor changed.
         first_frame_painted(): The first frame with a map on it was painted.
+        glide_finished(): A glide (:meth:`glide_to`) reached its target.
     """
 
     zoom_changed = Signal(float)
     first_frame_painted = Signal()
+    glide_finished = Signal()
 
     def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -85,6 +91,17 @@ class MapView(QGraphicsView):
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.minimap = Minimap(self)
         self.navigator = Navigator(self)
+        self._glide = QVariantAnimation(self)
+        self._glide.setStartValue(0.0)
+        self._glide.setEndValue(1.0)
+        self._glide.setDuration(GLIDE_MS)
+        self._glide.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        self._glide.valueChanged.connect(self._on_glide_value_changed)
+        self._glide.finished.connect(self._on_glide_finished)
+        self._glide_from = (1.0, QPointF())
+        self._glide_to = (1.0, QPointF())
+        #: frames drawn by glides so far (tests count them instead of timing)
+        self.glide_frames = 0
         scene.relaid_out.connect(self._on_scene_relaid_out)
         scene.selection_changed.connect(self._on_scene_selection_changed)
 
@@ -147,6 +164,64 @@ class MapView(QGraphicsView):
     def center_on(self, point: QPointF) -> None:
         """Scroll so ``point`` is in the middle of the viewport."""
         self._put(point, QPointF(self.viewport().rect().center()))
+
+    def show_at(self, zoom: float, center: QPointF) -> None:
+        """Show scene point ``center`` in the middle of the viewport at ``zoom``."""
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        changed = abs(zoom - self.zoom) > 1e-9
+        if changed:
+            self.resetTransform()
+            self.scale(zoom, zoom)
+            self._update_scene_rect()
+        self.center_on(center)
+        if changed:
+            self.zoom_changed.emit(zoom)
+        self._sync()
+
+    def glide_to(self, zoom: float, center: QPointF, *, animate: bool = True) -> None:
+        """Move to ``zoom`` and ``center`` in one glide of :data:`GLIDE_MS`: zoom and
+        centre are interpolated together (the zoom geometrically, so it feels even),
+        never one after the other. Without ``animate`` (or with nothing to move) the view
+        is there at once."""
+        self._glide.stop()
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        start = (self.zoom, self.center())
+        self._glide_from, self._glide_to = start, (zoom, QPointF(center))
+        near = abs(zoom / start[0] - 1) < 1e-3 and (
+            (start[1] - center).manhattanLength() * zoom < 1.0
+        )
+        if not animate or near:
+            self.show_at(zoom, center)
+            self.glide_finished.emit()
+            return
+        self._glide.start()
+
+    def is_gliding(self) -> bool:
+        """Whether a glide is under way."""
+        return self._glide.state() == QVariantAnimation.State.Running
+
+    def glide_duration(self) -> int:
+        """How long a glide takes, in milliseconds."""
+        return self._glide.duration()
+
+    def finish_glide(self) -> None:
+        """Jump to where the glide under way is going."""
+        if self.is_gliding():
+            self._glide.stop()
+            self._on_glide_finished()
+
+    @Slot(object)
+    def _on_glide_value_changed(self, value: float) -> None:
+        t = float(value)
+        (z0, c0), (z1, c1) = self._glide_from, self._glide_to
+        self.glide_frames += 1
+        self.show_at(z0 * (z1 / z0) ** t, c0 + (c1 - c0) * t)
+
+    @Slot()
+    def _on_glide_finished(self) -> None:
+        zoom, center = self._glide_to
+        self.show_at(zoom, center)
+        self.glide_finished.emit()
 
     def fit_rect(self, rect: QRectF, *, max_zoom: float = 1.0, min_zoom: float = MIN_ZOOM) -> None:
         """Zoom and scroll so ``rect`` fills the viewport (within the zoom limits)."""
