@@ -246,3 +246,25 @@ def test_labels_read_on_the_heat_tint(theme: str) -> None:
     fills = (t.background, t.node_fill, *(t.tinted(i) for i in range(len(t.branches))))
     for fill in fills:
         assert contrast_ratio(heat_tint(t, fill, 1.0), t.text) >= least, (theme, fill.name())
+
+
+def test_v_in_the_presentation_reveals_the_focused_branch(qtbot: QtBot, win: MainWindow) -> None:
+    scene = win.map_scene
+    scene.set_votes_hidden(True)
+    qtbot.keyClick(win.view, Qt.Key.Key_F5)
+    assert win.presentation.active
+    cache = node_named(win, "6. Önbellek")
+    while win.presentation.focus is not cache:
+        qtbot.keyClick(win.focusWidget() or win.view, Qt.Key.Key_PageDown)
+    redis = at(win, "6. Önbellek & Asenkron İşler", "Cache", "Redis")
+    celery = at(
+        win, "6. Önbellek & Asenkron İşler", "Task Queue", "Celery (broker: Redis/RabbitMQ)"
+    )
+    assert chip_text(win, redis) is None
+    qtbot.keyClick(win.focusWidget() or win.view, Qt.Key.Key_Down)
+    assert win.map_scene.selected is not cache  # inside the branch: the reveal is the branch's
+    qtbot.keyClick(win.focusWidget() or win.view, Qt.Key.Key_V)
+    assert chip_text(win, redis) == chip_text(win, celery) == "2/3"
+    assert chip_text(win, node_named(win, "PostgreSQL")) is None  # another branch: still hidden
+    qtbot.keyClick(win.focusWidget() or win.view, Qt.Key.Key_Escape)
+    assert not win.presentation.active

@@ -96,6 +96,9 @@ PRESENT_KEYS: tuple[PresentKey, ...] = (
     PresentKey((_K.Key_Q,), "Q", "Mark it under consideration", "consider"),
     PresentKey((_K.Key_Backspace,), "Backspace", "Clear its decision", "clear_decision"),
     PresentKey((_K.Key_N,), "N", "Its note, large (Enter there: type into it)", "show_note"),
+    PresentKey(
+        (_K.Key_V,), "V", "Reveal the votes of this branch (a tally, votes hidden)", "reveal_votes"
+    ),
     PresentKey((_K.Key_B, _K.Key_Period), "B, .", "Blank the screen (any key returns)", "blank"),
     PresentKey((_K.Key_Question,), "?", "This list of keys", "show_keys"),
     PresentKey((_K.Key_Escape,), "Esc", "Close what is open, else leave", "escape"),
@@ -524,6 +527,10 @@ class Presentation(QObject):
     def clear_decision(self) -> None:
         """Make the selected node undecided."""
         self.window.map_scene.decide_selected(None)
+
+    def reveal_votes(self) -> None:
+        """Show the hidden votes of the focused branch (at the overview: all of them)."""
+        self.window.map_scene.reveal_votes(self.focus)
 
     # ------------------------------------------------------------------ overlays
 
