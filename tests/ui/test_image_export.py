@@ -302,3 +302,40 @@ def test_print_to_file_keeps_the_whole_title(
     )
     window.commands["print"].trigger()
     assert seen == [fresh.outputFormat()]
+
+
+def test_svg_carries_the_font_its_labels_use(tmp_path: Path) -> None:
+    """Labels look the same in a viewer without Noto Sans: each face the labels use is in
+    the SVG, a subset holding every character drawn in it; the labels stay text."""
+    import base64
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    from karar.core.svgfonts import used_characters
+
+    out = tmp_path / "map.svg"
+    export_image(load_map(None), out, "svg")
+    svg = out.read_bytes()
+    used = used_characters(svg)
+    assert (False, False) in used and (True, False) in used  # leaves and branch labels
+    faces = re.findall(
+        rb"font-weight:(\d+);font-style:(\w+);src:url\(data:font/woff;base64,([A-Za-z0-9+/=]+)\)",
+        svg,
+    )
+    assert len(faces) == len(used)
+    from karar.ui.export import _shipped_fonts
+
+    shipped = _shipped_fonts()
+    for weight, style, data in faces:
+        face = (int(weight) >= 600, style == b"italic")
+        font = TTFont(io.BytesIO(base64.b64decode(data)))
+        assert font["name"].getDebugName(1) == "Noto Sans"
+        cmap = font.getBestCmap()
+        missing = {c for c in used[face] if ord(c) not in cmap and not c.isspace()}
+        # only what Noto Sans itself lacks ("→"), drawn from the next font as on screen
+        full = TTFont(io.BytesIO(shipped[face])).getBestCmap()
+        assert all(ord(c) not in full for c in missing), (face, missing)
+        assert len(missing) <= 2
+    assert "Veri Katmanı" in " ".join(svg_texts(out))
+    assert len(svg) < 2 * 1024 * 1024

@@ -21,6 +21,7 @@ from karar.core.errors import KararError
 from karar.core.filters import ViewFilter
 from karar.core.model import MindMap, Node
 from karar.core.project import Project
+from karar.core.svgfonts import embed_fonts
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRectF
@@ -252,7 +253,17 @@ def _svg(scene: MapScene, source: QRectF, out: Path, title: str) -> None:
     target = QRectF(0, 0, size.width(), size.height())
     _draw(scene, source, generator, target, f"{out}: cannot write the SVG file")
     data = _size_in_pixels(bytes(buffer.data().data()), size.width(), size.height())
-    write_atomically(out, "SVG", data)
+    write_atomically(out, "SVG", embed_fonts(data, _shipped_fonts()))
+
+
+def _shipped_fonts() -> dict[tuple[bool, bool], bytes]:
+    """The shipped Noto Sans faces by (bold, italic), as the SVG embeds them."""
+    from importlib import resources
+
+    folder = resources.files("karar.resources") / "fonts"
+    names = {(False, False): "Regular", (True, False): "Bold", (False, True): "Italic"}
+    names[(True, True)] = "BoldItalic"
+    return {face: (folder / f"NotoSans-{name}.ttf").read_bytes() for face, name in names.items()}
 
 
 _SVG_SIZE = re.compile(rb'<svg width="[0-9.e+-]+mm" height="[0-9.e+-]+mm"')
