@@ -146,3 +146,23 @@ def test_a_branch_fitted_at_exactly_8_points_is_not_tiled() -> None:
     )
     assert [p.label for p in pages] == ["", "1"]
     assert pages[1].scale * 16.0 == 8.0
+
+
+def test_poster_overlaps_by_the_largest_node_so_each_is_whole_on_a_page() -> None:
+    setup = PageSetup(orientation=Orientation.PORTRAIT)
+    pages = plan_poster(Rect(0.0, 0.0, 2000.0, 1600.0), setup, 16.0, keep=(300.0, 20.0))
+    # across: 300 units of overlap (more than the 36 of 18 pt); down: 36 (more than 20)
+    assert [p.scene for p in pages] == [
+        Rect(0.0, 0.0, 1078.0, 1512.0),
+        Rect(778.0, 0.0, 1078.0, 1512.0),
+        Rect(1556.0, 0.0, 1078.0, 1512.0),
+        Rect(0.0, 1476.0, 1078.0, 1512.0),
+        Rect(778.0, 1476.0, 1078.0, 1512.0),
+        Rect(1556.0, 1476.0, 1078.0, 1512.0),
+    ]
+
+
+def test_poster_overlap_never_passes_half_a_page() -> None:
+    setup = PageSetup(orientation=Orientation.PORTRAIT)
+    pages = plan_poster(Rect(0.0, 0.0, 1700.0, 100.0), setup, 16.0, keep=(5000.0, 0.0))
+    assert [p.scene.x for p in pages] == [0.0, 539.0, 1078.0]

@@ -178,6 +178,7 @@ def plan_poster(
     *,
     prefix: str = "",
     layer: Layer = Layer.FULL,
+    keep: tuple[float, float] = (0.0, 0.0),
 ) -> list[Page]:
     """``content`` tiled on a grid of pages at :func:`poster_scale`, row by row.
 
@@ -188,21 +189,24 @@ def plan_poster(
         title: Bookmark title; each page's is ``title`` and its label.
         prefix: Put before every page label (``"3 "`` for the tiles of branch 3).
         layer: Which picture ``content`` is a rect of.
+        keep: Width and height of the largest node, in scene units: neighbouring pages
+            overlap by at least this much, so that every node is whole on some page.
     """
     scale = poster_scale(label_height)
     paper = setup.paper_rect(content.w, content.h)
     body = setup.body(paper)
     tile_w, tile_h = body.w / scale, body.h / scale
-    overlap = setup.overlap / scale
-    cols = _tiles(content.w, tile_w, overlap)
-    rows = _tiles(content.h, tile_h, overlap)
+    overlap_x = min(max(setup.overlap / scale, keep[0]), tile_w / 2)
+    overlap_y = min(max(setup.overlap / scale, keep[1]), tile_h / 2)
+    cols = _tiles(content.w, tile_w, overlap_x)
+    rows = _tiles(content.h, tile_h, overlap_y)
     pages: list[Page] = []
     for row in range(rows):
         for col in range(cols):
             label = f"{prefix}{row_letters(row)}{col + 1}"
             scene = Rect(
-                content.x + col * (tile_w - overlap),
-                content.y + row * (tile_h - overlap),
+                content.x + col * (tile_w - overlap_x),
+                content.y + row * (tile_h - overlap_y),
                 tile_w,
                 tile_h,
             )
@@ -228,6 +232,7 @@ def plan_branches(
     setup: PageSetup,
     label_height: float,
     title: str = "",
+    keep: tuple[float, float] = (0.0, 0.0),
 ) -> list[Page]:
     """An overview page, then each first-level branch on its own page (or tiles).
 
@@ -237,6 +242,7 @@ def plan_branches(
         setup: Paper and margins.
         label_height: The smallest label's height, in scene units.
         title: The map's title, for the overview's bookmark.
+        keep: The largest node's size, as for :func:`plan_poster`.
     """
     pages = [_fitted(overview, setup, "", title or "Overview", Layer.OVERVIEW)]
     for number, (name, rect) in enumerate(branches, start=1):
@@ -244,7 +250,9 @@ def plan_branches(
         if page.scale * label_height >= MIN_LABEL_PT:
             pages.append(page)
         else:
-            pages.extend(plan_poster(rect, setup, label_height, name, prefix=f"{number} "))
+            pages.extend(
+                plan_poster(rect, setup, label_height, name, prefix=f"{number} ", keep=keep)
+            )
     return pages
 
 
