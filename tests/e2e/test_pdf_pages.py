@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from karar.core.labels import plain_text
 from karar.core.pages import MIN_LABEL_PT, PageSetup, PagesKind
@@ -36,14 +37,21 @@ def page_texts(pdf: Path) -> list[str]:
     return pages[:-1] if pages and not pages[-1] else pages
 
 
+def bookmarks(pdf: Path) -> list[tuple[str, int]]:
+    """The PDF's outline: each bookmark's title and page number."""
+    reader = PdfReader(pdf)
+    return [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
+
+
 def built_in_labels() -> list[str]:
     return [" ".join(plain_text(n.label, n.markdown).split()) for n in load_map(None)]
 
 
 def test_a_poster_of_the_built_in_map_on_a4(tmp_path: Path) -> None:
-    scene, source = picture_scene(load_map(None))
+    mind_map = load_map(None)
+    scene, source = picture_scene(mind_map)
     assert scene is not None
-    plan = plan_pages(PagesKind.POSTER, PageSetup(), scene, source, None, "")
+    plan = plan_pages(PagesKind.POSTER, PageSetup(), scene, source, None, mind_map.display_title)
     out = tmp_path / "poster.pdf"
     result = export(out, "--pages", "poster", "--paper", "A4")
     pages = page_texts(out)
@@ -54,6 +62,8 @@ def test_a_poster_of_the_built_in_map_on_a4(tmp_path: Path) -> None:
     assert missing == []
     assert min(p.scale for p in plan) * smallest_label_height() >= MIN_LABEL_PT
     assert all(page.label in text for page, text in zip(plan, pages, strict=True))
+    title = mind_map.display_title
+    assert bookmarks(out) == [(f"{title} {p.label}", n) for n, p in enumerate(plan)]
 
 
 def test_branches_is_an_overview_and_a_page_per_branch(tmp_path: Path) -> None:
@@ -67,6 +77,9 @@ def test_branches_is_an_overview_and_a_page_per_branch(tmp_path: Path) -> None:
     assert all(b in pages[0] for b in branches)  # the overview names every branch
     assert len(branches) == 33  # every branch fits its page with labels of 8 pt or more
     assert all(branch in page for branch, page in zip(branches, pages[1:], strict=True))
+    assert bookmarks(out) == [(load_map(None).display_title, 0)] + [
+        (branch, number) for number, branch in enumerate(branches, start=1)
+    ]
     missing = [label for label in built_in_labels() if not any(label in p for p in pages)]
     assert missing == []
 

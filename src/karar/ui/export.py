@@ -292,15 +292,18 @@ def _pdf(
 ) -> str | None:
     from karar.ui.pages import pdf_pages
 
-    data, plan = pdf_pages(
-        scene,
-        source,
-        pages,
-        paper or PageSetup(),
-        title=title,
-        project=project,
-        overview=overview,
-    )
+    try:
+        data, plan = pdf_pages(
+            scene,
+            source,
+            pages,
+            paper or PageSetup(),
+            title=title,
+            project=project,
+            overview=overview,
+        )
+    except OSError as exc:
+        raise ExportError(f"{out}: cannot write the PDF file: {exc}") from None
     write_atomically(out, "PDF", data)
     return f"wrote {len(plan)} pages ({pages})" if len(plan) > 1 else None
 

@@ -131,11 +131,29 @@ def pdf_pages(
         overview: The picture folded to the first level (needed for BRANCHES).
 
     Raises:
-        ExportError: The PDF cannot be drawn.
+        OSError: The PDF cannot be drawn.
     """
     pages = plan_pages(kind, setup, scene, source, overview, title)
     data = _paint(pages, scene, overview[0] if overview else scene, _Header(title, project))
-    return data, pages
+    return with_bookmarks(data, [page.title or page.label for page in pages]), pages
+
+
+def with_bookmarks(pdf: bytes, titles: list[str]) -> bytes:
+    """``pdf`` with one bookmark per page, and opening with the bookmarks shown.
+
+    Qt's PDF writer makes no outline; pypdf adds it without touching the pages.
+    """
+    from io import BytesIO
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(BytesIO(pdf)))
+    for number, title in enumerate(titles):
+        writer.add_outline_item(title=title or f"Page {number + 1}", page_number=number)
+    writer.page_mode = "/UseOutlines"
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 class _Header:
@@ -150,8 +168,6 @@ def _paint(pages: list[Page], scene: MapScene, overview: MapScene, header: _Head
     from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtGui import QPainter, QPdfWriter
 
-    from karar.ui.export import ExportError
-
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -161,7 +177,7 @@ def _paint(pages: list[Page], scene: MapScene, overview: MapScene, header: _Head
     writer.setPageLayout(_page_layout(pages[0]))
     painter = QPainter()
     if not painter.begin(writer):
-        raise ExportError("cannot start the PDF")
+        raise OSError("cannot start the PDF writer")
     for number, page in enumerate(pages):
         if number:
             writer.setPageLayout(_page_layout(page))
