@@ -123,6 +123,7 @@ def _step(text: str) -> int:
 
 def _export_parser() -> argparse.ArgumentParser:
     from karar.core.export import ALL_FORMATS
+    from karar.core.pages import PAPERS, Orientation, PagesKind
 
     p = _Parser(
         prog="karar export",
@@ -148,6 +149,20 @@ def _export_parser() -> argparse.ArgumentParser:
         "--decisions-only", action="store_true", help="only chosen nodes and their ancestors"
     )
     p.add_argument("--dpi", type=int, default=96, help="resolution of PNG and PDF output")
+    p.add_argument(
+        "--pages",
+        choices=[k.value for k in PagesKind],
+        default="fit",
+        help="PDF: the map on one page (fit), tiled with 8 pt labels (poster), or an "
+        "overview and a page per first-level branch (branches)",
+    )
+    p.add_argument("--paper", choices=list(PAPERS), default="A4", help="PDF paper size")
+    p.add_argument(
+        "--orientation",
+        choices=[o.value for o in Orientation],
+        default="auto",
+        help="PDF pages: auto turns each page to its content's shape",
+    )
     p.add_argument("--theme", choices=THEMES, default="light")
     p.add_argument("--strict", action="store_true", help="read the map exactly as Mermaid does")
     return p
@@ -380,6 +395,7 @@ def _export_image(
     if not 24 <= args.dpi <= 1200:
         return _usage("export", "--dpi must be between 24 and 1200")
     from karar.core.filters import DecisionsOnly
+    from karar.core.pages import Orientation, PageSetup, PagesKind
     from karar.ui.export import ExportError, export_image
 
     try:
@@ -393,6 +409,8 @@ def _export_image(
             expand_level=args.expand_level,
             view_filter=DecisionsOnly() if args.decisions_only else None,
             dpi=args.dpi,
+            pages=PagesKind(args.pages),
+            paper=PageSetup(paper=args.paper, orientation=Orientation(args.orientation)),
         )
     except ExportError as exc:
         return _fail(str(exc))

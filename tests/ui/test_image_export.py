@@ -96,14 +96,14 @@ def test_pdf_is_one_page_of_the_map(tmp_path: Path) -> None:
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
     assert len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", data)) == 1
     assert re.findall(rb"/Type\s*/Pages\b.*?/Count\s+(\d+)", data, re.DOTALL) == [b"1"]
-    # The page is the map's size (at 96 px per inch, in points).
+    # The page is A4 (--pages fit), turned the way the map is.
     svg = tmp_path / "map.svg"
     export_image(load_map(None), svg, "svg", expand_level=2)
     _, _, width, height = ElementTree.parse(svg).getroot().attrib["viewBox"].split()
     box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
     assert box is not None
-    assert abs(float(box[1]) - int(width) * 0.75) < 1
-    assert abs(float(box[2]) - int(height) * 0.75) < 1
+    a4 = (842.0, 595.0) if int(width) > int(height) else (595.0, 842.0)
+    assert (float(box[1]), float(box[2])) == a4
 
 
 def test_image_writes_report_the_folder_problem(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from karar.core.errors import KararError
 from karar.core.filters import ViewFilter
 from karar.core.model import MindMap, Node
+from karar.core.pages import PageSetup, PagesKind
 from karar.core.project import Project
 from karar.core.svgfonts import embed_fonts
 
@@ -51,6 +52,8 @@ def export_image(
     view_filter: ViewFilter | None = None,
     dpi: int = 96,
     folded: Iterable[Node] | None = None,
+    pages: PagesKind = PagesKind.FIT,
+    paper: PageSetup | None = None,
 ) -> str | None:
     """Draw ``mind_map`` into ``out`` as ``png``, ``svg`` or ``pdf``.
 
@@ -67,6 +70,8 @@ def export_image(
             (None: nothing).
         dpi: Resolution of PNG and PDF (96 draws the map at its on-screen size).
         folded: The folds to draw (None: ``expand_level``, else the project's).
+        pages: How a PDF is laid on pages (see :mod:`karar.core.pages`).
+        paper: The PDF's paper, orientation and margins (None: A4, turned to fit).
 
     Returns:
         A notice for the user (e.g. the picture was scaled down), or None.
@@ -97,8 +102,18 @@ def export_image(
         _svg(scene, source, out, mind_map.display_title)
         return None
     if fmt == "pdf":
-        _pdf(scene, source, out, dpi, mind_map.display_title)
-        return None
+        overview = None
+        if pages is PagesKind.BRANCHES:
+            first, rect = picture_scene(
+                mind_map,
+                project=project,
+                layout=layout,
+                theme=theme,
+                expand_level=1,
+                view_filter=view_filter,
+            )
+            overview = (first, rect) if first is not None else None
+        return _pdf(scene, source, out, mind_map.display_title, pages, paper, project, overview)
     raise ValueError(f"not an image format: {fmt}")
 
 
@@ -276,28 +291,32 @@ def _size_in_pixels(svg: bytes, width: int, height: int) -> bytes:
     return _SVG_SIZE.sub(f'<svg width="{width}" height="{height}"'.encode(), head, 1) + rest
 
 
-def _pdf(scene: MapScene, source: QRectF, out: Path, dpi: int, title: str) -> None:
-    from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+def _pdf(
+    scene: MapScene,
+    source: QRectF,
+    out: Path,
+    title: str,
+    pages: PagesKind,
+    paper: PageSetup | None,
+    project: Project | None,
+    overview: tuple[MapScene, QRectF] | None,
+) -> str | None:
+    from karar.ui.pages import pdf_pages
 
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle(title)
-    writer.setCreator("Karar")
-    writer.setResolution(max(72, dpi))
-    # One page the size of the map (in points at 96 px per inch): it prints scaled to fit.
-    points = QSizeF(source.width() * 72 / 96, source.height() * 72 / 96)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(points, QPageSize.Unit.Point, "Karar map"),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(0, 0, 0, 0),
+    try:
+        data, plan = pdf_pages(
+            scene,
+            source,
+            pages,
+            paper or PageSetup(),
+            title=title,
+            project=project,
+            overview=overview,
         )
-    )
-    target = QRectF(0, 0, writer.width(), writer.height())
-    _draw(scene, source, writer, target, f"{out}: cannot write the PDF file")
-    write_atomically(out, "PDF", bytes(buffer.data().data()))
+    except OSError as exc:
+        raise ExportError(f"{out}: cannot write the PDF file: {exc}") from None
+    write_atomically(out, "PDF", data)
+    return f"wrote {len(plan)} pages ({pages})" if len(plan) > 1 else None
 
 
 def _draw(

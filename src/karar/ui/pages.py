@@ -1,0 +1,296 @@
+"""Printable PDF pages of a map: draws a :mod:`karar.core.pages` plan into a QPdfWriter.
+
+Each page carries a header (map title, project, date) with the legend of the decision
+marks, and its part of the picture, drawn by the window's own scene; poster pages add cut
+marks, their label and (the first) a map of the pages. Qt's PDF writer keeps labels as
+real text, so the pages can be searched and copied from.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from karar.core.labels import plain_text
+from karar.core.model import Node
+from karar.core.pages import (
+    Layer,
+    Page,
+    PageSetup,
+    PagesKind,
+    Rect,
+    plan_branches,
+    plan_fit,
+    plan_poster,
+)
+from karar.core.project import Project
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPageLayout, QPainter
+
+    from karar.ui.scene import MapScene
+
+LEGEND = "✓ chosen   ✗ rejected   ? considering"
+"""The decision marks, as the header explains them."""
+
+_RESOLUTION = 1200
+"""Device units per inch of the writer: coordinates stay fine once the painter works in points."""
+
+_BRANCH_MARGIN = 16.0
+"""Room around a branch's nodes on its page, in scene units."""
+
+_CUT = 10.0
+"""Length of a cut mark, in points."""
+
+_TOP = 28.0
+"""Where the header starts, from the paper's top and side edges, in points."""
+
+_MAP_W = 54.0
+"""Width of the page map, in points."""
+
+_INK = "#222222"
+
+
+def smallest_label_height() -> float:
+    """The pixel size of the smallest label font, in scene units."""
+    from karar.ui.measure import Measurer
+
+    return min(size for size, _ in Measurer.ROLE_FONTS.values())
+
+
+def plan_pages(
+    kind: PagesKind,
+    setup: PageSetup,
+    scene: MapScene,
+    source: QRectF,
+    overview: tuple[MapScene, QRectF] | None,
+    title: str,
+) -> list[Page]:
+    """The plan of ``kind`` for the picture ``source`` of ``scene``.
+
+    Args:
+        overview: The picture folded to the first level (needed for BRANCHES).
+    """
+    content = _rect(source)
+    assert scene.layout is not None
+    boxes = scene.layout.boxes.values()
+    keep = (max(b.w for b in boxes), max(b.h for b in boxes))
+    if kind is PagesKind.FIT:
+        return plan_fit(content, setup, title)
+    if kind is PagesKind.POSTER:
+        return plan_poster(content, setup, smallest_label_height(), title, keep=keep)
+    if overview is None:
+        raise ValueError("a branches plan needs the overview picture")
+    return plan_branches(
+        _rect(overview[1]), _branch_rects(scene), setup, smallest_label_height(), title, keep
+    )
+
+
+def _branch_rects(scene: MapScene) -> list[tuple[str, Rect]]:
+    """Each shown first-level branch's title and the rect of its subtree, with a margin."""
+    layout = scene.layout
+    assert layout is not None
+    root = scene.document.root
+    rects: list[tuple[str, Rect]] = []
+    for branch in root.children if root is not None else ():
+        boxes = [layout.boxes[n] for n in _subtree(branch) if n in layout.boxes]
+        if boxes:
+            whole = Rect.union([Rect(b.x, b.y, b.w, b.h) for b in boxes])
+            m = _BRANCH_MARGIN
+            padded = Rect(whole.x - m, whole.y - m, whole.w + 2 * m, whole.h + 2 * m)
+            rects.append((plain_text(branch.label, branch.markdown), padded))
+    return rects
+
+
+def _subtree(node: Node) -> Iterable[Node]:
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        stack.extend(n.children)
+
+
+def pdf_pages(
+    scene: MapScene,
+    source: QRectF,
+    kind: PagesKind,
+    setup: PageSetup,
+    *,
+    title: str,
+    project: Project | None = None,
+    overview: tuple[MapScene, QRectF] | None = None,
+) -> tuple[bytes, list[Page]]:
+    """The PDF of the picture ``source`` of ``scene`` on the pages of plan ``kind``, and
+    that plan.
+
+    Args:
+        title: The map's title, in every header and the PDF's properties.
+        project: Named in the header (None: no project).
+        overview: The picture folded to the first level (needed for BRANCHES).
+
+    Raises:
+        OSError: The PDF cannot be drawn.
+    """
+    pages = plan_pages(kind, setup, scene, source, overview, title)
+    data = _paint(pages, scene, overview[0] if overview else scene, _Header(title, project))
+    return with_bookmarks(data, [page.title or page.label for page in pages]), pages
+
+
+def with_bookmarks(pdf: bytes, titles: list[str]) -> bytes:
+    """``pdf`` with one bookmark per page, and opening with the bookmarks shown.
+
+    Qt's PDF writer makes no outline; pypdf adds it without touching the pages.
+    """
+    from io import BytesIO
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(BytesIO(pdf)))
+    for number, title in enumerate(titles):
+        writer.add_outline_item(title=title or f"Page {number + 1}", page_number=number)
+    writer.page_mode = "/UseOutlines"
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+class _Header:
+    def __init__(self, title: str, project: Project | None) -> None:
+        self.title = title
+        path = project.path if project is not None else None
+        self.project = path.name if path is not None else ""
+        self.facts = "   ".join(x for x in (self.project, datetime.date.today().isoformat()) if x)
+
+
+def _paint(pages: list[Page], scene: MapScene, overview: MapScene, header: _Header) -> bytes:
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QPainter, QPdfWriter
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(header.title)
+    writer.setCreator("Karar")
+    writer.setResolution(_RESOLUTION)
+    writer.setPageLayout(_page_layout(pages[0]))
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError("cannot start the PDF writer")
+    for number, page in enumerate(pages):
+        if number:
+            writer.setPageLayout(_page_layout(page))
+            writer.newPage()
+        painter.save()
+        painter.scale(_RESOLUTION / 72, _RESOLUTION / 72)
+        _draw_page(painter, page, overview if page.layer is Layer.OVERVIEW else scene, header)
+        painter.restore()
+    painter.end()
+    return bytes(buffer.data().data())
+
+
+def _page_layout(page: Page) -> QPageLayout:
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize
+
+    size = QPageSize(QSizeF(page.paper.w, page.paper.h), QPageSize.Unit.Point, "")
+    return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+
+
+def _qrect(rect: Rect) -> QRectF:
+    from PySide6.QtCore import QRectF
+
+    return QRectF(rect.x, rect.y, rect.w, rect.h)
+
+
+def _rect(rect: QRectF) -> Rect:
+    return Rect(rect.x(), rect.y(), rect.width(), rect.height())
+
+
+def _draw_page(painter: QPainter, page: Page, scene: MapScene, header: _Header) -> None:
+    from PySide6.QtCore import Qt
+
+    target = _qrect(page.target)
+    painter.save()
+    painter.setClipRect(target)
+    painter.fillRect(target, scene.backgroundBrush())
+    scene.render(painter, target, _qrect(page.scene), Qt.AspectRatioMode.IgnoreAspectRatio)
+    painter.restore()
+
+    _draw_header(painter, page, header)
+    if page.row >= 0:
+        from PySide6.QtGui import QColor, QPen
+
+        painter.setPen(QPen(QColor(_INK), 0.5))
+        _cut_marks(painter, page.target)
+    if page.grid is not None:
+        # in the header band, right of the legend and label
+        top = page.paper.y + _TOP
+        box = Rect(page.paper.w - _TOP - _MAP_W, top, _MAP_W, page.target.y - top - 2.0)
+        _page_map(painter, box, page.grid)
+
+
+def _draw_header(painter: QPainter, page: Page, header: _Header) -> None:
+    """Title, project and date on the left; the page label and legend on the right."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QFont
+
+    from karar.ui.measure import FONT_FAMILIES
+
+    painter.setPen(QColor(_INK))
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    left, top = _TOP, page.paper.y + _TOP
+    half = page.paper.w / 2 - _TOP
+    right = page.paper.w - _TOP - (_MAP_W + 6.0 if page.grid is not None else 0.0)
+    lines = (
+        (
+            True,
+            11,
+            Rect(left, top, right - left - 60.0, 14.0),
+            Qt.AlignmentFlag.AlignLeft,
+            header.title,
+        ),
+        (True, 11, Rect(right - half, top, half, 14.0), Qt.AlignmentFlag.AlignRight, page.label),
+        (False, 8, Rect(left, top + 15.0, half, 12.0), Qt.AlignmentFlag.AlignLeft, header.facts),
+        (
+            False,
+            8.0,
+            Rect(right - half, top + 15.0, half, 12.0),
+            Qt.AlignmentFlag.AlignRight,
+            LEGEND,
+        ),
+    )
+    for bold, size, rect, align, text in lines:
+        if text:
+            font.setBold(bold)
+            font.setPixelSize(round(size))  # the painter works in points
+            painter.setFont(font)
+            painter.drawText(_qrect(rect), align, text)
+
+
+def _cut_marks(painter: QPainter, body: Rect) -> None:
+    """Short lines outside each corner of the body, along its edges."""
+    from PySide6.QtCore import QLineF
+
+    for x, dx in ((body.x, -1), (body.right, 1)):
+        for y, dy in ((body.y, -1), (body.bottom, 1)):
+            painter.drawLine(QLineF(x + dx * 2, y, x + dx * (2 + _CUT), y))
+            painter.drawLine(QLineF(x, y + dy * 2, x, y + dy * (2 + _CUT)))
+
+
+def _page_map(painter: QPainter, box: Rect, grid: tuple[int, int]) -> None:
+    """A small grid of the poster's pages, the first one filled."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor
+
+    rows, cols = grid
+    cell = min(box.w / cols, box.h / rows)
+    x0 = box.right - cell * cols
+    for row in range(rows):
+        for col in range(cols):
+            cell_rect = QRectF(x0 + col * cell, box.y + row * cell, cell, cell)
+            if row == col == 0:
+                painter.fillRect(cell_rect, QColor("#888888"))
+            painter.drawRect(cell_rect)

@@ -1,0 +1,102 @@
+"""``karar export -o OUT.pdf --pages ...``: the pages a user prints, read back with poppler."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from karar.core.labels import plain_text
+from karar.core.pages import MIN_LABEL_PT, PageSetup, PagesKind
+from karar.core.sources import load_map
+from karar.ui.export import picture_scene
+from karar.ui.pages import plan_pages, smallest_label_height
+
+
+def export(out: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "karar", "export", "-o", str(out), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """The text of each page, ligatures undone and whitespace collapsed (labels wrap)."""
+    text = subprocess.run(
+        ["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = [" ".join(unicodedata.normalize("NFKC", page).split()) for page in text.split("\f")]
+    return pages[:-1] if pages and not pages[-1] else pages
+
+
+def bookmarks(pdf: Path) -> list[tuple[str, int]]:
+    """The PDF's outline: each bookmark's title and page number."""
+    reader = PdfReader(pdf)
+    return [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
+
+
+def built_in_labels() -> list[str]:
+    return [" ".join(plain_text(n.label, n.markdown).split()) for n in load_map(None)]
+
+
+def test_a_poster_of_the_built_in_map_on_a4(tmp_path: Path) -> None:
+    mind_map = load_map(None)
+    scene, source = picture_scene(mind_map)
+    assert scene is not None
+    plan = plan_pages(PagesKind.POSTER, PageSetup(), scene, source, None, mind_map.display_title)
+    out = tmp_path / "poster.pdf"
+    result = export(out, "--pages", "poster", "--paper", "A4")
+    pages = page_texts(out)
+    assert len(plan) > 1
+    assert len(pages) == len(plan)
+    assert f"wrote {len(plan)} pages" in result.stderr
+    missing = [label for label in built_in_labels() if not any(label in p for p in pages)]
+    assert missing == []
+    assert min(p.scale for p in plan) * smallest_label_height() >= MIN_LABEL_PT
+    assert all(page.label in text for page, text in zip(plan, pages, strict=True))
+    title = mind_map.display_title
+    assert bookmarks(out) == [(f"{title} {p.label}", n) for n, p in enumerate(plan)]
+
+
+def test_branches_is_an_overview_and_a_page_per_branch(tmp_path: Path) -> None:
+    out = tmp_path / "branches.pdf"
+    export(out, "--pages", "branches")
+    pages = page_texts(out)
+    assert len(pages) == 34
+    root = load_map(None).root
+    assert root is not None
+    branches = [" ".join(plain_text(b.label, b.markdown).split()) for b in root.children]
+    assert all(b in pages[0] for b in branches)  # the overview names every branch
+    assert len(branches) == 33  # every branch fits its page with labels of 8 pt or more
+    assert all(branch in page for branch, page in zip(branches, pages[1:], strict=True))
+    assert bookmarks(out) == [(load_map(None).display_title, 0)] + [
+        (branch, number) for number, branch in enumerate(branches, start=1)
+    ]
+    missing = [label for label in built_in_labels() if not any(label in p for p in pages)]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("paper", "orientation", "size"),
+    [
+        ("A4", "auto", "595 x 842"),
+        ("Letter", "landscape", "792 x 612"),
+        ("A3", "portrait", "842 x 1191"),
+    ],
+)
+def test_fit_is_one_page_of_the_chosen_paper(
+    tmp_path: Path, paper: str, orientation: str, size: str
+) -> None:
+    out = tmp_path / "fit.pdf"
+    export(out, "--paper", paper, "--orientation", orientation)
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert "Pages:           1\n" in info
+    assert f"Page size:       {size} pts" in info
