@@ -21,6 +21,7 @@ from karar.core.errors import KararError
 from karar.core.filters import ViewFilter
 from karar.core.model import MindMap, Node
 from karar.core.project import Project
+from karar.core.scope import Scope
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRectF
@@ -50,6 +51,7 @@ def export_image(
     view_filter: ViewFilter | None = None,
     dpi: int = 96,
     folded: Iterable[Node] | None = None,
+    scope: Scope | None = None,
 ) -> str | None:
     """Draw ``mind_map`` into ``out`` as ``png``, ``svg`` or ``pdf``.
 
@@ -66,6 +68,7 @@ def export_image(
             (None: nothing).
         dpi: Resolution of PNG and PDF (96 draws the map at its on-screen size).
         folded: The folds to draw (None: ``expand_level``, else the project's).
+        scope: What the picture shows (None: the map as folded); see :func:`picture_scene`.
 
     Returns:
         A notice for the user (e.g. the picture was scaled down), or None.
@@ -86,6 +89,7 @@ def export_image(
         expand_level=expand_level,
         view_filter=view_filter,
         folded=folded,
+        scope=scope,
     )
     if scene is None:
         raise ExportError(f"{out}: the map has no nodes to draw")
@@ -110,14 +114,17 @@ def picture_scene(
     expand_level: int | None = None,
     view_filter: ViewFilter | None = None,
     folded: Iterable[Node] | None = None,
+    scope: Scope | None = None,
 ) -> tuple[MapScene | None, QRectF]:
     """A scene holding the whole picture at full detail, and the rect to draw (None for
     a map without nodes).
 
     Args:
-        view_filter: What the picture leaves out (None: nothing).
-        folded: The folds to draw; None takes ``expand_level``, else the project's (the
-            project is not changed).
+        view_filter: What the picture leaves out (None: the scope's filter, else nothing).
+        folded: The folds to draw; None takes ``expand_level``, else the scope's, else the
+            project's (the project is not changed).
+        scope: What the picture shows: its folds and its filter, where ``folded``,
+            ``expand_level`` and ``view_filter`` do not say (None: the map as folded).
     """
     from PySide6.QtCore import QRectF
 
@@ -132,6 +139,9 @@ def picture_scene(
     ensure_app()
     if expand_level is not None:
         folded = [n for n in mind_map if n.children and n.depth == expand_level]
+    if scope is not None:
+        folded = scope.folds() if folded is None else folded
+        view_filter = scope.view_filter() if view_filter is None else view_filter
     document = MapDocument()
     scene = MapScene(document, resolve_theme(theme), kind=LayoutKind(layout))
     scene.animate = False
