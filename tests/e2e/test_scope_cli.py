@@ -96,3 +96,29 @@ def test_scope_applies_to_png_and_pdf(tmp_path: Path, suffix: str) -> None:
         assert result.returncode == 0, result.stderr
         sizes[scope] = out.stat().st_size
     assert sizes["branch:3"] < sizes["all"]
+
+
+def test_a_png_too_big_to_read_is_refused_in_one_line(tmp_path: Path) -> None:
+    lines = ["mindmap", "  Root"]
+    for a in range(20):
+        lines.append(f"    Branch {a}")
+        for b in range(20):
+            lines.append(f"      Topic {a}.{b}")
+            lines += [f"        Option {a}.{b}.{c}" for c in range(25)]
+    big = tmp_path / "big.mmd"
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")  # 10,421 nodes
+    out = tmp_path / "big.png"
+    result = karar("export", str(big), "-o", str(out))
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert re.fullmatch(
+        rf"karar: error: {re.escape(str(out))}: the picture would be \d+ x \d{{6}} px with "
+        r"readable labels, beyond the 16384 px a PNG may have: export a PDF poster "
+        r"\(--pages poster\) or one branch \(--scope branch:N\)",
+        line,
+    ), line
+    assert not out.exists()  # never a squeezed strip
+    one = tmp_path / "one.png"  # the advice holds: one branch fits, scaled a little
+    branch = karar("export", str(big), "-o", str(one), "--scope", "branch:1")
+    assert branch.returncode == 0 and "scaled to 16384 px" in branch.stderr
+    assert one.read_bytes().startswith(b"\x89PNG")

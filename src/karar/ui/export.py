@@ -30,7 +30,11 @@ if TYPE_CHECKING:
     from karar.ui.scene import MapScene
 
 MAX_PIXELS = 16_384
-"""The longest side of a PNG; larger maps are scaled down to fit (said on stderr)."""
+"""The longest side of a PNG (what browsers and viewers open); a larger picture is scaled
+down to fit while its labels stay readable, else refused."""
+
+READABLE_SCALE = 8 / 13
+"""The least scale a PNG is drawn at: the smallest labels (13 px at scale 1) stay 8 px."""
 
 _MARGIN = 32.0
 
@@ -177,10 +181,20 @@ def _png(scene: MapScene, source: QRectF, out: Path, dpi: int) -> str | None:
     notice = None
     longest = max(source.width(), source.height()) * scale
     if longest > MAX_PIXELS:
-        scale *= MAX_PIXELS / longest
+        fitted = scale * MAX_PIXELS / longest
+        if fitted < READABLE_SCALE:
+            # a squeezed strip of unreadable labels is no picture of the map: say so instead
+            least = min(scale, READABLE_SCALE)
+            raise ExportError(
+                f"{out}: the picture would be {source.width() * least:.0f} x "
+                f"{source.height() * least:.0f} px with readable labels, beyond the "
+                f"{MAX_PIXELS} px a PNG may have: export a PDF poster (--pages poster) "
+                "or one branch (--scope branch:N)"
+            )
+        scale = fitted
         notice = (
-            f"the picture would be {longest:.0f} px wide; scaled to {MAX_PIXELS} px "
-            "(export SVG or PDF for a sharp picture of a map this size)"
+            f"the picture would be {longest:.0f} px long; scaled to {MAX_PIXELS} px "
+            "(export SVG or PDF for a sharper picture of a map this size)"
         )
     width = max(1, round(source.width() * scale))
     height = max(1, round(source.height() * scale))
