@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from karar.core.errors import LocatedError
     from karar.core.model import MindMap, Node
     from karar.core.project import Project
+    from karar.core.scope import Scope
 
 LAYOUTS = ("mindmap", "tree", "radial")
 THEMES = ("light", "dark", "contrast")
@@ -46,6 +47,15 @@ def _size(text: str) -> tuple[int, int]:
     if not (100 <= w <= 10000 and 100 <= h <= 10000):
         raise argparse.ArgumentTypeError("width and height must be between 100 and 10000")
     return w, h
+
+
+def _scope(text: str) -> Scope:
+    from karar.core.scope import Scope
+
+    try:
+        return Scope.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _level(text: str) -> int:
@@ -147,6 +157,13 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--expand-level", type=_level, metavar="N", help="show N levels below the root")
     p.add_argument(
         "--decisions-only", action="store_true", help="only chosen nodes and their ancestors"
+    )
+    p.add_argument(
+        "--scope",
+        type=_scope,
+        metavar="all|folded|decisions|branch:N",
+        help="what a picture shows: the whole map unfolded, the project's folds (default), "
+        "the decisions (as --decisions-only), or first-level branch N with the root",
     )
     p.add_argument("--dpi", type=int, default=96, help="resolution of PNG and PDF output")
     p.add_argument(
@@ -394,8 +411,17 @@ def _export_image(
     """PNG, SVG or PDF through the window's own drawing code, without a display."""
     if not 24 <= args.dpi <= 1200:
         return _usage("export", "--dpi must be between 24 and 1200")
-    from karar.core.filters import DecisionsOnly
     from karar.core.pages import Orientation, PageSetup, PagesKind
+    from karar.core.scope import Scope
+
+    scope = args.scope or Scope()
+    if args.decisions_only:
+        if args.scope is not None and scope.kind != "decisions":
+            return _usage("export", f"--decisions-only contradicts --scope {scope}")
+        scope = Scope("decisions")
+    problem = scope.check(mind_map)
+    if problem is not None:
+        return _usage("export", problem)
     from karar.ui.export import ExportError, export_image
 
     try:
@@ -407,10 +433,10 @@ def _export_image(
             layout=args.layout,
             theme=args.theme,
             expand_level=args.expand_level,
-            view_filter=DecisionsOnly() if args.decisions_only else None,
             dpi=args.dpi,
             pages=PagesKind(args.pages),
             paper=PageSetup(paper=args.paper, orientation=Orientation(args.orientation)),
+            scope=scope,
         )
     except ExportError as exc:
         return _fail(str(exc))

@@ -8,12 +8,12 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QImageReader
 
 from karar.core.filters import DecisionsOnly, HideRejected, OpenQuestions
 from karar.core.project import Project
 from karar.core.sources import load_map
-from karar.ui.export import ExportError, export_image, write_atomically
+from karar.ui.export import MAX_PIXELS, ExportError, export_image, write_atomically
 from karar.ui.theme import make_theme
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -47,6 +47,14 @@ def test_png_dpi_scales_the_picture(tmp_path: Path) -> None:
     export_image(m, tmp_path / "b.png", "png", expand_level=1, dpi=192)
     a, b = QImage(str(tmp_path / "a.png")), QImage(str(tmp_path / "b.png"))
     assert abs(b.width() - 2 * a.width()) <= 2 and abs(b.height() - 2 * a.height()) <= 2
+
+
+def test_png_past_the_limit_is_scaled_while_labels_stay_readable(tmp_path: Path) -> None:
+    out = tmp_path / "big.png"
+    notice = export_image(load_map(None), out, "png", dpi=400)
+    size = QImageReader(str(out)).size()  # the header: Qt refuses to load this much
+    assert max(size.width(), size.height()) == MAX_PIXELS
+    assert notice is not None and f"scaled to {MAX_PIXELS} px" in notice
 
 
 def svg_texts(path: Path) -> list[str]:

@@ -137,3 +137,24 @@ FILTERS: tuple[ViewFilter, ...] = (
     NobodyVoted(),
 )
 """The view filters the window offers, in menu order."""
+
+
+class BranchOnly(ViewFilter):
+    """The root and one first-level branch, alone (the other branches are left out); the
+    folds apply inside the branch.
+
+    Args:
+        number: The branch, 1-based in the root's order; a number past the last branch
+            leaves only the root.
+    """
+
+    name = "branch"
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+
+    def hidden(self, state: MapState) -> frozenset[Node]:
+        root = state.root
+        if root is None:
+            return frozenset()
+        return frozenset(c for i, c in enumerate(root.children, 1) if i != self.number)

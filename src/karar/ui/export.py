@@ -22,6 +22,7 @@ from karar.core.filters import ViewFilter
 from karar.core.model import MindMap, Node
 from karar.core.pages import PageSetup, PagesKind
 from karar.core.project import Project
+from karar.core.scope import Scope
 from karar.core.svgfonts import embed_fonts
 
 if TYPE_CHECKING:
@@ -31,7 +32,11 @@ if TYPE_CHECKING:
     from karar.ui.scene import MapScene
 
 MAX_PIXELS = 16_384
-"""The longest side of a PNG; larger maps are scaled down to fit (said on stderr)."""
+"""The longest side of a PNG (what browsers and viewers open); a larger picture is scaled
+down to fit while its labels stay readable, else refused."""
+
+READABLE_SCALE = 8 / 13
+"""The least scale a PNG is drawn at: the smallest labels (13 px at scale 1) stay 8 px."""
 
 _MARGIN = 32.0
 
@@ -54,6 +59,7 @@ def export_image(
     folded: Iterable[Node] | None = None,
     pages: PagesKind = PagesKind.FIT,
     paper: PageSetup | None = None,
+    scope: Scope | None = None,
 ) -> str | None:
     """Draw ``mind_map`` into ``out`` as ``png``, ``svg`` or ``pdf``.
 
@@ -72,6 +78,7 @@ def export_image(
         folded: The folds to draw (None: ``expand_level``, else the project's).
         pages: How a PDF is laid on pages (see :mod:`karar.core.pages`).
         paper: The PDF's paper, orientation and margins (None: A4, turned to fit).
+        scope: What the picture shows (None: the map as folded); see :func:`picture_scene`.
 
     Returns:
         A notice for the user (e.g. the picture was scaled down), or None.
@@ -92,6 +99,7 @@ def export_image(
         expand_level=expand_level,
         view_filter=view_filter,
         folded=folded,
+        scope=scope,
     )
     if scene is None:
         raise ExportError(f"{out}: the map has no nodes to draw")
@@ -126,14 +134,17 @@ def picture_scene(
     expand_level: int | None = None,
     view_filter: ViewFilter | None = None,
     folded: Iterable[Node] | None = None,
+    scope: Scope | None = None,
 ) -> tuple[MapScene | None, QRectF]:
     """A scene holding the whole picture at full detail, and the rect to draw (None for
     a map without nodes).
 
     Args:
-        view_filter: What the picture leaves out (None: nothing).
-        folded: The folds to draw; None takes ``expand_level``, else the project's (the
-            project is not changed).
+        view_filter: What the picture leaves out (None: the scope's filter, else nothing).
+        folded: The folds to draw; None takes ``expand_level``, else the scope's, else the
+            project's (the project is not changed).
+        scope: What the picture shows: its folds and its filter, where ``folded``,
+            ``expand_level`` and ``view_filter`` do not say (None: the map as folded).
     """
     from PySide6.QtCore import QRectF
 
@@ -148,6 +159,9 @@ def picture_scene(
     ensure_app()
     if expand_level is not None:
         folded = [n for n in mind_map if n.children and n.depth == expand_level]
+    if scope is not None:
+        folded = scope.folds() if folded is None else folded
+        view_filter = scope.view_filter() if view_filter is None else view_filter
     document = MapDocument()
     scene = MapScene(document, resolve_theme(theme), kind=LayoutKind(layout))
     scene.animate = False
@@ -183,10 +197,20 @@ def _png(scene: MapScene, source: QRectF, out: Path, dpi: int) -> str | None:
     notice = None
     longest = max(source.width(), source.height()) * scale
     if longest > MAX_PIXELS:
-        scale *= MAX_PIXELS / longest
+        fitted = scale * MAX_PIXELS / longest
+        if fitted < READABLE_SCALE:
+            # a squeezed strip of unreadable labels is no picture of the map: say so instead
+            least = min(scale, READABLE_SCALE)
+            raise ExportError(
+                f"{out}: the picture would be {source.width() * least:.0f} x "
+                f"{source.height() * least:.0f} px with readable labels, beyond the "
+                f"{MAX_PIXELS} px a PNG may have: export a PDF poster (--pages poster) "
+                "or one branch (--scope branch:N)"
+            )
+        scale = fitted
         notice = (
-            f"the picture would be {longest:.0f} px wide; scaled to {MAX_PIXELS} px "
-            "(export SVG or PDF for a sharp picture of a map this size)"
+            f"the picture would be {longest:.0f} px long; scaled to {MAX_PIXELS} px "
+            "(export SVG or PDF for a sharper picture of a map this size)"
         )
     width = max(1, round(source.width() * scale))
     height = max(1, round(source.height() * scale))
