@@ -44,7 +44,7 @@ h1 {{ font-size: 22pt; margin: 0 0 0.4em 0; }}
 h2 {{ font-size: 15pt; margin: 1.2em 0 0.5em 0; border-bottom: 1px solid #999999; }}
 h3 {{ font-size: 12pt; margin: 1em 0 0.3em 0; }}
 h4 {{ font-size: 10.5pt; margin: 0.8em 0 0.2em 0; }}
-table {{ border-collapse: collapse; width: 100%; margin: 0.4em 0 1em 0; }}
+table {{ border-collapse: collapse; margin: 0.4em 0 1em 0; }}
 th, td {{ border: 1px solid #999999; padding: 4px 6px; text-align: left; vertical-align: top; }}
 th {{ background: #eeeeee; }}
 .meta td {{ border: none; padding: 2px 12px 2px 0; }}
@@ -57,6 +57,16 @@ th {{ background: #eeeeee; }}
 .section {{ page-break-before: always; }}
 @media print {{ body {{ margin: 0; }} a {{ color: #1d1d1f; }} }}
 """
+
+
+_COLUMNS = (
+    ("Question", 22),
+    ("Chosen", 17),
+    ("Rejected", 17),
+    ("Considering", 19),
+    ("Who", 12),
+    ("When", 13),
+)
 
 
 @dataclass(frozen=True)
@@ -175,10 +185,9 @@ def _section_html(
         data = base64.b64encode(picture).decode("ascii")
         out.append(f'<p><img class="picture" alt="" src="data:image/png;base64,{data}"></p>')
     out.append('<table border="1" cellspacing="0" cellpadding="4" width="100%">')
-    out.append(
-        "<tr><th>Question</th><th>Chosen</th><th>Rejected</th><th>Considering</th>"
-        "<th>Who</th><th>When</th></tr>"
-    )
+    # Column widths as attributes: Qt's rich text (the PDF) shares a table out evenly else.
+    head = "".join(f'<th width="{w}%">{name}</th>' for name, w in _COLUMNS)
+    out.append(f"<tr>{head}</tr>")
     out.extend(_question_row(q, entries) for q in section.questions)
     out.append("</table>")
     for question in section.questions:
