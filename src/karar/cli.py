@@ -357,7 +357,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _export_report(args: argparse.Namespace) -> int:
     """``--report``: the decision document of the project, as HTML or PDF."""
     from karar.core import project as projects
-    from karar.core.decision_report import decision_report_html
+    from karar.core.decision_report import decision_report_html, project_participants
     from karar.core.errors import KararError
     from karar.core.sources import load_source, parse_source
     from karar.core.state import MapState
@@ -380,12 +380,11 @@ def _export_report(args: argparse.Namespace) -> int:
     clash = next((i for i in inputs if _same_file(args.output, i)), None)
     if clash is not None:
         return _fail(f"{args.output}: is an input of this export ({clash}): not overwritten")
-    named = project.participants or ([project.participant] if project.participant else [])
     document = decision_report_html(
         mind_map,
         dict(MapState(mind_map, project).entries()),
         project_name=Path(args.project).name,
-        participants=named,
+        participants=project_participants(project),
     )
     if fmt == "html":
         return _write_text(args.output, document)

@@ -29,10 +29,16 @@ from karar.core.adr import questions
 from karar.core.labels import plain_text
 from karar.core.model import MindMap, Node
 from karar.core.notes import render_note
-from karar.core.project import NodeState
+from karar.core.project import NodeState, Project
 from karar.core.status import Decision
 
-__all__ = ["FONT_STACK", "ReportSection", "decision_report_html", "report_sections"]
+__all__ = [
+    "FONT_STACK",
+    "ReportSection",
+    "decision_report_html",
+    "project_participants",
+    "report_sections",
+]
 
 FONT_STACK = '"Noto Sans", "DejaVu Sans", "Segoe UI", Arial, sans-serif'
 """The document's fonts, Noto Sans (shipped with Karar) first."""
@@ -97,6 +103,13 @@ def report_sections(mind_map: MindMap, entries: Mapping[Node, NodeState]) -> lis
         by_branch.setdefault(branch, []).append(question)
     order = [root, *root.children]
     return [ReportSection(b, tuple(by_branch[b])) for b in order if b in by_branch]
+
+
+def project_participants(project: Project) -> list[str]:
+    """The people a project names: a tally's participants, else its participant."""
+    if project.participants:
+        return list(project.participants)
+    return [project.participant] if project.participant else []
 
 
 def _label(node: Node) -> str:

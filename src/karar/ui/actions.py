@@ -137,6 +137,14 @@ COMMANDS: tuple[Command | str, ...] = (
         "Write one MADR decision record per decided question into a folder",
     ),
     Command(
+        "export_report",
+        "Export Decision Re&port…",
+        "outputs.export_report",
+        (),
+        "file",
+        "Write the decision document (PDF or one HTML file): questions, choices and notes",
+    ),
+    Command(
         "merge_participants",
         "&Merge Participants…",
         "outputs.merge_participants",
