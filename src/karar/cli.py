@@ -357,7 +357,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _export_report(args: argparse.Namespace) -> int:
     """``--report``: the decision document of the project, as HTML or PDF."""
     from karar.core import project as projects
-    from karar.core.decision_report import decision_report_html, project_participants
+    from karar.core.decision_report import (
+        decision_report_html,
+        project_participants,
+        report_bookmarks,
+    )
     from karar.core.errors import KararError
     from karar.core.sources import load_source, parse_source
     from karar.core.state import MapState
@@ -380,9 +384,10 @@ def _export_report(args: argparse.Namespace) -> int:
     clash = next((i for i in inputs if _same_file(args.output, i)), None)
     if clash is not None:
         return _fail(f"{args.output}: is an input of this export ({clash}): not overwritten")
+    entries = dict(MapState(mind_map, project).entries())
     document = decision_report_html(
         mind_map,
-        dict(MapState(mind_map, project).entries()),
+        entries,
         project_name=Path(args.project).name,
         participants=project_participants(project),
     )
@@ -394,7 +399,12 @@ def _export_report(args: argparse.Namespace) -> int:
     except ImportError as exc:
         return _qt_missing(exc)
     try:
-        report_pdf(document, Path(args.output), title=f"{mind_map.display_title} — decisions")
+        report_pdf(
+            document,
+            Path(args.output),
+            title=f"{mind_map.display_title} — decisions",
+            bookmarks=report_bookmarks(mind_map, entries),
+        )
     except ExportError as exc:
         return _fail(str(exc))
     except OSError as exc:

@@ -114,3 +114,29 @@ def test_a_broken_project_is_one_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith("karar: error: ") and result.stderr.count("\n") == 1
     assert not (tmp_path / "x.html").exists()
+
+
+def test_pdf_report_has_a_bookmark_per_branch_on_its_page(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "decisions.pdf"
+    result = karar("export", "--project", str(PROJECT), "--report", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(out)
+    marks = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
+    assert [title for title, _ in marks] == [
+        "Summary",
+        "2. Proje Tipi / Mimari",
+        "3. Veri Katmanı",
+        "4. API & Entegrasyon Stilleri",
+        "5. Kimlik Doğrulama & Yetkilendirme",
+        "6. Önbellek & Asenkron İşler",
+        "13. Deploy & Infra",
+    ]
+    pages = subprocess.run(
+        ["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    assert marks[0][1] == 0
+    for title, page in marks[1:]:
+        # the branch's heading opens its page
+        assert pages[page].startswith(title + "\n"), (title, pages[page][:80])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from karar.core.decision_report import decision_report_html, report_sections
+from karar.core.decision_report import decision_report_html, report_bookmarks, report_sections
 from karar.core.mermaid import parse_mermaid
 from karar.core.model import MindMap, Node
 from karar.core.project import NodeState
@@ -123,7 +123,7 @@ def test_title_page_names_project_participants_date_and_counts() -> None:
         today=DAY,
     )
     text = _text(document)
-    assert "<h1>Stack</h1>" in document
+    assert '<h1><a name="summary"></a>Stack</h1>' in document
     assert "Project team.karar.yaml" in text
     assert "Participants Mehmet, Ayşe, Can" in text
     assert "Date 2026-12-05" in text
@@ -180,3 +180,17 @@ def test_a_map_without_decisions() -> None:
     document = decision_report_html(_map(), {}, today=DAY)
     assert "No decisions have been taken yet." in document
     assert "<h2" not in document
+
+
+def test_bookmarks_are_the_title_page_then_each_section_and_their_anchors_exist() -> None:
+    mind_map = _map()
+    entries = _entries(mind_map)
+    marks = report_bookmarks(mind_map, entries)
+    assert marks == [
+        ("summary", "Summary"),
+        ("branch-1", "Veri Katmanı"),
+        ("branch-2", "Önbellek & İşler"),
+    ]
+    document = decision_report_html(mind_map, entries, today=DAY)
+    for anchor, _ in marks:
+        assert document.count(f'<a name="{anchor}"></a>') == 1

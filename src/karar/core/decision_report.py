@@ -37,7 +37,9 @@ __all__ = [
     "ReportSection",
     "decision_report_html",
     "project_participants",
+    "report_bookmarks",
     "report_sections",
+    "section_anchor",
 ]
 
 FONT_STACK = '"Noto Sans", "DejaVu Sans", "Segoe UI", Arial, sans-serif'
@@ -64,6 +66,8 @@ th {{ background: #eeeeee; }}
 @media print {{ body {{ margin: 0; }} a {{ color: #1d1d1f; }} }}
 """
 
+
+_TITLE_ANCHOR = "summary"
 
 _COLUMNS = (
     ("Question", 22),
@@ -187,12 +191,31 @@ def _state_words(state: NodeState) -> str:
     return html.escape(words)
 
 
+def report_bookmarks(mind_map: MindMap, entries: Mapping[Node, NodeState]) -> list[tuple[str, str]]:
+    """The document's bookmarks, (anchor name, title): the title page, then each section's
+    branch (its label as plain text)."""
+    sections = report_sections(mind_map, entries)
+    marks = [(_TITLE_ANCHOR, "Summary")]
+    for number, section in enumerate(sections, 1):
+        branch = section.branch
+        marks.append((section_anchor(number), plain_text(branch.label, branch.markdown)))
+    return marks
+
+
+def section_anchor(number: int) -> str:
+    """The name of the anchor that opens the ``number``-th section (from 1) of the
+    document: where a PDF bookmark of the branch points."""
+    return f"branch-{number}"
+
+
 def _section_html(
-    section: ReportSection, entries: Mapping[Node, NodeState], picture: bytes | None
+    number: int,
+    section: ReportSection,
+    entries: Mapping[Node, NodeState],
+    picture: bytes | None,
 ) -> list[str]:
     out = [
-        f'<h2 class="section"><a name="branch-{id(section.branch)}"></a>'
-        f"{_label(section.branch)}</h2>"
+        f'<h2 class="section"><a name="{section_anchor(number)}"></a>{_label(section.branch)}</h2>'
     ]
     if picture:
         data = base64.b64encode(picture).decode("ascii")
@@ -263,7 +286,7 @@ def decision_report_html(
         f"<title>{title} — decisions</title>",
         f"<style>{_STYLE}</style>",
         "</head><body>",
-        f"<h1>{title}</h1>",
+        f'<h1><a name="{_TITLE_ANCHOR}"></a>{title}</h1>',
         "<p>Decision report</p>",
         '<table class="meta" border="0" cellpadding="2">',
     ]
@@ -282,7 +305,7 @@ def decision_report_html(
     if not sections:
         out.append("<p>No decisions have been taken yet.</p>")
     pictures = pictures or {}
-    for section in sections:
-        out.extend(_section_html(section, entries, pictures.get(section.branch)))
+    for number, section in enumerate(sections, 1):
+        out.extend(_section_html(number, section, entries, pictures.get(section.branch)))
     out.append("</body></html>")
     return "\n".join(out) + "\n"

@@ -116,7 +116,11 @@ class Outputs(QObject):
         """Write the decision document (questions, choices, notes) as PDF or as one
         self-contained HTML file, whichever the file name the user picks ends with."""
         from karar.core.atomic import write_atomic
-        from karar.core.decision_report import decision_report_html, project_participants
+        from karar.core.decision_report import (
+            decision_report_html,
+            project_participants,
+            report_bookmarks,
+        )
         from karar.ui.reportpdf import report_pdf
 
         doc = self.window.document
@@ -130,16 +134,18 @@ class Outputs(QObject):
         suffix = Path(path).suffix.lower()
         if suffix not in (".pdf", ".html", ".htm"):
             path, suffix = path + ".pdf", ".pdf"
+        entries = dict(doc.map_state.entries())
         document = decision_report_html(
             doc.mindmap,
-            dict(doc.map_state.entries()),
+            entries,
             project_name=doc.project.path.name if doc.project.path else "",
             participants=project_participants(doc.project),
         )
         try:
             if suffix == ".pdf":
                 title = f"{doc.mindmap.display_title} — decisions"
-                report_pdf(document, Path(path), title=title)
+                marks = report_bookmarks(doc.mindmap, entries)
+                report_pdf(document, Path(path), title=title, bookmarks=marks)
             else:
                 write_atomic(Path(path), document.encode("utf-8"))
         except (KararError, OSError) as err:

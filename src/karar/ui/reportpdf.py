@@ -11,6 +11,7 @@ written atomically (:func:`karar.ui.export.write_atomically`).
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,13 @@ MARGIN_MM = 18.0
 """The page margins, all four sides, in millimetres."""
 
 
-def report_pdf(document_html: str, out: Path, *, title: str = "") -> None:
+def report_pdf(
+    document_html: str,
+    out: Path,
+    *,
+    title: str = "",
+    bookmarks: Sequence[tuple[str, str]] = (),
+) -> None:
     """Print ``document_html`` (the decision document) to the PDF file ``out``, on A4.
 
     Args:
@@ -31,6 +38,8 @@ def report_pdf(document_html: str, out: Path, *, title: str = "") -> None:
             makes it.
         out: The file to write.
         title: The PDF's title (its metadata).
+        bookmarks: (anchor name, title) of the PDF's bookmarks, in order: each points at
+            the page holding the anchor (an anchor not in the document is left out).
 
     Raises:
         ExportError: The file cannot be written.
@@ -64,10 +73,14 @@ def report_pdf(document_html: str, out: Path, *, title: str = "") -> None:
     font.setPointSizeF(10.5)
     document.setDefaultFont(font)
     document.setHtml(document_html)
-    _paint_pages(document, writer)
+    height = _paint_pages(document, writer)
     data = bytes(buffer.data().data())
     if not data.startswith(b"%PDF"):
         raise ExportError(f"{out}: cannot write the PDF file")
+    if bookmarks:
+        pages = _anchor_pages(document, height)
+        marks = [(name, pages[anchor]) for anchor, name in bookmarks if anchor in pages]
+        data = with_bookmarks(data, marks)
     write_atomically(out, "PDF", data)
 
 
@@ -75,11 +88,11 @@ _LAYOUT_DPI = 96.0
 _FOOTER_PX = 28.0  # room under each page's text for its number
 
 
-def _paint_pages(document: QTextDocument, writer: QPdfWriter) -> int:
+def _paint_pages(document: QTextDocument, writer: QPdfWriter) -> float:
     """Lay ``document`` out in pages of ``writer``'s text rect and paint them, numbered.
 
     Returns:
-        The number of pages.
+        The height of a page in the document's layout (px at 96 per inch).
     """
     from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
     from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QPainter, QPalette
@@ -119,4 +132,35 @@ def _paint_pages(document: QTextDocument, writer: QPdfWriter) -> int:
         )
         painter.restore()
     painter.end()
+    return height
+
+
+def _anchor_pages(document: QTextDocument, height: float) -> dict[str, int]:
+    """The page (from 0) of each anchor of the laid-out ``document``."""
+    layout = document.documentLayout()
+    pages: dict[str, int] = {}
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            for name in it.fragment().charFormat().anchorNames():
+                pages.setdefault(name, int(layout.blockBoundingRect(block).top() // height))
+            it += 1
+        block = block.next()
     return pages
+
+
+def with_bookmarks(pdf: bytes, marks: Sequence[tuple[str, int]]) -> bytes:
+    """``pdf`` with an outline of ``marks`` (title, page from 0), opened with the outline
+    shown. Qt's PDF writer cannot write an outline; pypdf adds it to the finished file."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(pdf))
+    for name, page in marks:
+        writer.add_outline_item(title=name, page_number=page)
+    writer.page_mode = "/UseOutlines"
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
