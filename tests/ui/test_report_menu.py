@@ -61,3 +61,12 @@ def test_a_name_without_a_known_suffix_gets_pdf(
     window.commands["export_report"].trigger()
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     window.session.mark_clean()
+
+
+def test_bookmarks_are_refused_on_a_pdf_not_laid_out_as_qt_writes_it() -> None:
+    from karar.ui.export import ExportError
+    from karar.ui.reportpdf import with_bookmarks
+
+    assert with_bookmarks(b"%PDF-1.4 anything", []) == b"%PDF-1.4 anything"
+    with pytest.raises(ExportError, match="cannot add bookmarks"):
+        with_bookmarks(b"%PDF-1.4\ntrailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n9\n", [("A", 0)])
