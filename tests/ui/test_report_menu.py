@@ -1,4 +1,4 @@
-"""File › Export Decision Report…: after Export Decision Records… in the File menu; writes
+"""File › Export Decision Report…: after Merge Participants… in the File menu; writes
 the decision document as PDF or HTML, whichever the picked name ends with, and says so."""
 
 from __future__ import annotations
@@ -22,10 +22,11 @@ def _decide(window: MainWindow) -> None:
     doc.set_note(pg, "The team *knows* it.")
 
 
-def test_the_entry_follows_the_records_in_the_file_menu(window: MainWindow) -> None:
+def test_the_entry_follows_merge_participants_in_the_file_menu(window: MainWindow) -> None:
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions()]  # type: ignore[union-attr]
-    at = texts.index("Export Decision Re&cords…")
+    # Records is followed by Merge Participants (the tests of both pin their places)
+    at = texts.index("&Merge Participants…")
     assert texts[at + 1] == "Export Decision Re&port…"
 
 

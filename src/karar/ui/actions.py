@@ -137,20 +137,20 @@ COMMANDS: tuple[Command | str, ...] = (
         "Write one MADR decision record per decided question into a folder",
     ),
     Command(
-        "export_report",
-        "Export Decision Re&port…",
-        "outputs.export_report",
-        (),
-        "file",
-        "Write the decision document (PDF or one HTML file): questions, choices and notes",
-    ),
-    Command(
         "merge_participants",
         "&Merge Participants…",
         "outputs.merge_participants",
         (),
         "file",
         "Tally several participants' project files on this map: votes, voters, notes",
+    ),
+    Command(
+        "export_report",
+        "Export Decision Re&port…",
+        "outputs.export_report",
+        (),
+        "file",
+        "Write the decision document (PDF or one HTML file): questions, choices and notes",
     ),
     Command(
         "export_image",
