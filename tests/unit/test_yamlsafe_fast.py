@@ -93,8 +93,12 @@ documents = st.one_of(yaml_like(), written)
 @CORPUS
 @given(documents)
 def test_what_both_read_reads_as_pyyaml_reads_it(text: str) -> None:
+    # PyYAML's own parser and libyaml's disagree on a few texts ("!" alone is None to one,
+    # "" to the other): the reference reads with the parser Karar's reader uses for it.
+    parser = yamlsafe._loader_class(text)
+    loader = yaml.CSafeLoader if parser is getattr(yaml, "CSafeLoader", None) else yaml.SafeLoader
     try:
-        theirs = yaml.safe_load(text)
+        theirs = yaml.load(text, Loader=loader)
     except Exception:  # PyYAML refuses it, in one of its many ways
         assume(False)
     try:
