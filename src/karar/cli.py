@@ -165,6 +165,11 @@ def _export_parser() -> argparse.ArgumentParser:
         help="what a picture shows: the whole map unfolded, the project's folds (default), "
         "the decisions (as --decisions-only), or first-level branch N with the root",
     )
+    p.add_argument(
+        "--report",
+        action="store_true",
+        help="the decision document of --project: -o OUT.html (one self-contained file) or OUT.pdf",
+    )
     p.add_argument("--dpi", type=int, default=96, help="resolution of PNG and PDF output")
     p.add_argument(
         "--pages",
@@ -337,6 +342,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from karar.core.export import IMAGE_FORMATS, TEXT_FORMATS, export_text, format_for_suffix
     from karar.core.sources import load_source, parse_source
 
+    if args.report:
+        return _export_report(args)
     fmt = args.format or (format_for_suffix(args.output) if args.output != "-" else None)
     if fmt == ADR_FORMAT:
         if args.output == "-":
@@ -377,6 +384,64 @@ def cmd_export(args: argparse.Namespace) -> int:
             options.update(_snapshot_options(mind_map, project, args))
         return _write_text(args.output, export_text(mind_map, fmt, **options))  # type: ignore[arg-type]
     return _export_image(mind_map, project, fmt, args)
+
+
+def _export_report(args: argparse.Namespace) -> int:
+    """``--report``: the decision document of the project, as HTML or PDF."""
+    from karar.core import project as projects
+    from karar.core.decision_report import (
+        decision_report_html,
+        project_participants,
+        report_bookmarks,
+    )
+    from karar.core.errors import KararError
+    from karar.core.sources import load_source, parse_source
+    from karar.core.state import MapState
+
+    if not args.project:
+        return _usage("export", "--report needs --project (the decisions are there)")
+    suffix = Path(args.output).suffix.lower() if args.output != "-" else ""
+    fmt = args.format or {".html": "html", ".htm": "html", ".pdf": "pdf"}.get(suffix)
+    if fmt not in ("html", "pdf") or args.output == "-":
+        return _usage("export", "--report writes -o OUT.html or -o OUT.pdf")
+    try:
+        project = projects.load(args.project)
+        if args.path is None:
+            mind_map = projects.open_map(project, strict=args.strict)
+        else:
+            mind_map = parse_source(load_source(args.path), strict=args.strict).map
+    except KararError as exc:
+        return _fail(str(exc))
+    inputs = [i for i in (args.path, args.project, project.map_location()) if i is not None]
+    clash = next((i for i in inputs if _same_file(args.output, i)), None)
+    if clash is not None:
+        return _fail(f"{args.output}: is an input of this export ({clash}): not overwritten")
+    entries = dict(MapState(mind_map, project).entries())
+    document = decision_report_html(
+        mind_map,
+        entries,
+        project_name=Path(args.project).name,
+        participants=project_participants(project),
+    )
+    if fmt == "html":
+        return _write_text(args.output, document)
+    try:
+        from karar.ui.export import ExportError
+        from karar.ui.reportpdf import report_pdf
+    except ImportError as exc:
+        return _qt_missing(exc)
+    try:
+        report_pdf(
+            document,
+            Path(args.output),
+            title=f"{mind_map.display_title} — decisions",
+            bookmarks=report_bookmarks(mind_map, entries),
+        )
+    except ExportError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"{args.output}: cannot write: {exc.strerror or exc}")
+    return 0
 
 
 def _same_file(output: str, source: str | Path) -> bool:

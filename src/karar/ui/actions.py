@@ -145,6 +145,14 @@ COMMANDS: tuple[Command | str, ...] = (
         "Tally several participants' project files on this map: votes, voters, notes",
     ),
     Command(
+        "export_report",
+        "Export Decision Re&port…",
+        "outputs.export_report",
+        (),
+        "file",
+        "Write the decision document (PDF or one HTML file): questions, choices and notes",
+    ),
+    Command(
         "export_image",
         "Export &Image…",
         "outputs.export_image",

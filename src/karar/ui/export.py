@@ -339,6 +339,8 @@ def _pdf(
         )
     except OSError as exc:
         raise ExportError(f"{out}: cannot write the PDF file: {exc}") from None
+    except ValueError as exc:  # the bookmarks could not be added
+        raise ExportError(f"{out}: cannot add bookmarks to the PDF file: {exc}") from None
     write_atomically(out, "PDF", data)
     return f"wrote {len(plan)} pages ({pages})" if len(plan) > 1 else None
 

@@ -112,6 +112,48 @@ class Outputs(QObject):
         self.window.statusBar().showMessage(plan.summary(shown(folder)), 8000)
 
     @Slot()
+    def export_report(self) -> None:
+        """Write the decision document (questions, choices, notes) as PDF or as one
+        self-contained HTML file, whichever the file name the user picks ends with."""
+        from karar.core.atomic import write_atomic
+        from karar.core.decision_report import (
+            decision_report_html,
+            project_participants,
+            report_bookmarks,
+        )
+        from karar.ui.reportpdf import report_pdf
+
+        doc = self.window.document
+        if doc.root is None:
+            return
+        path = self._ask_path(
+            "Export Decision Report", "-decisions.pdf", "PDF (*.pdf);;HTML (*.html *.htm)"
+        )
+        if not path:
+            return
+        suffix = Path(path).suffix.lower()
+        if suffix not in (".pdf", ".html", ".htm"):
+            path, suffix = path + ".pdf", ".pdf"
+        entries = dict(doc.map_state.entries())
+        document = decision_report_html(
+            doc.mindmap,
+            entries,
+            project_name=doc.project.path.name if doc.project.path else "",
+            participants=project_participants(doc.project),
+        )
+        try:
+            if suffix == ".pdf":
+                title = f"{doc.mindmap.display_title} — decisions"
+                marks = report_bookmarks(doc.mindmap, entries)
+                report_pdf(document, Path(path), title=title, bookmarks=marks)
+            else:
+                write_atomic(Path(path), document.encode("utf-8"))
+        except (KararError, OSError) as err:
+            warn(self.window, f"Could not export the decision report: {shown(str(err))}")
+            return
+        self.window.statusBar().showMessage(f"Decision report written to {path}", 8000)
+
+    @Slot()
     def merge_participants(self) -> None:
         """File › Merge Participants…: tally participants' files and open the tally."""
         from karar.ui.mergedialog import merge_participants

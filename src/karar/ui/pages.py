@@ -139,21 +139,16 @@ def pdf_pages(
 
 
 def with_bookmarks(pdf: bytes, titles: list[str]) -> bytes:
-    """``pdf`` with one bookmark per page, and opening with the bookmarks shown.
+    """``pdf`` with one bookmark per page, and opening with the bookmarks shown
+    (:func:`karar.core.pdfoutline.add_outline`: Qt's PDF writer makes no outline).
 
-    Qt's PDF writer makes no outline; pypdf adds it without touching the pages.
+    Raises:
+        ValueError: ``pdf`` is not laid out as Qt writes it.
     """
-    from io import BytesIO
+    from karar.core.pdfoutline import add_outline
 
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter(clone_from=PdfReader(BytesIO(pdf)))
-    for number, title in enumerate(titles):
-        writer.add_outline_item(title=title or f"Page {number + 1}", page_number=number)
-    writer.page_mode = "/UseOutlines"
-    out = BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    marks = [(title or f"Page {number + 1}", number) for number, title in enumerate(titles)]
+    return add_outline(pdf, marks)
 
 
 class _Header:

@@ -1,0 +1,311 @@
+"""The decision document: a project's decisions as one printable, self-contained HTML page.
+
+The document is what gets handed to whoever was not in the room: a title page (the map,
+the project file, the participants, the date, how many nodes are in each state), then one
+section per first-level branch that holds decisions. A section lists the branch's
+*questions* (nodes with a decided child, :func:`karar.core.adr.questions`) as a table —
+question · chosen · rejected · considering · who · when — followed by the notes: the
+question's own (its context) and each decided option's (the rationale), rendered as
+Markdown by :func:`karar.core.notes.render_note` (raw HTML shown as text, no image
+fetched, links only to http, https and mailto).
+
+The HTML has its style inline and loads nothing (no font, script, stylesheet or image
+from elsewhere; a branch's picture, when given, is a ``data:`` URI), so the one file can be
+mailed, opened offline or printed. It keeps to the HTML and CSS that Qt's rich text
+understands too (tables with ``border``/``cellpadding`` attributes, ``page-break-before``),
+so :mod:`karar.ui.reportpdf` prints this same string to PDF. Labels are plain text
+(:func:`karar.core.labels.plain_text`), escaped.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import html
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from karar.core.adr import questions
+from karar.core.labels import plain_text
+from karar.core.model import MindMap, Node
+from karar.core.notes import render_note
+from karar.core.project import NodeState, Project
+from karar.core.status import Decision
+
+__all__ = [
+    "FONT_STACK",
+    "ReportSection",
+    "decision_report_html",
+    "project_participants",
+    "report_bookmarks",
+    "report_sections",
+    "section_anchor",
+]
+
+FONT_STACK = '"Noto Sans", "DejaVu Sans", "Segoe UI", Arial, sans-serif'
+"""The document's fonts, Noto Sans (shipped with Karar) first."""
+
+_STYLE = f"""
+body {{ font-family: {FONT_STACK}; font-size: 10.5pt; color: #1d1d1f; background: #ffffff;
+  margin: 2em; line-height: 1.4; }}
+h1 {{ font-size: 22pt; margin: 0 0 0.4em 0; }}
+h2 {{ font-size: 15pt; margin: 1.2em 0 0.5em 0; border-bottom: 1px solid #999999; }}
+h3 {{ font-size: 12pt; margin: 1em 0 0.3em 0; }}
+h4 {{ font-size: 10.5pt; margin: 0.8em 0 0.2em 0; }}
+table {{ border-collapse: collapse; margin: 0.4em 0 1em 0; }}
+th, td {{ border: 1px solid #999999; padding: 4px 6px; text-align: left; vertical-align: top; }}
+th {{ background: #eeeeee; }}
+.meta td {{ border: none; padding: 2px 12px 2px 0; }}
+.chosen {{ color: #1b6e2a; }}
+.rejected {{ color: #a4262c; }}
+.considering {{ color: #8a5a00; }}
+.notice {{ font-style: italic; color: #555555; }}
+.note {{ margin-left: 1em; }}
+.picture {{ max-width: 100%; }}
+.section {{ page-break-before: always; }}
+@media print {{ body {{ margin: 0; }} a {{ color: #1d1d1f; }} }}
+"""
+
+
+_TITLE_ANCHOR = "summary"
+
+_COLUMNS = (
+    ("Question", 22),
+    ("Chosen", 17),
+    ("Rejected", 17),
+    ("Considering", 19),
+    ("Who", 12),
+    ("When", 13),
+)
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """One first-level branch of the document.
+
+    Attributes:
+        branch: The first-level node (the root itself for questions the root asks).
+        questions: The branch's questions in map order.
+    """
+
+    branch: Node
+    questions: tuple[Node, ...]
+
+
+def report_sections(mind_map: MindMap, entries: Mapping[Node, NodeState]) -> list[ReportSection]:
+    """The document's sections in map order: each first-level branch holding questions
+    (and, first, the root when its own children are decided)."""
+    root = mind_map.root
+    if root is None:
+        return []
+    by_branch: dict[Node, list[Node]] = {}
+    for question in questions(mind_map, entries):
+        if question is root:
+            branch = root
+        else:
+            *_, branch = (question, *question.ancestors())[:-1]
+        by_branch.setdefault(branch, []).append(question)
+    order = [root, *root.children]
+    return [ReportSection(b, tuple(by_branch[b])) for b in order if b in by_branch]
+
+
+def project_participants(project: Project) -> list[str]:
+    """The people a project names: a tally's participants, else its participant."""
+    if project.participants:
+        return list(project.participants)
+    return [project.participant] if project.participant else []
+
+
+def _label(node: Node) -> str:
+    return html.escape(plain_text(node.label, node.markdown))
+
+
+def _decision(entries: Mapping[Node, NodeState], node: Node) -> Decision | None:
+    state = entries.get(node)
+    return None if state is None else state.decision
+
+
+def _options(nodes: Iterable[Node], css: str) -> str:
+    return "<br>".join(f'<span class="{css}">{_label(n)}</span>' for n in nodes)
+
+
+def _counts(mind_map: MindMap, entries: Mapping[Node, NodeState]) -> dict[Decision | None, int]:
+    counts: dict[Decision | None, int] = dict.fromkeys(Decision, 0)
+    counts[None] = 0
+    root = mind_map.root
+    for node in () if root is None else root.walk():
+        if node is not root:
+            counts[_decision(entries, node)] += 1
+    return counts
+
+
+def _participants(named: Sequence[str], entries: Mapping[Node, NodeState]) -> list[str]:
+    """Everyone named by the project, then whoever decided something and is not named."""
+    people = list(dict.fromkeys(p for p in named if p))
+    for state in entries.values():
+        if state.decision is not None and state.by and state.by not in people:
+            people.append(state.by)
+    return people
+
+
+def _note_html(text: str) -> str:
+    rendered = render_note(text)
+    out = rendered.html
+    if rendered.notice:
+        out += f'<p class="notice">{html.escape(rendered.notice)}</p>'
+    return f'<div class="note">{out}</div>'
+
+
+def _question_row(question: Node, entries: Mapping[Node, NodeState]) -> str:
+    by_state: dict[Decision, list[Node]] = {d: [] for d in Decision}
+    who: list[str] = []
+    dates: list[_dt.date] = []
+    for child in question.children:
+        state = entries.get(child)
+        if state is None or state.decision is None:
+            continue
+        by_state[state.decision].append(child)
+        if state.by and state.by not in who:
+            who.append(state.by)
+        if state.date is not None:
+            dates.append(state.date)
+    when = max(dates).isoformat() if dates else ""
+    cells = [
+        _label(question),
+        _options(by_state[Decision.CHOSEN], "chosen"),
+        _options(by_state[Decision.REJECTED], "rejected"),
+        _options(by_state[Decision.CONSIDERING], "considering"),
+        html.escape(", ".join(who)),
+        when,
+    ]
+    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+def _state_words(state: NodeState) -> str:
+    assert state.decision is not None
+    words = state.decision.value
+    if state.by:
+        words += f" by {state.by}"
+    if state.date is not None:
+        words += f", {state.date.isoformat()}"
+    return html.escape(words)
+
+
+def report_bookmarks(mind_map: MindMap, entries: Mapping[Node, NodeState]) -> list[tuple[str, str]]:
+    """The document's bookmarks, (anchor name, title): the title page, then each section's
+    branch (its label as plain text)."""
+    sections = report_sections(mind_map, entries)
+    marks = [(_TITLE_ANCHOR, "Summary")]
+    for number, section in enumerate(sections, 1):
+        branch = section.branch
+        marks.append((section_anchor(number), plain_text(branch.label, branch.markdown)))
+    return marks
+
+
+def section_anchor(number: int) -> str:
+    """The name of the anchor that opens the ``number``-th section (from 1) of the
+    document: where a PDF bookmark of the branch points."""
+    return f"branch-{number}"
+
+
+def _section_html(
+    number: int,
+    section: ReportSection,
+    entries: Mapping[Node, NodeState],
+    picture: bytes | None,
+) -> list[str]:
+    out = [
+        f'<h2 class="section"><a name="{section_anchor(number)}"></a>{_label(section.branch)}</h2>'
+    ]
+    if picture:
+        data = base64.b64encode(picture).decode("ascii")
+        out.append(f'<p><img class="picture" alt="" src="data:image/png;base64,{data}"></p>')
+    out.append('<table border="1" cellspacing="0" cellpadding="4" width="100%">')
+    # Column widths as attributes: Qt's rich text (the PDF) shares a table out evenly else.
+    head = "".join(f'<th width="{w}%">{name}</th>' for name, w in _COLUMNS)
+    out.append(f"<tr>{head}</tr>")
+    out.extend(_question_row(q, entries) for q in section.questions)
+    out.append("</table>")
+    for question in section.questions:
+        decided = [
+            (child, entries[child])
+            for child in question.children
+            if _decision(entries, child) is not None
+        ]
+        context = entries.get(question)
+        notes = [(c, s) for c, s in decided if s.note.strip()]
+        if not notes and (context is None or not context.note.strip()):
+            continue
+        out.append(f"<h3>{_label(question)}</h3>")
+        if context is not None and context.note.strip():
+            out.append(_note_html(context.note))
+        for child, state in notes:
+            css = state.decision.value if state.decision else ""
+            out.append(
+                f'<h4><span class="{css}">{_label(child)}</span> — {_state_words(state)}</h4>'
+            )
+            out.append(_note_html(state.note))
+    return out
+
+
+def decision_report_html(
+    mind_map: MindMap,
+    entries: Mapping[Node, NodeState],
+    *,
+    project_name: str = "",
+    participants: Sequence[str] = (),
+    today: _dt.date | None = None,
+    pictures: Mapping[Node, bytes] | None = None,
+) -> str:
+    """The decision document as one self-contained HTML page.
+
+    Args:
+        mind_map: The map.
+        entries: What the project records per node (decision, who, when, note).
+        project_name: The project file's name, shown on the title page.
+        participants: The people the project names (its participant or, for a tally,
+            its participants); anyone else who decided something is added after them.
+        today: The date on the title page (default: today).
+        pictures: A PNG per section branch, shown under the branch's heading.
+
+    Returns:
+        The HTML document (UTF-8 text, style inline, nothing loaded from elsewhere).
+    """
+    date = (today or _dt.date.today()).isoformat()
+    root = mind_map.root
+    if mind_map.title or root is None:
+        title = html.escape(mind_map.title or "Mind map")
+    else:
+        title = _label(root)
+    counts = _counts(mind_map, entries)
+    people = _participants(participants, entries)
+    sections = report_sections(mind_map, entries)
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{title} — decisions</title>",
+        f"<style>{_STYLE}</style>",
+        "</head><body>",
+        f'<h1><a name="{_TITLE_ANCHOR}"></a>{title}</h1>',
+        "<p>Decision report</p>",
+        '<table class="meta" border="0" cellpadding="2">',
+    ]
+    meta = [
+        ("Project", html.escape(project_name) or "—"),
+        ("Participants", html.escape(", ".join(people)) or "—"),
+        ("Date", date),
+        ("Chosen", str(counts[Decision.CHOSEN])),
+        ("Rejected", str(counts[Decision.REJECTED])),
+        ("Considering", str(counts[Decision.CONSIDERING])),
+        ("Undecided", str(counts[None])),
+        ("Questions", str(sum(len(s.questions) for s in sections))),
+    ]
+    out.extend(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in meta)
+    out.append("</table>")
+    if not sections:
+        out.append("<p>No decisions have been taken yet.</p>")
+    pictures = pictures or {}
+    for number, section in enumerate(sections, 1):
+        out.extend(_section_html(number, section, entries, pictures.get(section.branch)))
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,149 @@
+"""``karar export --project P --report`` as a user runs it: the decision document as one
+self-contained HTML file and as a PDF, each holding every decided label and every note
+(the PDF read back with pdftotext), and the usage errors (exit 2)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+import yaml
+
+DATA = Path(__file__).parent.parent / "data"
+PROJECT = DATA / "adr-django.karar.yaml"
+
+
+def karar(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    env.pop("QT_QPA_PLATFORM", None)  # the command goes headless by itself
+    return subprocess.run(
+        [sys.executable, "-m", "karar", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+
+
+def _squeezed(text: str) -> str:
+    """Text to compare with what a PDF or an HTML page shows: ligatures undone, Markdown
+    marks and all white space dropped (cells and lines wrap anywhere)."""
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"[\s*_`#\-\[\]]+", "", text)
+
+
+def _expected() -> tuple[list[str], list[str]]:
+    """The decided nodes' labels and all notes of the project."""
+    nodes = yaml.safe_load(PROJECT.read_text(encoding="utf-8"))["nodes"]
+    decided = [n["path"][-1] for n in nodes if n.get("checked") or n.get("status")]
+    notes = [n["note"] for n in nodes if n.get("note")]
+    assert len(decided) >= 15 and len(notes) >= 5
+    return decided, notes
+
+
+def test_html_report_holds_every_decision_and_note(tmp_path: Path) -> None:
+    shutil.copy(PROJECT, tmp_path / "team.karar.yaml")
+    result = karar(
+        "export", "--project", "team.karar.yaml", "--report", "-o", "decisions.html", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == result.stdout == ""
+    page = (tmp_path / "decisions.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)  # nothing loaded
+    text = _squeezed(re.sub(r"<[^>]+>", " ", page).replace("&amp;", "&"))
+    decided, notes = _expected()
+    for label in decided:
+        assert _squeezed(label) in text, label
+    for note in notes:
+        for paragraph in note.split("\n\n"):
+            assert _squeezed(paragraph) in text, paragraph
+    assert "team.karar.yaml" in page
+
+
+def test_pdf_report_holds_every_decision_and_note(tmp_path: Path) -> None:
+    assert shutil.which("pdftotext"), "pdftotext is missing: apt-get install poppler-utils"
+    out = tmp_path / "decisions.pdf"
+    result = karar("export", "--project", str(PROJECT), "--report", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert out.read_bytes().startswith(b"%PDF")
+    shown = subprocess.run(
+        ["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    text = _squeezed(shown)
+    decided, notes = _expected()
+    for label in decided:
+        assert _squeezed(label) in text, label
+    for note in notes:
+        for paragraph in note.split("\n\n"):
+            assert _squeezed(paragraph) in text, paragraph
+    pages = shown.split("\f")
+    assert "Decision report" in pages[0]
+    assert re.search(r"1 / \d+", pages[0])  # numbered pages
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--report", "-o", "x.html"], "--report needs --project"),
+        (["--project", str(PROJECT), "--report", "-o", "x.txt"], "-o OUT.html or -o OUT.pdf"),
+        (["--project", str(PROJECT), "--report"], "-o OUT.html or -o OUT.pdf"),
+    ],
+)
+def test_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    result = karar("export", *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_broken_project_is_one_line(tmp_path: Path) -> None:
+    broken = tmp_path / "bad.karar.yaml"
+    broken.write_text("karar: 1\nmap: [\n", encoding="utf-8")
+    result = karar("export", "--project", str(broken), "--report", "-o", "x.html", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("karar: error: ") and result.stderr.count("\n") == 1
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_pdf_report_has_a_bookmark_per_branch_on_its_page(tmp_path: Path) -> None:
+    out = tmp_path / "decisions.pdf"
+    result = karar("export", "--project", str(PROJECT), "--report", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    # poppler reads the outline back: an independent reader of the incremental update
+    xml = subprocess.run(
+        ["pdftohtml", "-xml", "-stdout", "-i", "-q", str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    outline = ElementTree.fromstring(xml).find("outline")
+    assert outline is not None
+    marks = [(item.text, int(item.get("page", "0")) - 1) for item in outline.iter("item")]
+    assert [title for title, _ in marks] == [
+        "Summary",
+        "2. Proje Tipi / Mimari",
+        "3. Veri Katmanı",
+        "4. API & Entegrasyon Stilleri",
+        "5. Kimlik Doğrulama & Yetkilendirme",
+        "6. Önbellek & Asenkron İşler",
+        "13. Deploy & Infra",
+    ]
+    pages = subprocess.run(
+        ["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    assert marks[0][1] == 0
+    for title, page in marks[1:]:
+        # the branch's heading opens its page
+        assert pages[page].startswith(f"{title}\n"), (title, pages[page][:80])
