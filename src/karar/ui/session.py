@@ -570,7 +570,7 @@ class Session(QObject):
         name = file_name(of) if of else "an untitled project"
         box = plain_box(self._widget)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Karar")
+        box.setWindowTitle("Restore Unsaved Work — Karar")
         box.setText(f"Karar closed without saving {name}.")
         box.setInformativeText(
             f"A recovery copy from {info.get('saved', 'earlier')} holds the unsaved checks "
