@@ -3,28 +3,15 @@ the refusals (one line, exit 1), the usage errors (exit 2), and no Qt on the way
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from karar_cli import karar
+
 DATA = Path(__file__).parent.parent / "data"
 PROJECT = DATA / "adr-django.karar.yaml"
-
-
-def karar(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    return subprocess.run(
-        [sys.executable, "-m", "karar", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
 
 
 def _project(tmp_path: Path) -> Path:

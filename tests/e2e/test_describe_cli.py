@@ -11,23 +11,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from karar_cli import karar
+
 from karar.core.sources import load_source, parse_source
 
 FIRST_LEVEL = 33
-
-
-def karar(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONIOENCODING="utf-8", QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "karar", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
 
 
 def described(tmp_path: Path, name: str, *args: str) -> dict[str, Any]:

@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from karar_cli import karar
 
 from karar.core import project as projects
 
 MAP = "mindmap\n  Stack\n    Data\n      PostgreSQL\n      MySQL\n"
-
-
-def karar(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    return subprocess.run(
-        [sys.executable, "-m", "karar", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
 
 
 def person(folder: Path, name: str, *chosen: str, map_ref: str = "m.mmd") -> Path:

@@ -4,35 +4,19 @@ self-contained HTML file and as a PDF, each holding every decided label and ever
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 import yaml
+from karar_cli import karar
 
 DATA = Path(__file__).parent.parent / "data"
 PROJECT = DATA / "adr-django.karar.yaml"
-
-
-def karar(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    env.pop("QT_QPA_PLATFORM", None)  # the command goes headless by itself
-    return subprocess.run(
-        [sys.executable, "-m", "karar", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
 
 
 def _squeezed(text: str) -> str:
