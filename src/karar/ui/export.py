@@ -21,6 +21,7 @@ from karar.core.errors import KararError
 from karar.core.filters import ViewFilter
 from karar.core.model import MindMap, Node
 from karar.core.pages import PageSetup, PagesKind
+from karar.core.progress import Progress
 from karar.core.project import Project
 from karar.core.scope import Scope
 from karar.core.svgfonts import embed_fonts
@@ -60,6 +61,7 @@ def export_image(
     pages: PagesKind = PagesKind.FIT,
     paper: PageSetup | None = None,
     scope: Scope | None = None,
+    progress: Progress | None = None,
 ) -> str | None:
     """Draw ``mind_map`` into ``out`` as ``png``, ``svg`` or ``pdf``.
 
@@ -79,12 +81,14 @@ def export_image(
         pages: How a PDF is laid on pages (see :mod:`karar.core.pages`).
         paper: The PDF's paper, orientation and margins (None: A4, turned to fit).
         scope: What the picture shows (None: the map as folded); see :func:`picture_scene`.
+        progress: Told ``(done, total)`` as the picture is drawn; returning False stops.
 
     Returns:
         A notice for the user (e.g. the picture was scaled down), or None.
 
     Raises:
         ExportError: The file cannot be written.
+        CancelledError: ``progress`` asked to stop; ``out`` was not touched.
     """
     from PySide6.QtCore import QCoreApplication
 
@@ -121,7 +125,9 @@ def export_image(
                 view_filter=view_filter,
             )
             overview = (first, rect) if first is not None else None
-        return _pdf(scene, source, out, mind_map.display_title, pages, paper, project, overview)
+        return _pdf(
+            scene, source, out, mind_map.display_title, pages, paper, project, overview, progress
+        )
     raise ValueError(f"not an image format: {fmt}")
 
 
@@ -324,6 +330,7 @@ def _pdf(
     paper: PageSetup | None,
     project: Project | None,
     overview: tuple[MapScene, QRectF] | None,
+    progress: Progress | None = None,
 ) -> str | None:
     from karar.ui.pages import pdf_pages
 
@@ -336,6 +343,7 @@ def _pdf(
             title=title,
             project=project,
             overview=overview,
+            progress=progress,
         )
     except OSError as exc:
         raise ExportError(f"{out}: cannot write the PDF file: {exc}") from None

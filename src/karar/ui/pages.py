@@ -24,11 +24,12 @@ from karar.core.pages import (
     plan_fit,
     plan_poster,
 )
+from karar.core.progress import CancelledError, Progress
 from karar.core.project import Project
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QPageLayout, QPainter
+    from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPainter
 
     from karar.ui.scene import MapScene
 
@@ -121,6 +122,7 @@ def pdf_pages(
     title: str,
     project: Project | None = None,
     overview: tuple[MapScene, QRectF] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[bytes, list[Page]]:
     """The PDF of the picture ``source`` of ``scene`` on the pages of plan ``kind``, and
     that plan.
@@ -129,12 +131,15 @@ def pdf_pages(
         title: The map's title, in every header and the PDF's properties.
         project: Named in the header (None: no project).
         overview: The picture folded to the first level (needed for BRANCHES).
+        progress: Told ``(pages done, pages)`` after each page; returning False stops.
 
     Raises:
         OSError: The PDF cannot be drawn.
+        CancelledError: ``progress`` asked to stop.
     """
     pages = plan_pages(kind, setup, scene, source, overview, title)
-    data = _paint(pages, scene, overview[0] if overview else scene, _Header(title, project))
+    chosen = overview[0] if overview else scene
+    data = _paint(pages, scene, chosen, Header(title, project), progress)
     return with_bookmarks(data, [page.title or page.label for page in pages]), pages
 
 
@@ -151,7 +156,9 @@ def with_bookmarks(pdf: bytes, titles: list[str]) -> bytes:
     return add_outline(pdf, marks)
 
 
-class _Header:
+class Header:
+    """What every page's header shows: the map's title, the project's name, today."""
+
     def __init__(self, title: str, project: Project | None) -> None:
         self.title = title
         path = project.path if project is not None else None
@@ -159,9 +166,15 @@ class _Header:
         self.facts = "   ".join(x for x in (self.project, datetime.date.today().isoformat()) if x)
 
 
-def _paint(pages: list[Page], scene: MapScene, overview: MapScene, header: _Header) -> bytes:
+def _paint(
+    pages: list[Page],
+    scene: MapScene,
+    overview: MapScene,
+    header: Header,
+    progress: Progress | None = None,
+) -> bytes:
     from PySide6.QtCore import QBuffer, QIODevice
-    from PySide6.QtGui import QPainter, QPdfWriter
+    from PySide6.QtGui import QPdfWriter
 
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -169,20 +182,49 @@ def _paint(pages: list[Page], scene: MapScene, overview: MapScene, header: _Head
     writer.setTitle(header.title)
     writer.setCreator("Karar")
     writer.setResolution(_RESOLUTION)
-    writer.setPageLayout(_page_layout(pages[0]))
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError("cannot start the PDF writer")
-    for number, page in enumerate(pages):
-        if number:
-            writer.setPageLayout(_page_layout(page))
-            writer.newPage()
-        painter.save()
-        painter.scale(_RESOLUTION / 72, _RESOLUTION / 72)
-        _draw_page(painter, page, overview if page.layer is Layer.OVERVIEW else scene, header)
-        painter.restore()
-    painter.end()
+    paint_pages(writer, pages, scene, overview, header, progress)
     return bytes(buffer.data().data())
+
+
+def paint_pages(
+    device: QPagedPaintDevice,
+    pages: list[Page],
+    scene: MapScene,
+    overview: MapScene,
+    header: Header,
+    progress: Progress | None = None,
+) -> None:
+    """Draw ``pages`` on ``device`` (a PDF writer or a printer), one device page each,
+    each page sized as the plan says.
+
+    Args:
+        overview: The scene of the overview page (BRANCHES plans).
+        progress: Told ``(pages done, pages)`` after each page; returning False stops.
+
+    Raises:
+        OSError: The device cannot be painted on.
+        CancelledError: ``progress`` asked to stop (the device holds the pages drawn so far).
+    """
+    from PySide6.QtGui import QPainter
+
+    device.setPageLayout(_page_layout(pages[0]))
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("cannot start the PDF writer")
+    points = device.logicalDpiX() / 72
+    try:
+        for number, page in enumerate(pages):
+            if number:
+                device.setPageLayout(_page_layout(page))
+                device.newPage()
+            painter.save()
+            painter.scale(points, points)
+            _draw_page(painter, page, overview if page.layer is Layer.OVERVIEW else scene, header)
+            painter.restore()
+            if progress is not None and not progress(number + 1, len(pages)):
+                raise CancelledError("the pages were cancelled")
+    finally:
+        painter.end()
 
 
 def _page_layout(page: Page) -> QPageLayout:
@@ -203,7 +245,7 @@ def _rect(rect: QRectF) -> Rect:
     return Rect(rect.x(), rect.y(), rect.width(), rect.height())
 
 
-def _draw_page(painter: QPainter, page: Page, scene: MapScene, header: _Header) -> None:
+def _draw_page(painter: QPainter, page: Page, scene: MapScene, header: Header) -> None:
     from PySide6.QtCore import Qt
 
     target = _qrect(page.target)
@@ -226,7 +268,7 @@ def _draw_page(painter: QPainter, page: Page, scene: MapScene, header: _Header) 
         _page_map(painter, box, page.grid)
 
 
-def _draw_header(painter: QPainter, page: Page, header: _Header) -> None:
+def _draw_header(painter: QPainter, page: Page, header: Header) -> None:
     """Title, project and date on the left; the page label and legend on the right."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QColor, QFont
