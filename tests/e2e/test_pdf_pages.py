@@ -107,3 +107,36 @@ def test_fit_is_one_page_of_the_chosen_paper(
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
     assert "Pages:           1\n" in info
     assert f"Page size:       {size} pts" in info
+
+
+def word_boxes(pdf: Path, page: int) -> list[tuple[str, float, float, float, float]]:
+    """Each word of page ``page`` (from 1) with its box in points: xMin, yMin, xMax, yMax."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    words = ElementTree.fromstring(html.replace("<!DOCTYPE", "<!-- ").replace('.dtd">', "-->"))
+    return [
+        (w.text or "", *(float(w.get(k, "0")) for k in ("xMin", "yMin", "xMax", "yMax")))
+        for w in words.iter("{http://www.w3.org/1999/xhtml}word")
+    ]
+
+
+def test_a_poster_header_keeps_clear_of_the_cut_marks(tmp_path: Path) -> None:
+    mind_map = load_map(None)
+    scene, source = picture_scene(mind_map)
+    assert scene is not None
+    plan = plan_pages(PagesKind.POSTER, PageSetup(), scene, source, None, mind_map.display_title)
+    out = tmp_path / "poster.pdf"
+    export(out, "--pages", "poster", "--paper", "A4")
+    for number in (1, len(plan)):
+        body = plan[number - 1].target
+        header = [w for w in word_boxes(out, number) if w[4] <= body.y]
+        assert {"chosen", "rejected", "considering", plan[number - 1].label} <= {
+            w[0] for w in header
+        }
+        # the cut marks stand on the picture's left and right edges, above its corners
+        crossing = [w[0] for w in header if w[1] < body.x + 1 or w[3] > body.right - 1]
+        assert crossing == []

@@ -45,6 +45,9 @@ _BRANCH_MARGIN = 16.0
 _CUT = 10.0
 """Length of a cut mark, in points."""
 
+_CUT_CLEAR = 6.0
+"""How far the header keeps from a cut mark, in points."""
+
 _TOP = 28.0
 """Where the header starts, from the paper's top and side edges, in points."""
 
@@ -264,8 +267,16 @@ def _draw_page(painter: QPainter, page: Page, scene: MapScene, header: Header) -
     if page.grid is not None:
         # in the header band, right of the legend and label
         top = page.paper.y + _TOP
-        box = Rect(page.paper.w - _TOP - _MAP_W, top, _MAP_W, page.target.y - top - 2.0)
+        right = _columns(page)[1]
+        box = Rect(right - _MAP_W, top, _MAP_W, page.target.y - top - 2.0)
         _page_map(painter, box, page.grid)
+
+
+def _columns(page: Page) -> tuple[float, float]:
+    """Where the header's text may go across the page: over the picture, and clear of
+    the cut marks a poster page has at the picture's corners."""
+    inset = _CUT_CLEAR if page.row >= 0 else 0.0
+    return page.target.x + inset, page.target.right - inset
 
 
 def _draw_header(painter: QPainter, page: Page, header: Header) -> None:
@@ -278,9 +289,11 @@ def _draw_header(painter: QPainter, page: Page, header: Header) -> None:
     painter.setPen(QColor(_INK))
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
-    left, top = _TOP, page.paper.y + _TOP
-    half = page.paper.w / 2 - _TOP
-    right = page.paper.w - _TOP - (_MAP_W + 6.0 if page.grid is not None else 0.0)
+    left, right = _columns(page)
+    top = page.paper.y + _TOP
+    half = (right - left) / 2
+    if page.grid is not None:
+        right -= _MAP_W + 6.0
     lines = (
         (
             True,
