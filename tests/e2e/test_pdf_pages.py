@@ -89,6 +89,18 @@ def test_branches_is_an_overview_and_a_page_per_branch(tmp_path: Path) -> None:
     ]
     missing = [label for label in built_in_labels() if not any(label in p for p in pages)]
     assert missing == []
+    # a branch's page shows that branch alone: no label of another branch leaks in
+    for number, (branch, page) in enumerate(zip(root.children, pages[1:], strict=True), 1):
+        own = [" ".join(plain_text(n.label, n.markdown).split()) for n in branch.walk()]
+        others = {
+            text
+            for other in root.children
+            if other is not branch
+            for n in other.walk()
+            for text in [" ".join(plain_text(n.label, n.markdown).split())]
+            if not any(text in mine for mine in own)
+        }
+        assert [text for text in others if text in page] == [], branches[number - 1]
 
 
 @pytest.mark.parametrize(

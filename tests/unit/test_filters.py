@@ -9,7 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_layout import TreeData, make_tree, random_trees
 
-from karar.core.filters import ALL, DecisionsOnly, ViewFilter, hidden_tops, path_closure
+from karar.core.filters import (
+    ALL,
+    BranchOnly,
+    DecisionsOnly,
+    ViewFilter,
+    Within,
+    hidden_tops,
+    path_closure,
+)
 from karar.core.layout import LayoutKind, compute_layout
 from karar.core.mermaid import parse_mermaid
 from karar.core.model import MindMap, Node, NodePath
@@ -64,6 +72,17 @@ def test_decisions_only_shows_root_checked_and_their_ancestors() -> None:
     assert view.follows_decisions is True
     assert labels(view.shown(state)) == {"Root", "Data", "MySQL", "InnoDB", "Cache", "Redis"}
     assert labels(view.hidden(state)) == {"PostgreSQL", "Memcached", "Queue"}
+
+
+def test_within_leaves_out_what_either_filter_leaves_out() -> None:
+    state = state_with(["InnoDB", "Redis"], folded=["Data", "Cache"])
+    view = Within(DecisionsOnly(), BranchOnly(1))
+    assert (view.name, view.folds_apply, view.follows_decisions) == ("decisions", False, True)
+    assert labels(view.hidden(state)) == {"PostgreSQL", "Memcached", "Queue", "Cache"}
+    assert state.root is not None
+    layout = compute_layout(state.root, lambda n: (40.0, 20.0), hidden=view.hidden(state))
+    assert {n.label for n in layout.boxes} == {"Root", "Data", "MySQL", "InnoDB"}
+    assert labels(Within(ALL, BranchOnly(2)).hidden(state)) == {"Data", "Queue"}
 
 
 def test_decisions_only_with_a_checked_inner_node_hides_its_unchecked_children() -> None:

@@ -118,7 +118,7 @@ def test_row_letters_go_on_past_z() -> None:
 
 def test_branches_overview_then_a_page_or_tiles_per_branch() -> None:
     setup = PageSetup(orientation=Orientation.PORTRAIT)
-    small = Rect(0.0, 0.0, 539.0, 756.0)  # fits at 1 pt per unit: 16 pt labels
+    small = Rect(0.0, 0.0, 539.0, 756.0)  # would fit at 1 pt per unit: 16 pt labels
     big = Rect(0.0, 1000.0, 2000.0, 1512.0)  # fitted: 0.2695 pt per unit, 4.3 pt labels
     pages = plan_branches(
         Rect(0.0, 0.0, 1078.0, 1512.0), [("Small", small), ("Big", big)], setup, 16.0, "Map"
@@ -129,9 +129,14 @@ def test_branches_overview_then_a_page_or_tiles_per_branch() -> None:
         ("2 A1", "Big 2 A1", Layer.FULL),
         ("2 A2", "Big 2 A2", Layer.FULL),
     ]
+    assert [p.branch for p in pages] == [0, 1, 2, 2]
     assert pages[0].target == PORTRAIT_BODY
-    assert pages[1].target == PORTRAIT_BODY
-    assert pages[1].scale == 1.0
+    # never blown up past 12 pt labels: 0.75 pt per unit, centred in the body
+    assert pages[1].scale == 0.75
+    b = PORTRAIT_BODY
+    assert pages[1].target == Rect(
+        b.x + (b.w - 539.0 * 0.75) / 2, b.y + (b.h - 756.0 * 0.75) / 2, 539.0 * 0.75, 567.0
+    )
     assert pages[2].scene == Rect(0.0, 1000.0, 1078.0, 1512.0)
     assert pages[3].scene == Rect(1042.0, 1000.0, 1078.0, 1512.0)
     assert pages[2].grid == (1, 2)

@@ -109,6 +109,21 @@ class NobodyVoted(ViewFilter):
         return path_closure(state.root, tally.unvoted_leaves(state.index.depth))
 
 
+class Within(ViewFilter):
+    """What ``outer`` shows of what ``inner`` shows: both filters' left-out subtrees are
+    left out (a branch's page of a picture of the decisions, say); folds apply as
+    ``outer``'s do."""
+
+    def __init__(self, outer: ViewFilter, inner: ViewFilter) -> None:
+        self.outer, self.inner = outer, inner
+        self.name = outer.name
+        self.folds_apply = outer.folds_apply
+        self.follows_decisions = outer.follows_decisions or inner.follows_decisions
+
+    def hidden(self, state: MapState) -> frozenset[Node]:
+        return self.outer.hidden(state) | self.inner.hidden(state)
+
+
 def path_closure(root: Node | None, nodes: Iterable[Node]) -> set[Node]:
     """The root, ``nodes`` and every ancestor of one of them."""
     shown: set[Node] = set() if root is None else {root}

@@ -19,10 +19,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 MIN_LABEL_PT = 8.0
+
+BRANCH_LABEL_PT = 12.0
+"""The largest smallest label on a branch's page, in points: a small branch is printed at
+the size of its neighbours, not blown up to fill the sheet."""
 """The smallest label a printed page may carry, in points."""
 
 PAPERS: dict[str, tuple[float, float]] = {
@@ -132,6 +136,7 @@ class Page:
         row: Row in its poster grid (0 based), -1 off a grid.
         col: Column in its poster grid, -1 off a grid.
         grid: ``(rows, cols)`` of the poster on the page that carries the page map, else None.
+        branch: The first-level branch (1-based) the page shows alone; 0: the whole picture.
     """
 
     paper: Rect
@@ -143,6 +148,7 @@ class Page:
     row: int = -1
     col: int = -1
     grid: tuple[int, int] | None = None
+    branch: int = 0
 
     @property
     def scale(self) -> float:
@@ -179,6 +185,7 @@ def plan_poster(
     prefix: str = "",
     layer: Layer = Layer.FULL,
     keep: tuple[float, float] = (0.0, 0.0),
+    branch: int = 0,
 ) -> list[Page]:
     """``content`` tiled on a grid of pages at :func:`poster_scale`, row by row.
 
@@ -191,6 +198,7 @@ def plan_poster(
         layer: Which picture ``content`` is a rect of.
         keep: Width and height of the largest node, in scene units: neighbouring pages
             overlap by at least this much, so that every node is whole on some page.
+        branch: The first-level branch the pages show alone (0: the whole picture).
     """
     scale = poster_scale(label_height)
     paper = setup.paper_rect(content.w, content.h)
@@ -221,6 +229,7 @@ def plan_poster(
                     row,
                     col,
                     (rows, cols) if not pages else None,
+                    branch,
                 )
             )
     return pages
@@ -238,7 +247,8 @@ def plan_branches(
 
     Args:
         overview: The rect of the picture folded to the first level (layer OVERVIEW).
-        branches: Each first-level branch's title and rect in the full picture.
+        branches: Each first-level branch's title and the rect of its subtree in the
+            picture of that branch alone (its pages show it without its neighbours).
         setup: Paper and margins.
         label_height: The smallest label's height, in scene units.
         title: The map's title, for the overview's bookmark.
@@ -246,20 +256,31 @@ def plan_branches(
     """
     pages = [_fitted(overview, setup, "", title or "Overview", Layer.OVERVIEW)]
     for number, (name, rect) in enumerate(branches, start=1):
-        page = _fitted(rect, setup, str(number), name, Layer.FULL)
+        fitted = _fitted(rect, setup, str(number), name, Layer.FULL, BRANCH_LABEL_PT / label_height)
+        page = replace(fitted, branch=number)
         if page.scale * label_height >= MIN_LABEL_PT:
             pages.append(page)
         else:
             pages.extend(
-                plan_poster(rect, setup, label_height, name, prefix=f"{number} ", keep=keep)
+                plan_poster(
+                    rect, setup, label_height, name, prefix=f"{number} ", keep=keep, branch=number
+                )
             )
     return pages
 
 
-def _fitted(content: Rect, setup: PageSetup, label: str, title: str, layer: Layer) -> Page:
+def _fitted(
+    content: Rect,
+    setup: PageSetup,
+    label: str,
+    title: str,
+    layer: Layer,
+    most: float = math.inf,
+) -> Page:
+    """``content`` as large as fits the body, up to ``most`` points per scene unit."""
     paper = setup.paper_rect(content.w, content.h)
     body = setup.body(paper)
-    scale = min(body.w / content.w, body.h / content.h)
+    scale = min(body.w / content.w, body.h / content.h, most)
     w, h = content.w * scale, content.h * scale
     target = Rect(body.x + (body.w - w) / 2, body.y + (body.h - h) / 2, w, h)
     return Page(paper, content, target, label, title, layer)

@@ -12,6 +12,7 @@ import datetime
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from karar.core.filters import BranchOnly, ViewFilter, Within
 from karar.core.labels import plain_text
 from karar.core.model import Node
 from karar.core.pages import (
@@ -93,19 +94,36 @@ def plan_pages(
 
 
 def _branch_rects(scene: MapScene) -> list[tuple[str, Rect]]:
-    """Each shown first-level branch's title and the rect of its subtree, with a margin."""
-    layout = scene.layout
-    assert layout is not None
+    """Each shown first-level branch's title and the rect of its subtree, with a margin,
+    in the picture of that branch alone (as :func:`_show_branch` draws it)."""
     root = scene.document.root
     rects: list[tuple[str, Rect]] = []
-    for branch in root.children if root is not None else ():
-        boxes = [layout.boxes[n] for n in _subtree(branch) if n in layout.boxes]
-        if boxes:
-            whole = Rect.union([Rect(b.x, b.y, b.w, b.h) for b in boxes])
-            m = _BRANCH_MARGIN
-            padded = Rect(whole.x - m, whole.y - m, whole.w + 2 * m, whole.h + 2 * m)
-            rects.append((plain_text(branch.label, branch.markdown), padded))
+    whole = scene.filter
+    try:
+        for number, branch in enumerate(root.children if root is not None else (), start=1):
+            _show_branch(scene, whole, number)
+            layout = scene.layout
+            assert layout is not None
+            boxes = [layout.boxes[n] for n in _subtree(branch) if n in layout.boxes]
+            if boxes:
+                union = Rect.union([Rect(b.x, b.y, b.w, b.h) for b in boxes])
+                m = _BRANCH_MARGIN
+                padded = Rect(union.x - m, union.y - m, union.w + 2 * m, union.h + 2 * m)
+                rects.append((plain_text(branch.label, branch.markdown), padded))
+    finally:
+        _show_branch(scene, whole, 0)
     return rects
+
+
+def _show_branch(scene: MapScene, whole: ViewFilter, number: int) -> None:
+    """Lay ``scene`` out as the picture shows it (``whole``) and, for ``number`` > 0, its
+    first-level branch ``number`` alone: a branch's page shows none of its neighbours."""
+    from PySide6.QtCore import QRectF
+
+    scene.set_filter(whole if number == 0 else Within(whole, BranchOnly(number)))
+    if scene.layout is not None:
+        x, y, w, h = scene.layout.bounds
+        scene.sync_viewport(QRectF(x, y, w, h), 1.0)  # every node drawn gets its item
 
 
 def _subtree(node: Node) -> Iterable[Node]:
@@ -215,8 +233,12 @@ def paint_pages(
     if not painter.begin(device):
         raise OSError("cannot start the PDF writer")
     points = device.logicalDpiX() / 72
+    whole, shown = scene.filter, 0
     try:
         for number, page in enumerate(pages):
+            if page.layer is not Layer.OVERVIEW and page.branch != shown:
+                shown = page.branch
+                _show_branch(scene, whole, shown)
             if number:
                 device.setPageLayout(_page_layout(page))
                 device.newPage()
@@ -228,6 +250,8 @@ def paint_pages(
                 raise CancelledError("the pages were cancelled")
     finally:
         painter.end()
+        if shown:
+            _show_branch(scene, whole, 0)
 
 
 def _page_layout(page: Page) -> QPageLayout:
@@ -273,10 +297,10 @@ def _draw_page(painter: QPainter, page: Page, scene: MapScene, header: Header) -
 
 
 def _columns(page: Page) -> tuple[float, float]:
-    """Where the header's text may go across the page: over the picture, and clear of
+    """Where the header's text may go across the page: inside the margins, and clear of
     the cut marks a poster page has at the picture's corners."""
     inset = _CUT_CLEAR if page.row >= 0 else 0.0
-    return page.target.x + inset, page.target.right - inset
+    return _TOP + inset, page.paper.w - _TOP - inset
 
 
 def _draw_header(painter: QPainter, page: Page, header: Header) -> None:
