@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -152,3 +153,51 @@ def test_a_poster_header_keeps_clear_of_the_cut_marks(tmp_path: Path) -> None:
         # the cut marks stand on the picture's left and right edges, above its corners
         crossing = [w[0] for w in header if w[1] < body.x + 1 or w[3] > body.right - 1]
         assert crossing == []
+
+
+def test_branch_pages_print_the_background_and_each_branch_in_its_colour(
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from karar.ui.theme import make_theme
+
+    out = tmp_path / "branches.pdf"
+    export(out, "--pages", "branches", "--paper", "A4")
+    dpi = 36
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(out), str(tmp_path / "p")], check=True)
+    images = [
+        QImage(str(p)).convertToFormat(QImage.Format.Format_RGB32)
+        for p in sorted(tmp_path.glob("p-*.png"))
+    ]
+    assert len(images) == 34
+    theme = make_theme("light")
+
+    def near(c: QColor, want: QColor) -> bool:
+        return (
+            abs(c.red() - want.red()) + abs(c.green() - want.green()) + abs(c.blue() - want.blue())
+            < 24
+        )
+
+    def count(image: QImage, want: QColor) -> int:
+        pixels = Counter(memoryview(image.constBits()).cast("I"))  # type: ignore[arg-type]
+        return sum(n for rgb, n in pixels.items() if near(QColor.fromRgb(rgb), want))
+
+    mind_map = load_map(None)
+    scene, source = picture_scene(mind_map)
+    overview, rect = picture_scene(mind_map, expand_level=1)
+    assert scene is not None and overview is not None
+    plan = plan_pages(
+        PagesKind.BRANCHES, PageSetup(), scene, source, (overview, rect), mind_map.display_title
+    )
+    for number, (page, image) in enumerate(zip(plan, images, strict=True)):
+        # just inside the picture's corner: the theme's background, not the white paper
+        inside = image.pixelColor(
+            round((page.target.x + 1) * dpi / 72), round((page.target.y + 1) * dpi / 72)
+        )
+        assert near(inside, theme.background), (number, inside.name())
+        if number:
+            own, neighbour = theme.branch(number - 1), theme.branch(number)
+            assert count(image, own) > 60, number
+            if own != neighbour:
+                assert count(image, neighbour) < count(image, own) / 10, number
