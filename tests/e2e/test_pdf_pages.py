@@ -153,6 +153,26 @@ def test_a_poster_header_keeps_clear_of_the_cut_marks(tmp_path: Path) -> None:
         # the cut marks stand on the picture's left and right edges, above its corners
         crossing = [w[0] for w in header if w[1] < body.x + 1 or w[3] > body.right - 1]
         assert crossing == []
+    # the cut marks themselves: dark lines out from each corner of the picture, on white
+    from PySide6.QtGui import QImage
+
+    subprocess.run(
+        ["pdftoppm", "-r", "144", "-f", "1", "-l", "1", "-png", str(out), str(tmp_path / "c")],
+        check=True,
+    )
+    (png,) = tmp_path.glob("c-*.png")
+    image = QImage(str(png))
+    body = plan[0].target
+    for x, dx in ((body.x, -1), (body.right, 1)):
+        for y, dy in ((body.y, -1), (body.bottom, 1)):
+            for px, py in ((x + dx * 7, y), (x, y + dy * 7), (x + dx * 7, y + dy * 7)):
+                shade = min(
+                    image.pixelColor(round(px * 2) + i, round(py * 2) + j).lightness()
+                    for i in (-1, 0, 1)
+                    for j in (-1, 0, 1)
+                )
+                mark = (px, py) != (x + dx * 7, y + dy * 7)  # off the lines: white paper
+                assert (shade < 160) == mark, (px, py, shade)
 
 
 def test_branch_pages_print_the_background_and_each_branch_in_its_colour(
