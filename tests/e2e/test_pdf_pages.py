@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import unicodedata
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -135,6 +137,22 @@ def word_boxes(pdf: Path, page: int) -> list[tuple[str, float, float, float, flo
         (w.text or "", *(float(w.get(k, "0")) for k in ("xMin", "yMin", "xMax", "yMax")))
         for w in words.iter("{http://www.w3.org/1999/xhtml}word")
     ]
+
+
+def test_the_overview_names_the_page_of_each_branch_beside_it(tmp_path: Path) -> None:
+    out = tmp_path / "branches.pdf"
+    export(out, "--pages", "branches", "--paper", "A4")
+    words = word_boxes(out, 1)
+    refs = {
+        int(after[0]): (after[2] + after[4]) / 2
+        for word, after in pairwise(words)
+        if word[0] == "p." and after[0].isdigit()
+    }
+    # the built-in map numbers its branches: "1. Başlangıç …" … "33. Antipatterns …"
+    numbered = {int(w[0][:-1]): (w[2] + w[4]) / 2 for w in words if re.fullmatch(r"\d+\.", w[0])}
+    assert sorted(refs) == list(range(2, 35))
+    assert sorted(numbered) == list(range(1, 34))
+    assert all(abs(refs[k + 1] - numbered[k]) < 10 for k in numbered)  # on the branch's line
 
 
 def test_a_poster_header_keeps_clear_of_the_cut_marks(tmp_path: Path) -> None:

@@ -46,6 +46,12 @@ _BRANCH_MARGIN = 16.0
 _CUT = 10.0
 """Length of a cut mark, in points."""
 
+_REF_ROOM = 44.0
+"""Room left and right of the overview for the page references, in scene units."""
+
+_REF_GAP = 3.0
+"""Between a branch and its page reference, in points."""
+
 _CUT_CLEAR = 6.0
 """How far the header keeps from a cut mark, in points."""
 
@@ -88,9 +94,9 @@ def plan_pages(
         return plan_poster(content, setup, smallest_label_height(), title, keep=keep)
     if overview is None:
         raise ValueError("a branches plan needs the overview picture")
-    return plan_branches(
-        _rect(overview[1]), _branch_rects(scene), setup, smallest_label_height(), title, keep
-    )
+    room = _rect(overview[1])  # with room for the page references beside the branches
+    room = Rect(room.x - _REF_ROOM, room.y, room.w + 2 * _REF_ROOM, room.h)
+    return plan_branches(room, _branch_rects(scene), setup, smallest_label_height(), title, keep)
 
 
 def _branch_rects(scene: MapScene) -> list[tuple[str, Rect]]:
@@ -244,7 +250,11 @@ def paint_pages(
                 device.newPage()
             painter.save()
             painter.scale(points, points)
-            _draw_page(painter, page, overview if page.layer is Layer.OVERVIEW else scene, header)
+            if page.layer is Layer.OVERVIEW:
+                _draw_page(painter, page, overview, header)
+                _page_references(painter, page, overview, _first_pages(pages))
+            else:
+                _draw_page(painter, page, scene, header)
             painter.restore()
             if progress is not None and not progress(number + 1, len(pages)):
                 raise CancelledError("the pages were cancelled")
@@ -294,6 +304,51 @@ def _draw_page(painter: QPainter, page: Page, scene: MapScene, header: Header) -
         right = _columns(page)[1]
         box = Rect(right - _MAP_W, top, _MAP_W, page.target.y - top - 2.0)
         _page_map(painter, box, page.grid)
+
+
+def _first_pages(pages: list[Page]) -> dict[int, int]:
+    """Each branch's first page number (from 1), by branch number."""
+    first: dict[int, int] = {}
+    for number, page in enumerate(pages, start=1):
+        if page.branch:
+            first.setdefault(page.branch, number)
+    return first
+
+
+def _page_references(
+    painter: QPainter, page: Page, overview: MapScene, first: dict[int, int]
+) -> None:
+    """Beside each first-level branch of the overview, outside it, the page it is on."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QFont
+
+    from karar.ui.measure import FONT_FAMILIES
+
+    root, layout = overview.document.root, overview.layout
+    if root is None or layout is None:
+        return
+    items = overview.live_items()
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPixelSize(8)  # points: the painter works in points
+    painter.setFont(font)
+    painter.setPen(QColor(_INK))
+    scale, origin, target = page.scale, page.scene, page.target
+    for number, branch in enumerate(root.children, start=1):
+        box, item = layout.boxes.get(branch), items.get(branch)
+        if box is None or item is None or number not in first:
+            continue
+        bounds = item.sceneBoundingRect()
+        y = target.y + (bounds.center().y() - origin.y) * scale
+        width = _REF_ROOM * scale
+        if box.side < 0:
+            x = target.x + (bounds.left() - origin.x) * scale - _REF_GAP - width
+            align = Qt.AlignmentFlag.AlignRight
+        else:
+            x = target.x + (bounds.right() - origin.x) * scale + _REF_GAP
+            align = Qt.AlignmentFlag.AlignLeft
+        rect = QRectF(x, y - 6.0, width, 12.0)
+        painter.drawText(rect, align | Qt.AlignmentFlag.AlignVCenter, f"p. {first[number]}")
 
 
 def _columns(page: Page) -> tuple[float, float]:
