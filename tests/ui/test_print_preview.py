@@ -302,3 +302,44 @@ def test_the_options_are_reached_by_keyboard(preview: PrintPreview, qtbot: QtBot
     qtbot.keyClick(preview.paper_box, Qt.Key.Key_Down)
     assert preview.chosen().paper == "A3"
     assert preview.page_count() == 1
+
+
+def test_a_tree_prints_every_page_on_paper_turned_one_way(
+    preview: PrintPreview, window: MainWindow, tmp_path: Path
+) -> None:
+    """The tree's overview is tall and its branches wide: the overview is drawn a quarter
+    turn on the landscape paper (a QPrinter refuses a new page layout while printing)."""
+    window.set_layout("tree")
+    choose(preview, "scope", "all")
+    choose(preview, "pages", "branches")
+    assert preview.job is not None
+    shapes = [page.paper.w > page.paper.h for page in preview.job.pages]
+    assert shapes[0] is False and all(shapes[1:])
+    out = tmp_path / "tree.pdf"
+    print_to_pdf(preview, out)
+    assert len(pdf_pages(out)) == preview.page_count() == 34
+    assert page_sizes(out) == {"842 x 595 pts (A4)"}
+    # the overview's header runs down the right edge: its title is read turned
+    text = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-raw", str(out), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Django" in text
+
+
+def test_a_page_range_prints_those_pages(preview: PrintPreview, tmp_path: Path) -> None:
+    choose(preview, "scope", "all")
+    choose(preview, "pages", "branches")
+    printer = preview.printer()
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(3, 5)
+    out = tmp_path / "some.pdf"
+    print_to_pdf(preview, out)
+    root = load_map(None).root
+    assert root is not None
+    pages = pdf_pages(out)
+    assert len(pages) == 3
+    assert plain_text(root.children[1].label, root.children[1].markdown) in pages[0]
+    assert printer.fullPage()

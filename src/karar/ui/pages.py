@@ -262,7 +262,10 @@ def _page_layout(page: Page, sheet: Orientation | None = None) -> QPageLayout:
         short, long = sorted((page.paper.w, page.paper.h))
         size = QPageSize(QSizeF(short, long), QPageSize.Unit.Point, "")
         turn = QPageLayout.Orientation.Landscape if sheet is Orientation.LANDSCAPE else None
-        return QPageLayout(size, turn or QPageLayout.Orientation.Portrait, none)
+        layout = QPageLayout(size, turn or QPageLayout.Orientation.Portrait, none)
+        # from the paper's corner: the plan's margins keep clear of the printer's own
+        layout.setMode(QPageLayout.Mode.FullPageMode)
+        return layout
     size = QPageSize(QSizeF(page.paper.w, page.paper.h), QPageSize.Unit.Point, "")
     return QPageLayout(size, QPageLayout.Orientation.Portrait, none)
 

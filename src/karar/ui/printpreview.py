@@ -23,8 +23,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from karar.core.filters import ViewFilter
 from karar.core.labels import plain_text
 from karar.core.pages import PAPERS, Orientation, Page, PageSetup, PagesKind
+from karar.core.pathnames import shown
 from karar.core.scope import Scope
 from karar.ui.pages import Header, paint_pages, plan_pages, sheet_orientation
+from karar.ui.plaintext import warn
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRectF
@@ -167,17 +169,23 @@ class PrintJob:
         """Draw the pages on ``device``, all on paper turned one way (a printer's paper
         stays as loaded): the orientation chosen, or for auto the shape of most pages,
         a page of the other shape a quarter turn; False when the map has nothing to draw.
+        A printer prints the pages of its page range (the print dialog's "Pages from").
 
         Raises:
             OSError: The device cannot be painted on.
         """
-        if self.scene is None or not self.pages:
+        pages = self.pages
+        if isinstance(device, QPrinter):
+            first, last = device.fromPage(), device.toPage()
+            if device.printRange() is QPrinter.PrintRange.PageRange and first > 0:
+                pages = pages[first - 1 : last or None]
+        if self.scene is None or not pages:
             return False
         doc = self.window.document
         header = Header(doc.mindmap.display_title, doc.project)
         overview = self.overview[0] if self.overview is not None else self.scene
         sheet = sheet_orientation(self.pages, self.options.orientation)
-        paint_pages(device, self.pages, self.scene, overview, header, sheet=sheet)
+        paint_pages(device, pages, self.scene, overview, header, sheet=sheet)
         return True
 
 
@@ -300,8 +308,8 @@ class PrintPreview(QPrintPreviewDialog):
         box = QComboBox(self)
         box.setObjectName(f"print-{key}")
         label.setBuddy(box)
-        for shown, data in items:
-            box.addItem(shown, str(data))
+        for text_shown, data in items:
+            box.addItem(text_shown, str(data))
         box.setCurrentIndex(max(0, box.findData(str(current))))
         box.currentIndexChanged.connect(self._on_option_changed)
         row.addWidget(label)
@@ -334,6 +342,9 @@ class PrintPreview(QPrintPreviewDialog):
     def _on_paint_requested(self, printer: QPrinter) -> None:
         if self.job is None or self.job.options != self.options:
             self.job = PrintJob(self.window_, self.options)
-        self.job.paint(printer)
+        try:
+            self.job.paint(printer)
+        except OSError as err:
+            warn(self, f"Could not print: {shown(str(err))}")
         count = len(self.job.pages)
         self.count_label.setText(f"{count} page{'s' if count != 1 else ''}")
