@@ -204,8 +204,7 @@ class PrintPreview(QPrintPreviewDialog):
         super().__init__(printer, window)
         self.setObjectName("print-preview")
         self.setWindowTitle("Print Preview — Karar")
-        self.window_ = window
-        self.printer_ = printer
+        self.main_window = window
         self.options = PrintOptions.load()
         self.job: PrintJob | None = None
         preview = self.findChild(QPrintPreviewWidget)
@@ -256,7 +255,7 @@ class PrintPreview(QPrintPreviewDialog):
             ("As folded now", "folded"),
             ("Decisions", "decisions"),
         ]
-        scopes += [(f"Branch: {t}", f"branch:{t}") for t in branch_titles(self.window_)]
+        scopes += [(f"Branch: {t}", f"branch:{t}") for t in branch_titles(self.main_window)]
         self.scope_box = self._combo(row, "S&cope:", "scope", scopes, self.options.scope)
         # the branch titles are long: the box shows a short one, its list the whole
         self.scope_box.setSizeAdjustPolicy(
@@ -277,7 +276,7 @@ class PrintPreview(QPrintPreviewDialog):
             ],
             self.options.orientation,
         )
-        screen = self.window_.map_scene.theme.name
+        screen = self.main_window.map_scene.theme.name
         self.theme_box = self._combo(
             row,
             "T&heme:",
@@ -341,7 +340,7 @@ class PrintPreview(QPrintPreviewDialog):
     @Slot(QPrinter)
     def _on_paint_requested(self, printer: QPrinter) -> None:
         if self.job is None or self.job.options != self.options:
-            self.job = PrintJob(self.window_, self.options)
+            self.job = PrintJob(self.main_window, self.options)
         try:
             self.job.paint(printer)
         except OSError as err:
