@@ -205,6 +205,7 @@ class PrintPreview(QPrintPreviewDialog):
         self.setObjectName("print-preview")
         self.setWindowTitle("Print Preview — Karar")
         self.main_window = window
+        self._printer = printer  # Qt keeps only a pointer: the printer lives with the dialog
         self.options = PrintOptions.load()
         self.job: PrintJob | None = None
         preview = self.findChild(QPrintPreviewWidget)
