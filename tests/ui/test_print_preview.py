@@ -205,7 +205,7 @@ def test_the_options_are_remembered(window: MainWindow, qtbot: QtBot) -> None:
     assert again.chosen() == PrintOptions(
         PagesKind.POSTER, f"branch:{third}", "A3", Orientation.LANDSCAPE, "contrast"
     )
-    assert again.job is None or again.job.scope().branch == 3
+    assert PrintJob(window, again.chosen()).scope() == Scope("branch", 3)
 
 
 def test_options_no_longer_valid_fall_back_to_the_defaults(window: MainWindow) -> None:
