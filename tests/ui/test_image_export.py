@@ -259,59 +259,6 @@ def test_export_snapshot_from_the_window(
     window.session.mark_clean()
 
 
-def _print_dialog_file_name(window: object, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
-    """File › Print, cancelled: the file name its dialog offers for "Print to File", as the
-    printer holds it and as the dialog's field shows it."""
-    from PySide6.QtPrintSupport import QPrintDialog
-    from PySide6.QtWidgets import QDialog, QLineEdit
-
-    from karar.ui.mainwindow import MainWindow
-
-    assert isinstance(window, MainWindow)
-    seen: list[tuple[str, str]] = []
-
-    def cancel(dialog: QPrintDialog) -> int:
-        field = dialog.findChild(QLineEdit, "filename")
-        assert field is not None
-        seen.append((dialog.printer().outputFileName(), field.text()))
-        return int(QDialog.DialogCode.Rejected.value)
-
-    monkeypatch.setattr(QPrintDialog, "exec", cancel)
-    window.commands["print"].trigger()
-    assert len(seen) == 1
-    return seen[0]
-
-
-def test_print_to_file_keeps_the_whole_title(
-    window: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """B11: Qt took the ".5)" of "(v1.5)" for an extension."""
-    from PySide6.QtPrintSupport import QPrinter
-
-    from karar.ui.mainwindow import MainWindow
-
-    assert isinstance(window, MainWindow)
-    title = "Django Ekosistemi - Birleştirilmiş Genişletilmiş Karar Ağacı (v1.5)"
-    want = str(Path.home() / f"{title}.pdf")  # the built-in map has no folder
-    assert _print_dialog_file_name(window, monkeypatch) == (want, want)
-
-    plan = tmp_path / "plans" / "plan.mmd"
-    plan.parent.mkdir()
-    plan.write_text("mindmap\n  Backend / API: v2.0?\n    Django\n", encoding="utf-8")
-    assert window.open_map(plan)
-    want = str(plan.parent / "Backend - API- v2.0.pdf")
-    assert _print_dialog_file_name(window, monkeypatch) == (want, want)
-    # Naming the file does not make printing to a file the dialog's first choice.
-    fresh = QPrinter(QPrinter.PrinterMode.HighResolution)
-    seen: list[QPrinter.OutputFormat] = []
-    monkeypatch.setattr(
-        "PySide6.QtPrintSupport.QPrintDialog.exec",
-        lambda dialog: seen.append(dialog.printer().outputFormat()) or 0,
-    )
-    window.commands["print"].trigger()
-    assert seen == [fresh.outputFormat()]
-
-
 def test_svg_carries_the_font_its_labels_use(tmp_path: Path) -> None:
     """Labels look the same in a viewer without Noto Sans: each face the labels use is in
     the SVG, a subset holding every character drawn in it; the labels stay text."""

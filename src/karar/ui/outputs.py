@@ -18,6 +18,7 @@ from karar.ui.plaintext import warn
 
 if TYPE_CHECKING:
     from karar.ui.mainwindow import MainWindow
+    from karar.ui.printpreview import PrintOptions
 
 
 class Outputs(QObject):
@@ -162,9 +163,14 @@ class Outputs(QObject):
 
     @Slot()
     def print_dialog(self) -> None:
-        """Ask for a printer and print the map as it is shown now, on one page."""
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        """Show the print preview with its page options (pages, scope, paper, orientation,
+        theme); its Print button asks for a printer and prints the pages shown."""
+        from PySide6.QtPrintSupport import QPrinter
 
+        from karar.ui.printpreview import PrintPreview
+
+        if self.window.document.root is None:
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.window.document.title)
         if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
@@ -175,9 +181,12 @@ class Outputs(QObject):
             destination = printer.outputFormat()
             printer.setOutputFileName(str(self.print_file_name()))
             printer.setOutputFormat(destination)
-        dialog = QPrintDialog(printer, self.window)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self.print_to(printer)
+        dialog = PrintPreview(self.window, printer)
+        try:
+            if dialog.exec() == PrintPreview.DialogCode.Accepted:
+                self.window.statusBar().showMessage("The map was sent to the printer", 6000)
+        finally:
+            dialog.deleteLater()
 
     def print_file_name(self) -> Path:
         """Where "Print to File" writes by default: beside the project (or the map; the
@@ -187,23 +196,15 @@ class Outputs(QObject):
         folder = Path(base).parent if base else Path.home()
         return folder / f"{_safe_file_name(doc.title)}.pdf"
 
-    def print_to(self, printer: QPagedPaintDevice) -> None:
-        """Print the map as shown now (layout, theme, folds, decisions) on ``printer``."""
-        from karar.ui.export import picture_scene, print_map
+    def print_to(self, printer: QPagedPaintDevice, options: PrintOptions | None = None) -> None:
+        """Print the map on ``printer`` with ``options`` (None: the defaults, the map as
+        shown now on one page in the light theme), as the print preview would."""
+        from karar.ui.printpreview import PrintJob
+        from karar.ui.printpreview import PrintOptions as _Options
 
-        doc = self.window.document
-        if doc.root is None:
+        if self.window.document.root is None:
             return
-        scene, source = picture_scene(
-            doc.mindmap,
-            project=doc.project,
-            layout=self.window.map_scene.kind.value,
-            theme="light",  # paper is white, whatever the screen shows
-            view_filter=self.window.map_scene.filter,
-            folded=doc.folded,
-        )
-        if scene is not None:
-            print_map(scene, source, printer)
+        if PrintJob(self.window, options or _Options()).paint(printer):
             self.window.statusBar().showMessage("The map was sent to the printer", 6000)
 
     @Slot()

@@ -17,6 +17,7 @@ from karar.core.labels import plain_text
 from karar.core.model import Node
 from karar.core.pages import (
     Layer,
+    Orientation,
     Page,
     PageSetup,
     PagesKind,
@@ -220,6 +221,7 @@ def paint_pages(
     overview: MapScene,
     header: Header,
     progress: Progress | None = None,
+    sheet: Orientation | None = None,
 ) -> None:
     """Draw ``pages`` on ``device`` (a PDF writer or a printer), one device page each,
     each page sized as the plan says.
@@ -227,6 +229,10 @@ def paint_pages(
     Args:
         overview: The scene of the overview page (BRANCHES plans).
         progress: Told ``(pages done, pages)`` after each page; returning False stops.
+        sheet: Every device page turned this way (PORTRAIT or LANDSCAPE), a plan's page
+            of the other shape drawn on it a quarter turn clockwise (None: each device
+            page as the plan's). For printers: a QPrinter cannot change its page layout
+            while printing, and Qt's print preview shows every page at one size.
 
     Raises:
         OSError: The device cannot be painted on.
@@ -234,7 +240,7 @@ def paint_pages(
     """
     from PySide6.QtGui import QPainter
 
-    device.setPageLayout(_page_layout(pages[0]))
+    device.setPageLayout(_page_layout(pages[0], sheet))
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("cannot start the PDF writer")
@@ -246,10 +252,14 @@ def paint_pages(
                 shown = page.branch
                 _show_branch(scene, whole, shown)
             if number:
-                device.setPageLayout(_page_layout(page))
+                if sheet is None:
+                    device.setPageLayout(_page_layout(page))
                 device.newPage()
             painter.save()
             painter.scale(points, points)
+            if sheet is not None and _landscape(page) != (sheet is Orientation.LANDSCAPE):
+                painter.translate(page.paper.h, 0)
+                painter.rotate(90)
             if page.layer is Layer.OVERVIEW:
                 _draw_page(painter, page, overview, header)
                 _page_references(painter, page, overview, _first_pages(pages))
@@ -264,12 +274,37 @@ def paint_pages(
             _show_branch(scene, whole, 0)
 
 
-def _page_layout(page: Page) -> QPageLayout:
+def _landscape(page: Page) -> bool:
+    return page.paper.w > page.paper.h
+
+
+def sheet_orientation(pages: list[Page], orientation: Orientation) -> Orientation:
+    """How a printer's paper is turned for ``pages`` planned with ``orientation``: as
+    chosen, or for AUTO the shape most pages have (the first page's on a tie)."""
+    if orientation is not Orientation.AUTO:
+        return orientation
+    wide = sum(_landscape(page) for page in pages)
+    if wide * 2 == len(pages):
+        wide = len(pages) if _landscape(pages[0]) else 0
+    return Orientation.LANDSCAPE if wide * 2 > len(pages) else Orientation.PORTRAIT
+
+
+def _page_layout(page: Page, sheet: Orientation | None = None) -> QPageLayout:
     from PySide6.QtCore import QMarginsF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize
 
+    none = QMarginsF(0, 0, 0, 0)
+    if sheet is not None:
+        # the paper's own size, turned: a printer knows A4 landscape, not a 842 x 595 pt page
+        short, long = sorted((page.paper.w, page.paper.h))
+        size = QPageSize(QSizeF(short, long), QPageSize.Unit.Point, "")
+        turn = QPageLayout.Orientation.Landscape if sheet is Orientation.LANDSCAPE else None
+        layout = QPageLayout(size, turn or QPageLayout.Orientation.Portrait, none)
+        # from the paper's corner: the plan's margins keep clear of the printer's own
+        layout.setMode(QPageLayout.Mode.FullPageMode)
+        return layout
     size = QPageSize(QSizeF(page.paper.w, page.paper.h), QPageSize.Unit.Point, "")
-    return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    return QPageLayout(size, QPageLayout.Orientation.Portrait, none)
 
 
 def _qrect(rect: Rect) -> QRectF:
