@@ -135,7 +135,8 @@ class Page:
         layer: Which picture ``scene`` is a rect of.
         row: Row in its poster grid (0 based), -1 off a grid.
         col: Column in its poster grid, -1 off a grid.
-        grid: ``(rows, cols)`` of the poster on the page that carries the page map, else None.
+        grid: ``(rows, cols)`` of the poster on the page that carries the page map (the
+            first of two or more), else None.
         branch: The first-level branch (1-based) the page shows alone; 0: the whole picture.
     """
 
@@ -228,7 +229,7 @@ def plan_poster(
                     layer,
                     row,
                     col,
-                    (rows, cols) if not pages else None,
+                    (rows, cols) if not pages and rows * cols > 1 else None,
                     branch,
                 )
             )
