@@ -102,7 +102,7 @@ def test_the_question_table_row() -> None:
     document = decision_report_html(mind_map, _entries(mind_map), today=DAY)
     row = re.search(r"<tr><td>Veri Katmanı</td>.*?</tr>", document)
     assert row is not None
-    cells = re.findall(r"<td>(.*?)</td>", row.group(0))
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(0))
     assert [re.sub(r"<[^>]+>", "", c) for c in cells] == [
         "Veri Katmanı",
         "PostgreSQL",
