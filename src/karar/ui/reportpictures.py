@@ -118,8 +118,8 @@ class BranchPictures:
             number = numbers.get(section.branch, 0)
             self._show(number)
             parts = []
-            for boxes in _pieces(scene, None if number == 0 else section.branch, width):
-                parts.extend(_cut(number, boxes, width, page_height * MAX_HEIGHT))
+            for drawn, boxes in _pieces(scene, None if number == 0 else section.branch, width):
+                parts.extend(_cut(number, drawn, boxes, width, page_height * MAX_HEIGHT))
             if parts:
                 self.slices[section.branch] = parts
 
@@ -269,10 +269,10 @@ def _inline(svg: bytes) -> str:
 Boxes = list[tuple[float, float, float, float]]
 
 
-def _pieces(scene: MapScene, branch: Node | None, width: float) -> list[Boxes]:
-    """The boxes (x, y, w, h) of the picture: ``branch`` and what of it is shown, else the
-    whole layout; a whole map too wide for readable labels is two pieces, the root with
-    the branches on its right, then with those on its left."""
+def _pieces(scene: MapScene, branch: Node | None, width: float) -> list[tuple[Boxes, Boxes]]:
+    """The picture, as (what its nodes draw, their boxes), each (x, y, w, h): ``branch``
+    and what of it is shown, else the whole layout; a whole map too wide for readable
+    labels is two pieces, the root with the branches on its right, then on its left."""
     from PySide6.QtCore import QRectF
 
     layout = scene.layout
@@ -281,41 +281,44 @@ def _pieces(scene: MapScene, branch: Node | None, width: float) -> list[Boxes]:
     nodes = list(boxes) if branch is None else [n for n in branch.walk() if n in boxes]
     scene.sync_viewport(QRectF(*layout.bounds), 1.0)
     live = scene.live_items()
-    # what a node draws reaches past its box (roll-up chips, note marks): take its item's
-    extents = {}
+    drawn: dict[Node, tuple[float, float, float, float]] = {}
     for node in nodes:
+        # what a node draws reaches past its box (roll-up chips, note marks): its item's
         item = live.get(node)
         box = boxes[node]
         rect = item.sceneBoundingRect() if item is not None else QRectF(box.x, box.y, box.w, box.h)
-        extents[node] = (rect.x(), rect.y(), rect.width(), rect.height())
-    sides = [
-        [extents[n] for n in nodes if boxes[n].side >= 0],
-        [extents[n] for n in nodes if boxes[n].side <= 0],
-    ]
-    whole = list(extents.values())
-    if branch is None and all(len(side) > 1 for side in sides):
-        left = min(b[0] for b in whole) - _MARGIN
-        right = max(b[0] + b[2] for b in whole) + _MARGIN
-        if width / (right - left) < LEAST_SCALE:
-            return sides
-    return [whole]
+        drawn[node] = (rect.x(), rect.y(), rect.width(), rect.height())
+
+    def piece(keep: list[Node]) -> tuple[Boxes, Boxes]:
+        return [drawn[n] for n in keep], [
+            (boxes[n].x, boxes[n].y, boxes[n].w, boxes[n].h) for n in keep
+        ]
+
+    if branch is None:
+        sides = [[n for n in nodes if boxes[n].side >= 0], [n for n in nodes if boxes[n].side <= 0]]
+        left = min(d[0] for d in drawn.values()) - _MARGIN
+        right = max(d[0] + d[2] for d in drawn.values()) + _MARGIN
+        if all(len(side) > 1 for side in sides) and width / (right - left) < LEAST_SCALE:
+            return [piece(side) for side in sides]
+    return [piece(nodes)]
 
 
 def _cut(
     number: int,
+    drawn: Boxes,
     boxes: Boxes,
     width: float,
     max_height: float,
 ) -> list[PictureSlice]:
-    """The picture of ``boxes`` at its printed scale, cut into slices no taller than
-    ``max_height`` between rows of boxes."""
-    x0 = min(b[0] for b in boxes) - _MARGIN
-    y0 = min(b[1] for b in boxes) - _MARGIN
-    x1 = max(b[0] + b[2] for b in boxes) + _MARGIN
-    y1 = max(b[1] + b[3] for b in boxes) + _MARGIN
+    """The picture of what is ``drawn`` at its printed scale, cut into slices no taller
+    than ``max_height`` between rows of ``boxes`` (never through a label)."""
+    x0 = min(b[0] for b in drawn) - _MARGIN
+    y0 = min(b[1] for b in drawn) - _MARGIN
+    x1 = max(b[0] + b[2] for b in drawn) + _MARGIN
+    y1 = max(b[1] + b[3] for b in drawn) + _MARGIN
     scale = min(1.0, width / (x1 - x0))
     limit = max_height / scale  # the tallest slice, in scene units
-    # where a cut may go: below a box that no other box reaches over
+    # where a cut may go: between boxes, below every box above it
     spans = sorted((b[1], b[1] + b[3]) for b in boxes)
     gaps: list[float] = []
     reach = y0
