@@ -76,6 +76,7 @@ def test_pdf_report_holds_every_decision_and_note(tmp_path: Path) -> None:
     pages = shown.split("\f")
     assert "Decision report" in pages[0]
     assert re.search(r"1 / \d+", pages[0])  # numbered pages
+    assert all("— decisions" in page for page in pages[1:-1])  # the foot names the map
 
 
 @pytest.mark.parametrize(

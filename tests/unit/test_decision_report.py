@@ -209,7 +209,7 @@ def test_a_branch_picture_given_as_markup_stands_under_its_heading_with_a_captio
     )
     section = document.split('<a name="branch-1"></a>')[1].split('<a name="branch-2"></a>')[0]
     picture = section.index('<div class="picture"><svg><text>m</text></svg></div>')
-    assert section.index("Veri Katmanı on the map:") > picture  # the caption says what marks mean
+    assert section.index("Veri Katmanı on the map. Ticked: chosen;") > picture  # what marks mean
     assert section.index("<table") > picture  # the picture first, then the table and notes
     assert document.count("<svg") == 1  # the other section has none given
 

@@ -48,7 +48,7 @@ FONT_STACK = '"Noto Sans", "DejaVu Sans", "Segoe UI", Arial, sans-serif'
 
 _STYLE = f"""
 body {{ font-family: {FONT_STACK}; font-size: 10.5pt; color: #1d1d1f; background: #ffffff;
-  margin: 2em; line-height: 1.4; }}
+  margin: 0; padding: 2em; line-height: 1.4; }}
 h1 {{ font-size: 22pt; margin: 0 0 0.4em 0; }}
 h2 {{ font-size: 15pt; margin: 1.2em 0 0.5em 0; border-bottom: 1px solid #999999; }}
 h3 {{ font-size: 12pt; margin: 1em 0 0.3em 0; }}
@@ -64,22 +64,22 @@ th {{ background: #eeeeee; }}
 .note {{ margin-left: 1em; }}
 .picture {{ max-width: 100%; }}
 .caption {{ font-size: 9pt; color: #555555; margin: 0.2em 0 1em 0; }}
-td, th {{ font-size: 9pt; }}
+td, th {{ font-size: 9pt; line-height: 125%; }}
 .when {{ white-space: nowrap; }}
 .section {{ page-break-before: always; }}
-@media print {{ body {{ margin: 0; }} a {{ color: #1d1d1f; }} }}
+@media print {{ body {{ padding: 0; }} a {{ color: #1d1d1f; }} }}
 """
 
 
 _TITLE_ANCHOR = "summary"
 
 _COLUMNS = (
-    ("Question", 22),
-    ("Chosen", 18),
-    ("Rejected", 18),
-    ("Considering", 16),
-    ("Who", 13),
-    ("When", 13),
+    ("Question", 21),
+    ("Chosen", 19),
+    ("Rejected", 19),
+    ("Considering", 17),
+    ("Who", 12),
+    ("When", 12),
 )
 
 
@@ -221,8 +221,8 @@ def _picture_html(branch: Node, picture: bytes | str) -> list[str]:
     else:
         shown = f'<div class="picture">{picture}</div>'
     caption = (
-        f'<p class="caption">{_label(branch)} on the map: chosen options are ticked, '
-        "rejected ones crossed out, those under consideration marked ?.</p>"
+        f'<p class="caption">{_label(branch)} on the map. Ticked: chosen; crossed out: '
+        "rejected; marked ?: under consideration.</p>"
     )
     return [shown, caption]
 

@@ -149,6 +149,7 @@ def report_pdf(
         )
     )
     document = QTextDocument()
+    document.setDocumentMargin(0)  # the page has its margins; the text and pictures fill it
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
     font.setPointSizeF(10.5)
@@ -170,7 +171,7 @@ def report_pdf(
         moved |= cut
         load(break_rows(document_html, sorted(moved)))
     keep_headings(document, height)
-    _paint_pages(document, writer, width, height, pictures)
+    _paint_pages(document, writer, width, height, pictures, title)
     data = bytes(buffer.data().data())
     if not data.startswith(b"%PDF"):
         raise ExportError(f"{out}: cannot write the PDF file")
@@ -194,9 +195,11 @@ def _paint_pages(
     width: float,
     height: float,
     pictures: BranchPictures | None = None,
+    title: str = "",
 ) -> None:
     """Paint the pages of ``document`` (laid out in pages ``width`` x ``height``) into
-    ``writer``, numbered, with ``pictures`` over their placeholders."""
+    ``writer``, with ``pictures`` over their placeholders and a foot of the ``title``
+    and the page's number."""
     from PySide6.QtCore import QPointF, QRectF, Qt
     from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QPainter, QPalette
 
@@ -229,11 +232,13 @@ def _paint_pages(
         small.setPixelSize(11)
         painter.setFont(small)
         foot = QRectF(0, height, width, _FOOTER_PX)
-        painter.drawText(
-            foot,
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
-            f"{page + 1} / {pages}",
-        )
+        folio = f"{page + 1} / {pages}"
+        bottom = Qt.AlignmentFlag.AlignBottom
+        painter.drawText(foot, int(Qt.AlignmentFlag.AlignRight | bottom), folio)
+        if title and page:  # the title page names the map already
+            room = int(width - painter.fontMetrics().horizontalAdvance(folio) - 24)
+            shown = painter.fontMetrics().elidedText(title, Qt.TextElideMode.ElideMiddle, room)
+            painter.drawText(foot, int(Qt.AlignmentFlag.AlignLeft | bottom), shown)
         painter.restore()
     painter.end()
 
