@@ -4,7 +4,8 @@ A section's picture is its first-level branch alone, without the root (the branc
 ``Scope('branch', N)``, cropped to the branch's own nodes), in the light theme, with the
 project's folds except those that would hide a decision: every decided node is in its
 section's picture. The root's own section (questions the root asks) shows the root and its
-first-level branches.
+first-level branches; when they are too wide for labels of 7 pt on the page, in two pieces,
+the branches on the root's right, then those on its left.
 
 The same pictures go two ways:
 
@@ -44,8 +45,9 @@ MAX_HEIGHT = 0.8
 """The most of a page's height one slice of a picture takes (the rest: the heading above)."""
 
 LEAST_SCALE = 0.72
-"""The least scale a picture is printed at before the map is split: labels of 13 px stay
-7 pt."""
+"""The least scale the root's picture is printed at before it is split in its two sides:
+labels of 13 px stay 7 pt. (A branch is never split: the branches of the built-in map all
+print at 0.77 or more.)"""
 
 _MARGIN = 8.0
 
@@ -173,12 +175,12 @@ class BranchPictures:
 
     def paint(self, painter: QPainter, number: int, target: QRectF) -> None:
         """Draw slice ``number`` (as :meth:`pdf_markup` counts them) into ``target``."""
-        from PySide6.QtCore import QRectF
+        from PySide6.QtCore import QRectF, Qt
 
         part = self._numbered()[number]
         scene = self._prepared(part)
         painter.save()
-        painter.setClipRect(target)
+        painter.setClipRect(target, Qt.ClipOperation.IntersectClip)
         scene.render(painter, target, QRectF(*part.source))
         painter.restore()
 
