@@ -215,3 +215,34 @@ def test_each_html_section_has_its_picture_inline(tmp_path: Path) -> None:
             assert _squeezed(label) in words, (branch, label)
     assert not re.search(r"""(src|href)=["']?(https?:|file:|/)""", page)
     assert "<img" not in page
+
+
+def test_a_tall_branch_picture_is_cut_in_slices_each_drawn_on_one_page(tmp_path: Path) -> None:
+    lines = ["mindmap", "  Root", "    Big branch"]
+    for q in range(8):
+        lines.append(f"      Question {q}")
+        lines += [f"        option q{q}n{i}" for i in range(12)]
+    (tmp_path / "tall.mmd").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    nodes = [
+        {"path": ["Root", "Big branch", f"Question {q}", f"option q{q}n0"], "checked": True}
+        for q in range(8)
+    ]
+    project = {"karar": 1, "map": "tall.mmd", "nodes": nodes}
+    (tmp_path / "tall.karar.yaml").write_text(yaml.safe_dump(project), encoding="utf-8")
+    out = tmp_path / "decisions.pdf"
+    result = karar(
+        "export", "--project", "tall.karar.yaml", "--report", "-o", str(out), cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    pages = subprocess.run(
+        ["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    slices = [p for p in pages if "q3n5" in p or "q0n5" in p or "q7n5" in p]
+    assert len(slices) >= 3  # the picture spans pages
+    text = "\n".join(pages)
+    counts = [len(re.findall(rf"\bq{q}n{i}\b", text)) for q in range(8) for i in range(1, 12)]
+    assert min(counts) >= 1  # every label is on some page
+    # a slice is drawn on its own page only, not a hair of it on the page before
+    # (pdftotext reads text a clip hides): only the labels either side of a cut are read
+    # twice, never a whole slice
+    assert sum(c - 1 for c in counts) <= 2 * len(pages)

@@ -222,7 +222,8 @@ def _paint_pages(
         context.clip = view
         document.documentLayout().draw(painter, context)
         for number, rect in placed:
-            if pictures is not None and rect.intersects(view):
+            # a picture fits its page (its top may round a hair above the page's top)
+            if pictures is not None and _page(rect.top() + 1, height) == page:
                 pictures.paint(painter, number, rect)
         painter.restore()
         painter.save()

@@ -181,7 +181,8 @@ class BranchPictures:
         scene = self._prepared(part)
         painter.save()
         painter.setClipRect(target, Qt.ClipOperation.IntersectClip)
-        scene.render(painter, target, QRectF(*part.source))
+        # the placeholder's size is rounded to whole pixels: fill it, do not centre in it
+        scene.render(painter, target, QRectF(*part.source), Qt.AspectRatioMode.IgnoreAspectRatio)
         painter.restore()
 
     def svg_markup(self) -> dict[Node, str]:
