@@ -179,11 +179,23 @@ class BranchPictures:
 
         part = self._numbered()[number]
         scene = self._prepared(part)
+        source = QRectF(*part.source)
+        # a node next to a cut is drawn by one slice only (the other would hold it
+        # clipped: invisible, yet text a reader finds twice)
+        others = [
+            item
+            for item in scene.live_items().values()
+            if item.isVisible() and not source.contains(item.sceneBoundingRect().center())
+        ]
+        for item in others:
+            item.setVisible(False)
         painter.save()
         painter.setClipRect(target, Qt.ClipOperation.IntersectClip)
         # the placeholder's size is rounded to whole pixels: fill it, do not centre in it
-        scene.render(painter, target, QRectF(*part.source), Qt.AspectRatioMode.IgnoreAspectRatio)
+        scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
         painter.restore()
+        for item in others:
+            item.setVisible(True)
 
     def svg_markup(self) -> dict[Node, str]:
         """Per section branch, its whole picture as an inline ``<svg>``, as wide as the text
