@@ -389,11 +389,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _export_report(args: argparse.Namespace) -> int:
     """``--report``: the decision document of the project, as HTML or PDF."""
     from karar.core import project as projects
-    from karar.core.decision_report import (
-        decision_report_html,
-        project_participants,
-        report_bookmarks,
-    )
     from karar.core.errors import KararError
     from karar.core.sources import load_source, parse_source
     from karar.core.state import MapState
@@ -417,25 +412,14 @@ def _export_report(args: argparse.Namespace) -> int:
     if clash is not None:
         return _fail(f"{args.output}: is an input of this export ({clash}): not overwritten")
     entries = dict(MapState(mind_map, project).entries())
-    document = decision_report_html(
-        mind_map,
-        entries,
-        project_name=Path(args.project).name,
-        participants=project_participants(project),
-    )
-    if fmt == "html":
-        return _write_text(args.output, document)
     try:
         from karar.ui.export import ExportError
-        from karar.ui.reportpdf import report_pdf
+        from karar.ui.reportpdf import write_report
     except ImportError as exc:
         return _qt_missing(exc)
     try:
-        report_pdf(
-            document,
-            Path(args.output),
-            title=f"{mind_map.display_title} — decisions",
-            bookmarks=report_bookmarks(mind_map, entries),
+        write_report(
+            mind_map, project, entries, Path(args.output), fmt, project_name=Path(args.project).name
         )
     except ExportError as exc:
         return _fail(str(exc))

@@ -4,6 +4,7 @@ self-contained HTML file and as a PDF, each holding every decided label and ever
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -75,6 +76,7 @@ def test_pdf_report_holds_every_decision_and_note(tmp_path: Path) -> None:
     pages = shown.split("\f")
     assert "Decision report" in pages[0]
     assert re.search(r"1 / \d+", pages[0])  # numbered pages
+    assert all("— decisions" in page for page in pages[1:-1])  # the foot names the map
 
 
 @pytest.mark.parametrize(
@@ -131,3 +133,115 @@ def test_pdf_report_has_a_bookmark_per_branch_on_its_page(tmp_path: Path) -> Non
     for title, page in marks[1:]:
         # the branch's heading opens its page
         assert pages[page].startswith(f"{title}\n"), (title, pages[page][:80])
+
+
+def _picture_labels() -> dict[str, list[str]]:
+    """Per section branch (its label), labels only its picture shows: undecided nodes of
+    the branch that no table, heading or note names."""
+    from karar.core import project as projects
+    from karar.core.state import MapState
+
+    project = projects.load(PROJECT)
+    mind_map = projects.open_map(project)
+    entries = dict(MapState(mind_map, project).entries())
+    said = _squeezed(
+        " ".join(n.label for n in entries) + " ".join(s.note for s in entries.values())
+    )
+    out: dict[str, list[str]] = {}
+    for branch in mind_map.root.children:  # type: ignore[union-attr]
+        if not any(entries.get(n) and entries[n].decision for n in branch.walk()):
+            continue
+        quiet = [
+            n.label
+            for n in branch.walk()
+            if n not in entries and _squeezed(n.label) not in said and n.label.isascii()
+        ]
+        out[branch.label] = quiet[:3]
+    return out
+
+
+def test_each_pdf_section_has_its_branch_picture_drawn_as_vectors(tmp_path: Path) -> None:
+    out = tmp_path / "decisions.pdf"
+    result = karar("export", "--project", str(PROJECT), "--report", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    xml = subprocess.run(
+        ["pdftohtml", "-xml", "-stdout", "-i", "-q", str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    outline = ElementTree.fromstring(xml).find("outline")
+    assert outline is not None
+    marks = {item.text: int(item.get("page", "0")) for item in outline.iter("item")}
+    images = subprocess.run(
+        ["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    image_pages = {int(line.split()[0]) for line in images}
+    pictures = _picture_labels()
+    assert len(pictures) == len(marks) - 1
+    for branch, labels in pictures.items():
+        page = marks[branch]  # 1-based
+        assert page in image_pages, branch  # the picture's place in the page's text
+        shown = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(out), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        # the picture's labels are the page's text: drawn as vectors, not pixels
+        assert labels, branch
+        for label in labels:
+            assert _squeezed(label) in _squeezed(shown), (branch, label)
+
+
+def test_each_html_section_has_its_picture_inline(tmp_path: Path) -> None:
+    result = karar(
+        "export", "--project", str(PROJECT), "--report", "-o", "decisions.html", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "decisions.html").read_text(encoding="utf-8")
+    sections = page.split('<h2 class="section">')[1:]
+    pictures = _picture_labels()
+    assert len(sections) == len(pictures)
+    faces = re.findall(r"@font-face\{[^}]*font-weight:(\d+);font-style:(\w+)", page)
+    assert faces and len(set(faces)) == len(faces)  # each face once: a later one would hide it
+    assert "@font-face" in page[: page.index("</svg>")]  # in the first picture
+    for section, (branch, labels) in zip(sections, pictures.items(), strict=True):
+        assert section.count("<svg") == 1, branch
+        svg = section[section.index("<svg") : section.index("</svg>")]
+        texts = re.findall(r"<text\b[^>]*>(.*?)</text>", svg, re.S)
+        words = _squeezed(html.unescape(" ".join(texts)))  # a long label wraps in lines
+        for label in labels:
+            assert _squeezed(label) in words, (branch, label)
+    assert not re.search(r"""(src|href)=["']?(https?:|file:|/)""", page)
+    assert "<img" not in page
+
+
+def test_a_tall_branch_picture_is_cut_in_slices_each_drawn_on_one_page(tmp_path: Path) -> None:
+    lines = ["mindmap", "  Root", "    Big branch"]
+    for q in range(8):
+        lines.append(f"      Question {q}")
+        lines += [f"        option q{q}n{i}" for i in range(12)]
+    (tmp_path / "tall.mmd").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    nodes = [
+        {"path": ["Root", "Big branch", f"Question {q}", f"option q{q}n0"], "checked": True}
+        for q in range(8)
+    ]
+    project = {"karar": 1, "map": "tall.mmd", "nodes": nodes}
+    (tmp_path / "tall.karar.yaml").write_text(yaml.safe_dump(project), encoding="utf-8")
+    out = tmp_path / "decisions.pdf"
+    result = karar(
+        "export", "--project", "tall.karar.yaml", "--report", "-o", str(out), cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    pages = subprocess.run(
+        ["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    slices = [p for p in pages if "q3n5" in p or "q0n5" in p or "q7n5" in p]
+    assert len(slices) >= 3  # the picture spans pages
+    text = "\n".join(pages)
+    counts = [len(re.findall(rf"\bq{q}n{i}\b", text)) for q in range(8) for i in range(1, 12)]
+    # each label on one page: a slice is drawn on its own page only (not a hair of it on
+    # the page before), a label next to a cut by one slice only (pdftotext reads text a
+    # clip hides)
+    assert counts == [1] * len(counts)

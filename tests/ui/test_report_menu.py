@@ -48,6 +48,9 @@ def test_export_report_to_the_file_picked(
         text = " ".join(text.split())  # lines wrap in the table's cells
         assert "The team knows it." in text
     assert "PostgreSQL" in text and "MySQL / MariaDB" in text
+    assert "Data streaming" in text  # only the branch's picture names it
+    if out.suffix == ".html":
+        assert text.count("<svg") == 1  # one section, one picture
     assert window.statusBar().currentMessage() == f"Decision report written to {out}"
     window.session.mark_clean()
 

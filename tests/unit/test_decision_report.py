@@ -6,7 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from karar.core.decision_report import decision_report_html, report_bookmarks, report_sections
+from karar.core.decision_report import (
+    break_rows,
+    decision_report_html,
+    report_bookmarks,
+    report_sections,
+)
 from karar.core.mermaid import parse_mermaid
 from karar.core.model import MindMap, Node
 from karar.core.project import NodeState
@@ -102,7 +107,7 @@ def test_the_question_table_row() -> None:
     document = decision_report_html(mind_map, _entries(mind_map), today=DAY)
     row = re.search(r"<tr><td>Veri Katmanı</td>.*?</tr>", document)
     assert row is not None
-    cells = re.findall(r"<td>(.*?)</td>", row.group(0))
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(0))
     assert [re.sub(r"<[^>]+>", "", c) for c in cells] == [
         "Veri Katmanı",
         "PostgreSQL",
@@ -194,3 +199,41 @@ def test_bookmarks_are_the_title_page_then_each_section_and_their_anchors_exist(
     document = decision_report_html(mind_map, entries, today=DAY)
     for anchor, _ in marks:
         assert document.count(f'<a name="{anchor}"></a>') == 1
+
+
+def test_a_branch_picture_given_as_markup_stands_under_its_heading_with_a_caption() -> None:
+    mind_map = _map()
+    branch = _node(mind_map, "Veri Katmanı")
+    document = decision_report_html(
+        mind_map, _entries(mind_map), today=DAY, pictures={branch: "<svg><text>m</text></svg>"}
+    )
+    section = document.split('<a name="branch-1"></a>')[1].split('<a name="branch-2"></a>')[0]
+    picture = section.index('<div class="picture"><svg><text>m</text></svg></div>')
+    assert section.index("Veri Katmanı on the map. Ticked: chosen;") > picture  # what marks mean
+    assert section.index("<table") > picture  # the picture first, then the table and notes
+    assert document.count("<svg") == 1  # the other section has none given
+
+
+def _rows_of(document: str) -> list[str]:
+    return re.findall(r"<tr><td>.*?</tr>", document)
+
+
+def test_break_rows_closes_the_table_and_opens_it_again_on_a_new_page() -> None:
+    mind_map = parse_mermaid("mindmap\n  R\n    B\n      Q1\n        a\n      Q2\n        b\n").map
+    entries = {
+        _node(mind_map, "B", "Q1", "a"): NodeState(checked=True),
+        _node(mind_map, "B", "Q2", "b"): NodeState(checked=True),
+    }
+    document = decision_report_html(mind_map, entries, today=DAY)
+    assert document.count("<table border") == 1 and 'style="page-break' not in document
+    # a row after the first: the table is closed before it and opened again, head and all
+    split = break_rows(document, [1])
+    assert split.count("<table border") == 2 and split.count("<thead>") == 2
+    assert split.index("<td>Q1</td>") < split.index('style="page-break-before: always"')
+    assert split.index('style="page-break-before: always"') < split.index("<td>Q2</td>")
+    assert _rows_of(split) == _rows_of(document)
+    # the first row: the whole table moves, no empty head is left behind
+    moved = break_rows(document, [0])
+    assert moved.count("<table border") == 1
+    assert moved.count('style="page-break-before: always"><thead>') == 1
+    assert _rows_of(moved) == _rows_of(document)

@@ -10,11 +10,11 @@ Markdown by :func:`karar.core.notes.render_note` (raw HTML shown as text, no ima
 fetched, links only to http, https and mailto).
 
 The HTML has its style inline and loads nothing (no font, script, stylesheet or image
-from elsewhere; a branch's picture, when given, is a ``data:`` URI), so the one file can be
-mailed, opened offline or printed. It keeps to the HTML and CSS that Qt's rich text
-understands too (tables with ``border``/``cellpadding`` attributes, ``page-break-before``),
-so :mod:`karar.ui.reportpdf` prints this same string to PDF. Labels are plain text
-(:func:`karar.core.labels.plain_text`), escaped.
+from elsewhere; a branch's picture, when given, is an inline ``<svg>`` or a ``data:``
+URI), so the one file can be mailed, opened offline or printed. It keeps to the HTML and
+CSS that Qt's rich text understands too (tables with ``border``/``cellpadding``
+attributes, ``page-break-before``), so :mod:`karar.ui.reportpdf` prints this same string
+to PDF. Labels are plain text (:func:`karar.core.labels.plain_text`), escaped.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from karar.core.status import Decision
 __all__ = [
     "FONT_STACK",
     "ReportSection",
+    "break_rows",
     "decision_report_html",
     "project_participants",
     "report_bookmarks",
@@ -47,7 +48,7 @@ FONT_STACK = '"Noto Sans", "DejaVu Sans", "Segoe UI", Arial, sans-serif'
 
 _STYLE = f"""
 body {{ font-family: {FONT_STACK}; font-size: 10.5pt; color: #1d1d1f; background: #ffffff;
-  margin: 2em; line-height: 1.4; }}
+  margin: 0; padding: 2em; line-height: 1.4; }}
 h1 {{ font-size: 22pt; margin: 0 0 0.4em 0; }}
 h2 {{ font-size: 15pt; margin: 1.2em 0 0.5em 0; border-bottom: 1px solid #999999; }}
 h3 {{ font-size: 12pt; margin: 1em 0 0.3em 0; }}
@@ -62,20 +63,23 @@ th {{ background: #eeeeee; }}
 .notice {{ font-style: italic; color: #555555; }}
 .note {{ margin-left: 1em; }}
 .picture {{ max-width: 100%; }}
+.caption {{ font-size: 9pt; color: #555555; margin: 0.2em 0 1em 0; }}
+td, th {{ font-size: 9pt; line-height: 125%; }}
+.when {{ white-space: nowrap; }}
 .section {{ page-break-before: always; }}
-@media print {{ body {{ margin: 0; }} a {{ color: #1d1d1f; }} }}
+@media print {{ body {{ padding: 0; }} a {{ color: #1d1d1f; }} }}
 """
 
 
 _TITLE_ANCHOR = "summary"
 
 _COLUMNS = (
-    ("Question", 22),
-    ("Chosen", 17),
-    ("Rejected", 17),
-    ("Considering", 19),
+    ("Question", 21),
+    ("Chosen", 19),
+    ("Rejected", 19),
+    ("Considering", 17),
     ("Who", 12),
-    ("When", 13),
+    ("When", 12),
 )
 
 
@@ -178,7 +182,8 @@ def _question_row(question: Node, entries: Mapping[Node, NodeState]) -> str:
         html.escape(", ".join(who)),
         when,
     ]
-    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+    *first, last = cells
+    return "<tr>" + "".join(f"<td>{c}</td>" for c in first) + f'<td class="when">{last}</td></tr>'
 
 
 def _state_words(state: NodeState) -> str:
@@ -208,24 +213,68 @@ def section_anchor(number: int) -> str:
     return f"branch-{number}"
 
 
+def _picture_html(branch: Node, picture: bytes | str) -> list[str]:
+    """The branch's picture and its caption (what the marks on it mean)."""
+    if isinstance(picture, bytes):
+        data = base64.b64encode(picture).decode("ascii")
+        shown = f'<p><img class="picture" alt="" src="data:image/png;base64,{data}"></p>'
+    else:
+        shown = f'<div class="picture">{picture}</div>'
+    caption = (
+        f'<p class="caption">{_label(branch)} on the map. Ticked: chosen; crossed out: '
+        "rejected; marked ?: under consideration.</p>"
+    )
+    return [shown, caption]
+
+
+_ROW_MARK = "<!--row {}-->"
+
+
+def _table_start(style: str = "") -> str:
+    """The opening of a question table, its head included."""
+    style = f' style="{style}"' if style else ""
+    # Column widths as attributes: Qt's rich text (the PDF) shares a table out evenly else.
+    head = "".join(f'<th width="{w}%">{name}</th>' for name, w in _COLUMNS)
+    return (
+        f'<table border="1" cellspacing="0" cellpadding="4" width="100%"{style}>'
+        f"<thead><tr>{head}</tr></thead>"  # Qt repeats the head on every page
+    )
+
+
+def break_rows(document: str, rows: Iterable[int]) -> str:
+    """``document`` (as :func:`decision_report_html` makes it) with a new page before each
+    of the question ``rows`` (counted from 0 through the document's tables): the table is
+    closed there and opened again, head and all, on the next page. Qt's rich text cuts a
+    row that meets a page's foot between its lines; the PDF printer finds those rows and
+    moves them whole.
+    """
+    start, moved = _table_start(), _table_start("page-break-before: always")
+    for row in rows:
+        mark = _ROW_MARK.format(row)
+        if start + mark in document:  # the table's first row: the whole table moves
+            document = document.replace(start + mark, moved + mark, 1)
+        else:
+            document = document.replace(mark, f"</table>{moved}{mark}", 1)
+    return document
+
+
 def _section_html(
     number: int,
     section: ReportSection,
     entries: Mapping[Node, NodeState],
-    picture: bytes | None,
+    picture: bytes | str | None,
+    first_row: int = 0,
 ) -> list[str]:
     out = [
         f'<h2 class="section"><a name="{section_anchor(number)}"></a>{_label(section.branch)}</h2>'
     ]
     if picture:
-        data = base64.b64encode(picture).decode("ascii")
-        out.append(f'<p><img class="picture" alt="" src="data:image/png;base64,{data}"></p>')
-    out.append('<table border="1" cellspacing="0" cellpadding="4" width="100%">')
-    # Column widths as attributes: Qt's rich text (the PDF) shares a table out evenly else.
-    head = "".join(f'<th width="{w}%">{name}</th>' for name, w in _COLUMNS)
-    out.append(f"<tr>{head}</tr>")
-    out.extend(_question_row(q, entries) for q in section.questions)
-    out.append("</table>")
+        out.extend(_picture_html(section.branch, picture))
+    rows = (
+        f"{_ROW_MARK.format(row)}{_question_row(question, entries)}"
+        for row, question in enumerate(section.questions, first_row)
+    )
+    out.append(_table_start() + "\n".join(rows) + "</table>")
     for question in section.questions:
         decided = [
             (child, entries[child])
@@ -255,7 +304,7 @@ def decision_report_html(
     project_name: str = "",
     participants: Sequence[str] = (),
     today: _dt.date | None = None,
-    pictures: Mapping[Node, bytes] | None = None,
+    pictures: Mapping[Node, bytes | str] | None = None,
 ) -> str:
     """The decision document as one self-contained HTML page.
 
@@ -266,7 +315,9 @@ def decision_report_html(
         participants: The people the project names (its participant or, for a tally,
             its participants); anyone else who decided something is added after them.
         today: The date on the title page (default: today).
-        pictures: A PNG per section branch, shown under the branch's heading.
+        pictures: A picture per section branch, shown under the branch's heading: a PNG
+            (bytes, inlined as a ``data:`` URI) or markup (str, trusted: made by the
+            caller, e.g. an inline ``<svg>``, inserted as it is).
 
     Returns:
         The HTML document (UTF-8 text, style inline, nothing loaded from elsewhere).
@@ -305,7 +356,9 @@ def decision_report_html(
     if not sections:
         out.append("<p>No decisions have been taken yet.</p>")
     pictures = pictures or {}
+    row = 0
     for number, section in enumerate(sections, 1):
-        out.extend(_section_html(number, section, entries, pictures.get(section.branch)))
+        out.extend(_section_html(number, section, entries, pictures.get(section.branch), row))
+        row += len(section.questions)
     out.append("</body></html>")
     return "\n".join(out) + "\n"

@@ -116,13 +116,7 @@ class Outputs(QObject):
     def export_report(self) -> None:
         """Write the decision document (questions, choices, notes) as PDF or as one
         self-contained HTML file, whichever the file name the user picks ends with."""
-        from karar.core.atomic import write_atomic
-        from karar.core.decision_report import (
-            decision_report_html,
-            project_participants,
-            report_bookmarks,
-        )
-        from karar.ui.reportpdf import report_pdf
+        from karar.ui.reportpdf import write_report
 
         doc = self.window.document
         if doc.root is None:
@@ -136,19 +130,15 @@ class Outputs(QObject):
         if suffix not in (".pdf", ".html", ".htm"):
             path, suffix = path + ".pdf", ".pdf"
         entries = dict(doc.map_state.entries())
-        document = decision_report_html(
-            doc.mindmap,
-            entries,
-            project_name=doc.project.path.name if doc.project.path else "",
-            participants=project_participants(doc.project),
-        )
         try:
-            if suffix == ".pdf":
-                title = f"{doc.mindmap.display_title} — decisions"
-                marks = report_bookmarks(doc.mindmap, entries)
-                report_pdf(document, Path(path), title=title, bookmarks=marks)
-            else:
-                write_atomic(Path(path), document.encode("utf-8"))
+            write_report(
+                doc.mindmap,
+                doc.project,
+                entries,
+                Path(path),
+                "pdf" if suffix == ".pdf" else "html",
+                project_name=doc.project.path.name if doc.project.path else "",
+            )
         except (KararError, OSError) as err:
             warn(self.window, f"Could not export the decision report: {shown(str(err))}")
             return
