@@ -245,3 +245,38 @@ def test_a_tall_branch_picture_is_cut_in_slices_each_drawn_on_one_page(tmp_path:
     # the page before), a label next to a cut by one slice only (pdftotext reads text a
     # clip hides)
     assert counts == [1] * len(counts)
+
+
+def _word_boxes(pdf: Path) -> list[list[tuple[str, float, float, float, float]]]:
+    """Each page's words with their boxes (xMin, yMin, xMax, yMax), read by poppler."""
+    xhtml = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    root = ElementTree.fromstring(xhtml.replace("<!DOCTYPE", "<!-- ").replace('.dtd">', "-->"))
+    space = "{http://www.w3.org/1999/xhtml}"
+    return [
+        [
+            (w.text or "", *(float(w.get(k, "0")) for k in ("xMin", "yMin", "xMax", "yMax")))
+            for w in page.iter(f"{space}word")
+        ]
+        for page in root.iter(f"{space}page")
+    ]
+
+
+def test_no_text_of_the_report_is_drawn_over_other_text(tmp_path: Path) -> None:
+    # 20 decisions over 9 branches, notes with lists, links and code: a table ends just
+    # above a page's foot, where Qt drew its repeated head over the next page's heading
+    shutil.copy(DATA / "report-20.karar.yaml", tmp_path / "team.karar.yaml")
+    out = tmp_path / "decisions.pdf"
+    result = karar(
+        "export", "--project", "team.karar.yaml", "--report", "-o", str(out), cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    overlaps = []
+    for number, words in enumerate(_word_boxes(out), start=1):
+        for i, (a, ax0, ay0, ax1, ay1) in enumerate(words):
+            for b, bx0, by0, bx1, by1 in words[i + 1 :]:
+                # lines of text touch (their boxes share 0.02 pt at most), never overlap
+                if min(ax1, bx1) - max(ax0, bx0) > 1 and min(ay1, by1) - max(ay0, by0) > 0.2:
+                    overlaps.append((number, a, b))
+    assert overlaps == []

@@ -219,7 +219,10 @@ def _paint_pages(
         painter.translate(QPointF(0, -page * height))
         view = QRectF(0, page * height, width, height)
         painter.setClipRect(view)
-        context.clip = view
+        # a line Qt pushed to the next page may start a hair above it: a clip that
+        # reaches the page's very foot would draw it here too, hidden by the painter's
+        # clip but still in the PDF's text (found twice by search and copy)
+        context.clip = view.adjusted(0, 0, 0, -_HAIR)
         document.documentLayout().draw(painter, context)
         for number, rect in placed:
             # a picture fits its page (its top may round a hair above the page's top)
@@ -246,6 +249,9 @@ def _paint_pages(
 
 _MAX_BREAKS = 200
 
+_HAIR = 2.0
+"""Layout pixels a line may reach above the page it was pushed to."""
+
 
 def _page(y: float, height: float) -> int:
     return int(y // height)
@@ -268,6 +274,11 @@ def cut_rows(document: QTextDocument, height: float) -> set[int]:
                 top = min(top, layout.blockBoundingRect(cell.firstCursorPosition().block()).top())
                 last = cell.lastCursorPosition().block()
                 bottom = max(bottom, layout.blockBoundingRect(last).bottom())
+            if row == table.rows() - 1:
+                # the table's own foot (its border and padding) goes with its last row:
+                # left alone on the next page, Qt would draw the repeated head there, over
+                # whatever follows the table
+                bottom = max(bottom, layout.frameBoundingRect(table).bottom())
             if _page(top, height) != _page(bottom - 1, height) and bottom - top < height * 0.8:
                 cut.add(number)
             number += 1
