@@ -135,6 +135,11 @@ class EdgeLayer(QGraphicsItem):
     ) -> None:
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         exposed: QRectF = option.exposedRect.intersected(self._rect)
+        if painter.hasClipping():
+            # QGraphicsScene.render exposes the whole item whatever its source rect: a
+            # printed page or an image tile would paint (and a PDF page hold) every edge
+            # of the map. Nothing outside the clip can show.
+            exposed &= painter.clipBoundingRect()
         # The exposed rectangle bounds the whole exposed region: on a pan step up, the new
         # strip at the top and the overview in the bottom corner make it the whole view.
         # Paint the region's rectangles one by one instead.
