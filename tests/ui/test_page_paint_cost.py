@@ -95,3 +95,24 @@ def test_a_page_draws_exactly_what_painting_every_edge_would_draw_there() -> Non
 
 def _shade(a: int, b: int) -> int:
     return max(abs(((a >> s) & 255) - ((b >> s) & 255)) for s in (0, 8, 16))
+
+
+def test_the_whole_picture_is_drawn_exactly_as_with_every_edge() -> None:
+    scene, source = picture_scene(load_map(None))
+    assert scene is not None
+    w, h = round(source.width()), round(source.height())
+
+    def picture() -> QImage:
+        image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(scene.backgroundBrush().color())
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        scene.render(painter, QRectF(0, 0, w, h), source)
+        painter.end()
+        return image
+
+    drawn = picture()
+    layer = scene.edge_layer
+    paint = layer._paint_edges
+    layer._paint_edges = lambda painter, _, lod: paint(painter, layer.boundingRect(), lod)
+    assert picture() == drawn
