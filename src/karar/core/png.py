@@ -18,7 +18,6 @@ LEVEL = 1
 
 _SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _COLOUR_TYPES = {3: 2, 4: 6}  # channels -> PNG colour type (RGB, RGBA)
-_CHUNK_ROWS = 256  # rows deflated at a time: the unfiltered copy stays small
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
@@ -66,15 +65,12 @@ def encode_png(
     for key, value in texts:
         parts.append(_chunk(b"tEXt", key.encode("latin-1") + b"\0" + value.encode("latin-1")))
     deflate = zlib.compressobj(level)
+    compress = deflate.compress
+    no_filter = b"\0"  # each row starts with its filter type
     compressed = []
-    line = row + 1  # each row starts with its filter type: 0, none
-    for first in range(0, height, _CHUNK_ROWS):
-        rows = min(_CHUNK_ROWS, height - first)
-        block = bytearray(rows * line)
-        for i in range(rows):
-            start = (first + i) * stride
-            block[i * line + 1 : (i + 1) * line] = view[start : start + row]
-        compressed.append(deflate.compress(block))
+    for start in range(0, stride * height, stride):
+        compressed.append(compress(no_filter))
+        compressed.append(compress(view[start : start + row]))
     compressed.append(deflate.flush())
     parts.append(_chunk(b"IDAT", b"".join(compressed)))
     parts.append(_chunk(b"IEND", b""))

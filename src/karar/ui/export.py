@@ -270,14 +270,10 @@ def _opaque(image: QImage) -> bool:
     from PySide6.QtGui import QImage
 
     alpha = image.convertToFormat(QImage.Format.Format_Alpha8)
-    bits = alpha.constBits()
+    view = memoryview(alpha.constBits())
     width, stride = alpha.width(), alpha.bytesPerLine()
-    if stride == width:
-        return bytes(bits).strip(b"\xff") == b""
-    return all(
-        bytes(bits[row * stride : row * stride + width]).strip(b"\xff") == b""
-        for row in range(alpha.height())
-    )
+    full = b"\xff" * width
+    return all(view[r * stride : r * stride + width] == full for r in range(alpha.height()))
 
 
 def _latin1(text: str) -> bool:
