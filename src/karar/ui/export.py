@@ -333,8 +333,16 @@ def _svg(scene: MapScene, source: QRectF, out: Path, title: str) -> None:
     generator.setDescription("A decision map drawn by Karar")
     target = QRectF(0, 0, size.width(), size.height())
     _draw(scene, source, generator, target, f"{out}: cannot write the SVG file")
-    data = _size_in_pixels(bytes(buffer.data().data()), size.width(), size.height())
-    write_atomically(out, "SVG", embed_fonts(data, _shipped_fonts()))
+    # A big map's SVG is hundreds of megabytes: hold as few copies of it at once as can be.
+    raw = buffer.data()
+    del generator
+    buffer.close()
+    del buffer
+    data = bytes(raw.data())  # bytes already: no copy
+    del raw
+    data = _size_in_pixels(data, size.width(), size.height())
+    data = embed_fonts(data, _shipped_fonts())
+    write_atomically(out, "SVG", data)
 
 
 def _shipped_fonts() -> dict[tuple[bool, bool], bytes]:
@@ -353,8 +361,8 @@ _SVG_SIZE = re.compile(rb'<svg width="[0-9.e+-]+mm" height="[0-9.e+-]+mm"')
 def _size_in_pixels(svg: bytes, width: int, height: int) -> bytes:
     """Declare the picture's size in pixels (the units of its viewBox), not the millimetres
     QSvgGenerator writes, so that viewers open it at its real size."""
-    head, rest = svg[:1024], svg[1024:]
-    return _SVG_SIZE.sub(f'<svg width="{width}" height="{height}"'.encode(), head, 1) + rest
+    head = _SVG_SIZE.sub(f'<svg width="{width}" height="{height}"'.encode(), svg[:1024], 1)
+    return head + memoryview(svg)[1024:]
 
 
 def _pdf(
