@@ -4,13 +4,18 @@ map on each of its 630 pages), and what it draws is what the whole picture shows
 
 from __future__ import annotations
 
+import subprocess
+import unicodedata
+from pathlib import Path
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
+from karar.core.labels import plain_text
 from karar.core.pages import PageSetup, PagesKind, Rect
 from karar.core.sources import load_map
 from karar.ui.export import picture_scene
-from karar.ui.pages import Header, _paint, plan_pages
+from karar.ui.pages import Header, _paint, pdf_pages, plan_pages
 from karar.ui.scene import MapScene
 
 
@@ -116,3 +121,29 @@ def test_the_whole_picture_is_drawn_exactly_as_with_every_edge() -> None:
     paint = layer._paint_edges
     layer._paint_edges = lambda painter, _, lod: paint(painter, layer.boundingRect(), lod)
     assert picture() == drawn
+
+
+def test_each_poster_page_holds_the_labels_of_the_nodes_inside_it(tmp_path: Path) -> None:
+    mind_map = load_map(None)
+    scene, source = picture_scene(mind_map)
+    assert scene is not None and scene.layout is not None
+    data, pages = pdf_pages(scene, source, PagesKind.POSTER, PageSetup(), title="Map")
+    pdf = tmp_path / "poster.pdf"
+    pdf.write_bytes(data)
+    text = subprocess.run(
+        ["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    texts = [" ".join(unicodedata.normalize("NFKC", t).split()) for t in text.split("\f")]
+    boxes = scene.layout.boxes
+    checked = 0
+    for page, page_text in zip(pages, texts, strict=False):
+        r = page.scene
+        inside = [
+            n
+            for n, b in boxes.items()
+            if b.x >= r.x and b.y >= r.y and b.x + b.w <= r.right and b.y + b.h <= r.bottom
+        ]
+        for node in inside:
+            assert " ".join(plain_text(node.label, node.markdown).split()) in page_text
+        checked += len(inside)
+    assert checked >= len(boxes)  # the pages overlap: most nodes are inside some page
