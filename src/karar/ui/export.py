@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from karar.core.bulk import no_gc
 from karar.core.errors import KararError
 from karar.core.filters import ViewFilter
 from karar.core.model import MindMap, Node
@@ -173,14 +174,15 @@ def picture_scene(
     scene.animate = False
     # the picture's own copy: drawing never changes the project it shows
     shown = copy.deepcopy(project) if project is not None else _Project(map_ref=BUILTIN_DJANGO)
-    document.load(mind_map, mind_map.source or None, shown, folded)
-    if view_filter is not None:
-        scene.set_filter(view_filter)
-    if scene.layout is None:
-        return None, QRectF()
-    x, y, w, h = scene.layout.bounds
-    source = QRectF(x, y, w, h).adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
-    scene.sync_viewport(source, 1.0)  # every node of the picture gets its item
+    with no_gc():  # an item and its measures per node, no cycles (see core/bulk.py)
+        document.load(mind_map, mind_map.source or None, shown, folded)
+        if view_filter is not None:
+            scene.set_filter(view_filter)
+        if scene.layout is None:
+            return None, QRectF()
+        x, y, w, h = scene.layout.bounds
+        source = QRectF(x, y, w, h).adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
+        scene.sync_viewport(source, 1.0)  # every node of the picture gets its item
     return scene, source
 
 
