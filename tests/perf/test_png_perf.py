@@ -8,9 +8,10 @@ Run with ``make bench`` (tests/perf is not collected by default), or alone:
 
 Mermaid's side runs only when ``KARAR_MMDC`` names the ``mmdc`` of
 ``@mermaid-js/mermaid-cli`` (nothing here installs it); it drives the Chromium at
-``KARAR_CHROMIUM`` (default ``/usr/bin/chromium``) headless. Both draw the built-in map as
-Karar writes it in Mermaid (``karar export -o map.mmd``: Mermaid cannot read the
-parentheses Karar's reader accepts in plain labels), each a new process every time.
+``KARAR_CHROMIUM`` (default ``/usr/bin/chromium``) headless. Both draw the built-in map,
+Mermaid's side as Karar's writer spells it (``to_mermaid``: Mermaid cannot read the
+parentheses Karar's reader accepts in plain labels), each a new process every time, each at
+its default size (mmdc: 800 px wide; Karar: the map at 96 dpi, 1,913 x 4,872 px).
 """
 
 from __future__ import annotations
