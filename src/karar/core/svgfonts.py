@@ -30,7 +30,8 @@ def used_characters(svg: bytes) -> dict[Face, set[str]]:
     """The characters of the SVG's ``<text>`` elements, by the face they are drawn in
     (a weight of 600 or more is the bold face)."""
     out: dict[Face, set[str]] = {}
-    for attrs, content in _TEXT.findall(svg):
+    for match in _TEXT.finditer(svg):
+        attrs, content = match.groups()
         weight = _WEIGHT.search(attrs)
         bold = weight is not None and int(weight.group(1)) >= 600
         italic = _ITALIC.search(attrs) is not None

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from karar.core.bulk import no_gc
 from karar.core.errors import KararError
 from karar.core.filters import ViewFilter
 from karar.core.model import MindMap, Node
@@ -173,14 +174,15 @@ def picture_scene(
     scene.animate = False
     # the picture's own copy: drawing never changes the project it shows
     shown = copy.deepcopy(project) if project is not None else _Project(map_ref=BUILTIN_DJANGO)
-    document.load(mind_map, mind_map.source or None, shown, folded)
-    if view_filter is not None:
-        scene.set_filter(view_filter)
-    if scene.layout is None:
-        return None, QRectF()
-    x, y, w, h = scene.layout.bounds
-    source = QRectF(x, y, w, h).adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
-    scene.sync_viewport(source, 1.0)  # every node of the picture gets its item
+    with no_gc():  # an item and its measures per node, no cycles (see core/bulk.py)
+        document.load(mind_map, mind_map.source or None, shown, folded)
+        if view_filter is not None:
+            scene.set_filter(view_filter)
+        if scene.layout is None:
+            return None, QRectF()
+        x, y, w, h = scene.layout.bounds
+        source = QRectF(x, y, w, h).adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
+        scene.sync_viewport(source, 1.0)  # every node of the picture gets its item
     return scene, source
 
 
@@ -237,15 +239,51 @@ def _png(scene: MapScene, source: QRectF, out: Path, dpi: int) -> str | None:
 
 
 def png_bytes(image: QImage) -> bytes:
-    """``image`` encoded as PNG, in memory (encoding cannot fail half-way on a full disk)."""
-    from PySide6.QtCore import QBuffer, QIODevice
+    """``image`` encoded as PNG, in memory (encoding cannot fail half-way on a full disk).
 
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    # PySide's stubs ask for the format as bytes, but it only accepts a str.
-    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
+    Lossless, with :func:`karar.core.png.encode_png` (Qt's libpng writer took most of an
+    export's time): RGB when every pixel is opaque, as a picture on the theme's background
+    is, else RGBA; the resolution and the image's texts are kept.
+    """
+    from PySide6.QtGui import QImage
+
+    from karar.core.png import encode_png
+
+    if image.isNull():
         raise ExportError("cannot encode the picture as PNG")
-    return bytes(buffer.data().data())
+    opaque = not image.hasAlphaChannel() or _opaque(image)
+    fmt = QImage.Format.Format_RGB888 if opaque else QImage.Format.Format_RGBA8888
+    pixels = image.convertToFormat(fmt)
+    return encode_png(
+        pixels.width(),
+        pixels.height(),
+        pixels.constBits(),
+        pixels.bytesPerLine(),
+        3 if opaque else 4,
+        dots_per_metre=(image.dotsPerMeterX(), image.dotsPerMeterY()),
+        texts=[
+            (key, image.text(key)) for key in image.textKeys() if _latin1(key + image.text(key))
+        ],
+    )
+
+
+def _opaque(image: QImage) -> bool:
+    """Whether every pixel of ``image`` is fully opaque."""
+    from PySide6.QtGui import QImage
+
+    alpha = image.convertToFormat(QImage.Format.Format_Alpha8)
+    view = memoryview(alpha.constBits())
+    width, stride = alpha.width(), alpha.bytesPerLine()
+    full = b"\xff" * width
+    return all(view[r * stride : r * stride + width] == full for r in range(alpha.height()))
+
+
+def _latin1(text: str) -> bool:
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def write_atomically(out: Path, what: str, data: bytes) -> None:
@@ -297,8 +335,16 @@ def _svg(scene: MapScene, source: QRectF, out: Path, title: str) -> None:
     generator.setDescription("A decision map drawn by Karar")
     target = QRectF(0, 0, size.width(), size.height())
     _draw(scene, source, generator, target, f"{out}: cannot write the SVG file")
-    data = _size_in_pixels(bytes(buffer.data().data()), size.width(), size.height())
-    write_atomically(out, "SVG", embed_fonts(data, _shipped_fonts()))
+    # A big map's SVG is hundreds of megabytes: hold as few copies of it at once as can be.
+    raw = buffer.data()
+    del generator
+    buffer.close()
+    del buffer
+    data = bytes(raw.data())  # bytes already: no copy
+    del raw
+    data = _size_in_pixels(data, size.width(), size.height())
+    data = embed_fonts(data, _shipped_fonts())
+    write_atomically(out, "SVG", data)
 
 
 def _shipped_fonts() -> dict[tuple[bool, bool], bytes]:
@@ -317,8 +363,8 @@ _SVG_SIZE = re.compile(rb'<svg width="[0-9.e+-]+mm" height="[0-9.e+-]+mm"')
 def _size_in_pixels(svg: bytes, width: int, height: int) -> bytes:
     """Declare the picture's size in pixels (the units of its viewBox), not the millimetres
     QSvgGenerator writes, so that viewers open it at its real size."""
-    head, rest = svg[:1024], svg[1024:]
-    return _SVG_SIZE.sub(f'<svg width="{width}" height="{height}"'.encode(), head, 1) + rest
+    head = _SVG_SIZE.sub(f'<svg width="{width}" height="{height}"'.encode(), svg[:1024], 1)
+    return head + memoryview(svg)[1024:]
 
 
 def _pdf(

@@ -135,6 +135,15 @@ class EdgeLayer(QGraphicsItem):
     ) -> None:
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         exposed: QRectF = option.exposedRect.intersected(self._rect)
+        if painter.hasClipping():
+            # QGraphicsScene.render exposes the whole item to a PDF page whatever its
+            # source rect: each poster page would stroke (and hold) every edge of the map.
+            # Nothing outside the clip can show. A clip showing most of the item is left
+            # alone: dense fans are sliced by the painted area, and the whole picture
+            # stays drawn exactly as before.
+            clip = painter.clipBoundingRect() & exposed
+            if clip.width() * clip.height() < exposed.width() * exposed.height() / 2:
+                exposed = clip
         # The exposed rectangle bounds the whole exposed region: on a pan step up, the new
         # strip at the top and the overview in the bottom corner make it the whole view.
         # Paint the region's rectangles one by one instead.
