@@ -391,7 +391,7 @@ def _png_tiles(
     height = plan[-1].y + plan[-1].height
     rows, cols = plan[-1].row, plan[-1].col
     return (
-        f"wrote the {width} x {height} px picture as {len(plan)} tiles "
+        f"wrote the {width} x {height} px picture as {len(plan)} tile{'s' if len(plan) > 1 else ''} "
         f"({rows} x {cols}, {tile_path(out, plan[0]).name} …)"
     )
 
