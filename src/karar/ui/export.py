@@ -390,8 +390,9 @@ def _png_tiles(
     width = plan[-1].x + plan[-1].width
     height = plan[-1].y + plan[-1].height
     rows, cols = plan[-1].row, plan[-1].col
+    count = f"{len(plan)} tiles" if len(plan) > 1 else "1 tile"
     return (
-        f"wrote the {width} x {height} px picture as {len(plan)} tile{'s' if len(plan) > 1 else ''} "
+        f"wrote the {width} x {height} px picture as {count} "
         f"({rows} x {cols}, {tile_path(out, plan[0]).name} …)"
     )
 

@@ -116,6 +116,7 @@ class ExportDialog(QDialog):
         self._proposed = proposed
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("export-path")
+        self.path_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 56)
         browse = QPushButton("Bro&wse…")
         browse.setObjectName("export-browse")
         browse.clicked.connect(self._browse)
@@ -123,8 +124,8 @@ class ExportDialog(QDialog):
         self.scope_box = _combo("export-scope", SCOPES)
         self.branch_box = QComboBox()
         self.branch_box.setObjectName("export-branch")
-        for number, name in enumerate(branches, 1):
-            self.branch_box.addItem(f"{number}. {name}", name)
+        for name in branches:  # their labels often carry their number already
+            self.branch_box.addItem(name, name)
         if not branches:
             self.scope_box.removeItem(self.scope_box.findData("branch"))
         self.dpi_box = QSpinBox()

@@ -262,7 +262,8 @@ class Outputs(QObject):
         doc = self.window.document
         shown_now = options.scope == "folded"
         try:
-            with progress_dialog(self.window, "Export Image", "Drawing the picture…") as progress:
+            drawing = f"Drawing {options.path.name}…"
+            with progress_dialog(self.window, "Export Image", drawing) as progress:
                 notice = export_image(
                     doc.mindmap,
                     options.path,

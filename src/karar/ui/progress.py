@@ -34,6 +34,7 @@ def progress_dialog(parent: QWidget, title: str, label: str) -> Iterator[Progres
     dialog = QProgressDialog(label, "&Cancel", 0, 0, parent)
     dialog.setObjectName("progress-dialog")
     dialog.setWindowTitle(title)
+    dialog.setMinimumWidth(dialog.fontMetrics().horizontalAdvance("x") * 48)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
