@@ -242,3 +242,32 @@ def test_too_large_is_offered_as_tiles(
     assert len(tiles) > 1 and all(t.name.startswith("m-r") for t in tiles)
     assert all(max(QImageReader(str(t)).size().toTuple()) <= 400 for t in tiles)  # type: ignore[attr-defined]
     assert "tiles" in window.statusBar().currentMessage()
+
+
+def test_tab_goes_down_the_form(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    dialog = ExportDialog(window, Path("/x/m.png"), ["A"], "light")
+    qtbot.addWidget(dialog)
+    fields = [
+        dialog.path_edit,
+        dialog.findChild(QPushButton, "export-browse"),
+        dialog.format_box,
+        dialog.scope_box,
+        dialog.branch_box,
+        dialog.dpi_box,
+        dialog.pages_box,
+        dialog.paper_box,
+        dialog.orientation_box,
+        dialog.background_box,
+        dialog.theme_box,
+    ]
+    chain: list[QWidget] = []
+    widget: QWidget = dialog.path_edit
+    while len(chain) < 40:
+        if widget in fields and widget not in chain:
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is dialog.path_edit:
+            break
+    assert chain == fields
