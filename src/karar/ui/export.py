@@ -225,7 +225,7 @@ BANDS = 8
 rows, telling progress after each (each band draws every edge that crosses it, so more
 bands cost more)."""
 
-BAND_ROWS = 1024
+BAND_ROWS = 2048
 
 
 def tile_path(out: Path, tile: Tile) -> Path:
