@@ -49,12 +49,29 @@ def differing(a: QImage, b: QImage) -> int:
 
 def test_png_tells_progress_band_by_band(tmp_path: Path) -> None:
     told: list[tuple[int, int]] = []
+    out = tmp_path / "m.png"
+    export_image(load_map(None), out, "png", dpi=192, progress=lambda *t: told.append(t) or True)
+    height = QImage(str(out)).height()
+    bands = height // pictures.BAND_ROWS
+    assert bands >= 2
+    assert told == [(done, bands + 1) for done in range(1, bands + 2)]  # and the encoding
+
+
+def test_tiles_tell_progress_tile_by_tile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pictures, "MAX_PIXELS", 300)
+    told: list[tuple[int, int]] = []
     export_image(
-        load_map(None), tmp_path / "m.png", "png", progress=lambda *t: told.append(t) or True
+        load_map(None),
+        tmp_path / "m.png",
+        "png",
+        expand_level=1,
+        dpi=48,
+        tiles=True,
+        progress=lambda *t: told.append(t) or True,
     )
-    total = told[-1][1]
-    assert total >= 3  # some bands and the encoding
-    assert told == [(done, total) for done in range(1, total + 1)]
+    tiles = len(list(tmp_path.iterdir()))
+    assert tiles > 1
+    assert told == [(done, 2 * tiles) for done in range(1, 2 * tiles + 1)]  # drawn, encoded
 
 
 @pytest.mark.parametrize("fmt", ["png", "svg"])

@@ -220,12 +220,12 @@ class PictureTooLargeError(ExportError):
         self.width, self.height, self.tiles = width, height, tiles
 
 
-BANDS = 8
+BANDS = 4
 """A PNG is drawn in at most this many horizontal bands, of at least :data:`BAND_ROWS`
-rows, telling progress after each (each band draws every edge that crosses it, so more
-bands cost more)."""
+rows, telling progress after each. Each band costs about the same whatever its height
+(every edge crossing it is stroked), so there are few; a tile is drawn as one band."""
 
-BAND_ROWS = 2048
+BAND_ROWS = 4096
 
 
 def tile_path(out: Path, tile: Tile) -> Path:
@@ -288,9 +288,10 @@ def _pixels(source: QRectF, scale: float) -> tuple[int, int]:
     return max(1, round(source.width() * scale)), max(1, round(source.height() * scale))
 
 
-def _bands(height: int) -> list[tuple[int, int]]:
-    """The bands ``(top, rows)`` a picture ``height`` rows high is drawn in."""
-    count = max(1, min(BANDS, height // BAND_ROWS))
+def _bands(height: int, most: int | None = None) -> list[tuple[int, int]]:
+    """The bands ``(top, rows)`` a picture ``height`` rows high is drawn in, at most
+    ``most`` (None: :data:`BANDS`)."""
+    count = max(1, min(BANDS if most is None else most, height // BAND_ROWS))
     cuts = [height * i // count for i in range(count + 1)]
     return [(cuts[i], cuts[i + 1] - cuts[i]) for i in range(count)]
 
@@ -317,6 +318,7 @@ def _png_image(
     height: int,
     transparent: bool,
     steps: _Steps,
+    bands: int | None = None,
 ) -> QImage:
     """The ``width`` x ``height`` piece at (``left``, ``top``) of the picture drawn at
     ``scale``, painted band by band (one step each)."""
@@ -339,7 +341,7 @@ def _png_image(
         | QPainter.RenderHint.SmoothPixmapTransform
     )
     try:
-        for y, rows in _bands(height):
+        for y, rows in _bands(height, bands):
             # each band maps its own slice of the scene, so the bands meet without a seam
             band = QRectF(
                 source.x() + left / scale,
@@ -369,11 +371,11 @@ def _png_tiles(
     """Write the picture as the tiles of ``plan``: all are drawn and encoded before the
     first is written (a cancel leaves every file as it was), and a failed write removes
     the tiles this run wrote."""
-    steps = _Steps(progress, sum(len(_bands(t.height)) + 1 for t in plan))
+    steps = _Steps(progress, 2 * len(plan))
     encoded = []
     for tile in plan:
         image = _png_image(
-            scene, source, scale, tile.x, tile.y, tile.width, tile.height, transparent, steps
+            scene, source, scale, tile.x, tile.y, tile.width, tile.height, transparent, steps, 1
         )
         encoded.append((tile_path(out, tile), png_bytes(image)))
         del image
