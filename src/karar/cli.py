@@ -185,6 +185,12 @@ def _export_parser() -> argparse.ArgumentParser:
         default="auto",
         help="PDF pages: auto turns each page to its content's shape",
     )
+    p.add_argument(
+        "--tiles",
+        action="store_true",
+        help="PNG: write OUT-r1c1.png, OUT-r1c2.png ... (row, column), each at most 16384 px, "
+        "for a picture too large for one PNG",
+    )
     p.add_argument("--theme", choices=THEMES, default="light")
     p.add_argument("--strict", action="store_true", help="read the map exactly as Mermaid does")
     return p
@@ -471,6 +477,8 @@ def _export_image(
     problem = scope.check(mind_map)
     if problem is not None:
         return _usage("export", problem)
+    if args.tiles and fmt != "png":
+        return _usage("export", f"--tiles is for PNG pictures, not {fmt}")
     from karar.ui.export import ExportError, export_image
 
     try:
@@ -486,6 +494,7 @@ def _export_image(
             pages=PagesKind(args.pages),
             paper=PageSetup(paper=args.paper, orientation=Orientation(args.orientation)),
             scope=scope,
+            tiles=args.tiles,
         )
     except ExportError as exc:
         return _fail(str(exc))

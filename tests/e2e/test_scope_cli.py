@@ -113,7 +113,8 @@ def test_a_png_too_big_to_read_is_refused_in_one_line(tmp_path: Path) -> None:
     [line] = result.stderr.splitlines()
     assert re.fullmatch(
         rf"karar: error: {re.escape(str(out))}: the picture would be \d+ x \d{{6}} px with "
-        r"readable labels, beyond the 16384 px a PNG may have: export a PDF poster "
+        r"readable labels, beyond the 16384 px a PNG may have: write it as \d+ tiles "
+        r"\(--tiles\), export a PDF poster "
         r"\(--pages poster\) or one branch \(--scope branch:N\)",
         line,
     ), line

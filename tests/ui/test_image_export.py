@@ -173,11 +173,25 @@ def test_pictures_leave_out_what_the_filter_leaves_out(
     assert drawn <= texts and not left_out & texts
 
 
+def accept_export_dialog(monkeypatch: pytest.MonkeyPatch, out: Path) -> None:
+    """File › Export Image… writes ``out`` (its suffix picks the format), the map as shown."""
+    from PySide6.QtWidgets import QDialog
+
+    from karar.ui.exportdialog import ExportDialog
+
+    def accept(dialog: ExportDialog) -> int:
+        dialog.path_edit.setText(str(out))
+        dialog.path_edit.editingFinished.emit()
+        dialog.accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", accept)
+
+
 def test_print_and_export_follow_the_windows_filter(
     window: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtPrintSupport import QPrinter
-    from PySide6.QtWidgets import QFileDialog
 
     import karar.ui.export as pictures
     from karar.ui.mainwindow import MainWindow
@@ -193,7 +207,7 @@ def test_print_and_export_follow_the_windows_filter(
 
     monkeypatch.setattr(pictures, "picture_scene", spy)
     out = tmp_path / "shot.svg"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    accept_export_dialog(monkeypatch, out)
     for name in ("filter_hide_rejected", "filter_open"):
         window.commands[name].trigger()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -207,13 +221,11 @@ def test_print_and_export_follow_the_windows_filter(
 def test_export_image_from_the_window(
     window: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
     from karar.ui.mainwindow import MainWindow
 
     assert isinstance(window, MainWindow)
     out = tmp_path / "shot.svg"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    accept_export_dialog(monkeypatch, out)
     window.commands["export_image"].trigger()
     assert "<svg" in out.read_text(encoding="utf-8")
     assert "Image written" in window.statusBar().currentMessage()

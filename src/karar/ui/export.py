@@ -22,10 +22,11 @@ from karar.core.errors import KararError
 from karar.core.filters import ViewFilter
 from karar.core.model import MindMap, Node
 from karar.core.pages import PageSetup, PagesKind
-from karar.core.progress import Progress
+from karar.core.progress import CancelledError, Progress
 from karar.core.project import Project
 from karar.core.scope import Scope
 from karar.core.svgfonts import embed_fonts
+from karar.core.tiles import Tile
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRectF
@@ -63,6 +64,8 @@ def export_image(
     paper: PageSetup | None = None,
     scope: Scope | None = None,
     progress: Progress | None = None,
+    transparent: bool = False,
+    tiles: bool = False,
 ) -> str | None:
     """Draw ``mind_map`` into ``out`` as ``png``, ``svg`` or ``pdf``.
 
@@ -83,12 +86,18 @@ def export_image(
         paper: The PDF's paper, orientation and margins (None: A4, turned to fit).
         scope: What the picture shows (None: the map as folded); see :func:`picture_scene`.
         progress: Told ``(done, total)`` as the picture is drawn; returning False stops.
+        transparent: PNG and SVG: no background, only the map (False: the theme's).
+        tiles: PNG: write the picture as tiles of at most :data:`MAX_PIXELS` px, named
+            ``OUT-r1c1.png``, ``OUT-r1c2.png`` … beside ``out`` (see :func:`tile_path`);
+            one too large for one PNG is drawn at the readable scale.
 
     Returns:
         A notice for the user (e.g. the picture was scaled down), or None.
 
     Raises:
         ExportError: The file cannot be written.
+        PictureTooLargeError: A PNG would be too large even at the readable scale, and
+            ``tiles`` is False.
         CancelledError: ``progress`` asked to stop; ``out`` was not touched.
     """
     from PySide6.QtCore import QCoreApplication
@@ -110,9 +119,11 @@ def export_image(
         raise ExportError(f"{out}: the map has no nodes to draw")
     out = Path(out)
     if fmt == "png":
-        return _png(scene, source, out, dpi)
+        return _png(
+            scene, source, out, dpi, transparent=transparent, tiles=tiles, progress=progress
+        )
     if fmt == "svg":
-        _svg(scene, source, out, mind_map.display_title)
+        _svg(scene, source, out, mind_map.display_title, transparent, progress)
         return None
     if fmt == "pdf":
         overview = None
@@ -197,9 +208,44 @@ def print_map(scene: MapScene, source: QRectF, printer: QPagedPaintDevice) -> No
     _draw(scene, source, printer, target, "cannot start printing")
 
 
-def _png(scene: MapScene, source: QRectF, out: Path, dpi: int) -> str | None:
-    from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QImage, QPainter
+class PictureTooLargeError(ExportError):
+    """A PNG would be beyond :data:`MAX_PIXELS` even at the readable scale: it can be
+    written as tiles instead (``tiles=True``).
+
+    Attributes:
+        width, height: The picture at the readable scale, in pixels.
+        tiles: How many tiles it makes.
+    """
+
+    def __init__(self, message: str, width: int, height: int, tiles: int) -> None:
+        super().__init__(message)
+        self.width, self.height, self.tiles = width, height, tiles
+
+
+BANDS = 4
+"""A PNG is drawn in at most this many horizontal bands, of at least :data:`BAND_ROWS`
+rows, telling progress after each. Each band costs about the same whatever its height
+(every edge crossing it is stroked), so there are few; a tile is drawn as one band."""
+
+BAND_ROWS = 4096
+
+
+def tile_path(out: Path, tile: Tile) -> Path:
+    """Where ``tile`` of the picture ``out`` is written: ``OUT-r1c2.png`` beside it."""
+    return out.with_name(f"{out.stem}{tile.suffix}{out.suffix}")
+
+
+def _png(
+    scene: MapScene,
+    source: QRectF,
+    out: Path,
+    dpi: int,
+    *,
+    transparent: bool = False,
+    tiles: bool = False,
+    progress: Progress | None = None,
+) -> str | None:
+    from karar.core.tiles import plan_tiles
 
     scale = dpi / 96.0
     notice = None
@@ -208,34 +254,151 @@ def _png(scene: MapScene, source: QRectF, out: Path, dpi: int) -> str | None:
         fitted = scale * MAX_PIXELS / longest
         if fitted < READABLE_SCALE:
             # a squeezed strip of unreadable labels is no picture of the map: say so instead
-            least = min(scale, READABLE_SCALE)
-            raise ExportError(
-                f"{out}: the picture would be {source.width() * least:.0f} x "
-                f"{source.height() * least:.0f} px with readable labels, beyond the "
-                f"{MAX_PIXELS} px a PNG may have: export a PDF poster (--pages poster) "
-                "or one branch (--scope branch:N)"
-            )
+            scale = min(scale, READABLE_SCALE)
+            width, height = _pixels(source, scale)
+            plan = plan_tiles(width, height, MAX_PIXELS)
+            if not tiles:
+                raise PictureTooLargeError(
+                    f"{out}: the picture would be {width} x {height} px with readable "
+                    f"labels, beyond the {MAX_PIXELS} px a PNG may have: write it as "
+                    f"{len(plan)} tiles (--tiles), export a PDF poster (--pages poster) "
+                    "or one branch (--scope branch:N)",
+                    width,
+                    height,
+                    len(plan),
+                )
+            return _png_tiles(scene, source, out, scale, plan, transparent, progress)
         scale = fitted
         notice = (
             f"the picture would be {longest:.0f} px long; scaled to {MAX_PIXELS} px "
             "(export SVG or PDF for a sharper picture of a map this size)"
         )
-    width = max(1, round(source.width() * scale))
-    height = max(1, round(source.height() * scale))
+    width, height = _pixels(source, scale)
+    if tiles:
+        plan = plan_tiles(width, height, MAX_PIXELS)
+        return _png_tiles(scene, source, out, scale, plan, transparent, progress) or notice
+    bands = _bands(height)
+    steps = _Steps(progress, len(bands) + 1)
+    image = _png_image(scene, source, scale, 0, 0, width, height, transparent, steps)
+    data = png_bytes(image)
+    steps.tell()
+    write_atomically(out, "PNG", data)
+    return notice
+
+
+def _pixels(source: QRectF, scale: float) -> tuple[int, int]:
+    return max(1, round(source.width() * scale)), max(1, round(source.height() * scale))
+
+
+def _bands(height: int, most: int | None = None) -> list[tuple[int, int]]:
+    """The bands ``(top, rows)`` a picture ``height`` rows high is drawn in, at most
+    ``most`` (None: :data:`BANDS`)."""
+    count = max(1, min(BANDS if most is None else most, height // BAND_ROWS))
+    cuts = [height * i // count for i in range(count + 1)]
+    return [(cuts[i], cuts[i + 1] - cuts[i]) for i in range(count)]
+
+
+class _Steps:
+    """Counts the steps of one export and tells ``progress``; raises when it says stop."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def tell(self) -> None:
+        self.done += 1
+        if self.progress is not None and not self.progress(self.done, self.total):
+            raise CancelledError("the export was cancelled: nothing was written")
+
+
+def _png_image(
+    scene: MapScene,
+    source: QRectF,
+    scale: float,
+    left: int,
+    top: int,
+    width: int,
+    height: int,
+    transparent: bool,
+    steps: _Steps,
+    bands: int | None = None,
+) -> QImage:
+    """The ``width`` x ``height`` piece at (``left``, ``top``) of the picture drawn at
+    ``scale``, painted band by band (one step each)."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QImage, QPainter
+
+    dpm = round(scale * 96 / 0.0254)
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDotsPerMeterX(round(dpi / 0.0254))
-    image.setDotsPerMeterY(round(dpi / 0.0254))
-    image.fill(scene.backgroundBrush().color())
+    image.setDotsPerMeterX(dpm)
+    image.setDotsPerMeterY(dpm)
+    if transparent:
+        scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
+        image.fill(Qt.GlobalColor.transparent)
+    else:
+        image.fill(scene.backgroundBrush().color())
     painter = QPainter(image)
     painter.setRenderHints(
         QPainter.RenderHint.Antialiasing
         | QPainter.RenderHint.TextAntialiasing
         | QPainter.RenderHint.SmoothPixmapTransform
     )
-    scene.render(painter, QRectF(0, 0, width, height), source)
-    painter.end()
-    write_atomically(out, "PNG", png_bytes(image))
-    return notice
+    try:
+        for y, rows in _bands(height, bands):
+            # each band maps its own slice of the scene, so the bands meet without a seam
+            band = QRectF(
+                source.x() + left / scale,
+                source.y() + (top + y) / scale,
+                width / scale,
+                rows / scale,
+            )
+            painter.setClipRect(0, y, width, rows)
+            scene.render(
+                painter, QRectF(0, y, width, rows), band, Qt.AspectRatioMode.IgnoreAspectRatio
+            )
+            steps.tell()
+    finally:
+        painter.end()  # before the image goes, also when the export is cancelled
+    return image
+
+
+def _png_tiles(
+    scene: MapScene,
+    source: QRectF,
+    out: Path,
+    scale: float,
+    plan: list[Tile],
+    transparent: bool,
+    progress: Progress | None,
+) -> str:
+    """Write the picture as the tiles of ``plan``: all are drawn and encoded before the
+    first is written (a cancel leaves every file as it was), and a failed write removes
+    the tiles this run wrote."""
+    steps = _Steps(progress, 2 * len(plan))
+    encoded = []
+    for tile in plan:
+        image = _png_image(
+            scene, source, scale, tile.x, tile.y, tile.width, tile.height, transparent, steps, 1
+        )
+        encoded.append((tile_path(out, tile), png_bytes(image)))
+        del image
+        steps.tell()
+    written: list[Path] = []
+    try:
+        for path, data in encoded:
+            write_atomically(path, "PNG", data)
+            written.append(path)
+    except ExportError:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    width = plan[-1].x + plan[-1].width
+    height = plan[-1].y + plan[-1].height
+    rows, cols = plan[-1].row, plan[-1].col
+    count = f"{len(plan)} tiles" if len(plan) > 1 else "1 tile"
+    return (
+        f"wrote the {width} x {height} px picture as {count} "
+        f"({rows} x {cols}, {tile_path(out, plan[0]).name} …)"
+    )
 
 
 def png_bytes(image: QImage) -> bytes:
@@ -319,9 +482,21 @@ def write_atomically(out: Path, what: str, data: bytes) -> None:
         raise ExportError(f"{out}: cannot write the {what} file: {file.errorString()}")
 
 
-def _svg(scene: MapScene, source: QRectF, out: Path, title: str) -> None:
-    from PySide6.QtCore import QBuffer, QIODevice, QRect, QRectF, QSize
+def _svg(
+    scene: MapScene,
+    source: QRectF,
+    out: Path,
+    title: str,
+    transparent: bool = False,
+    progress: Progress | None = None,
+) -> None:
+    from PySide6.QtCore import QBuffer, QIODevice, QRect, QRectF, QSize, Qt
     from PySide6.QtSvg import QSvgGenerator
+
+    # one drawing, then the fonts: Qt's SVG writer cannot be split without repeating items
+    steps = _Steps(progress, 2)
+    if transparent:
+        scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
 
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -335,6 +510,7 @@ def _svg(scene: MapScene, source: QRectF, out: Path, title: str) -> None:
     generator.setDescription("A decision map drawn by Karar")
     target = QRectF(0, 0, size.width(), size.height())
     _draw(scene, source, generator, target, f"{out}: cannot write the SVG file")
+    steps.tell()
     # A big map's SVG is hundreds of megabytes: hold as few copies of it at once as can be.
     raw = buffer.data()
     del generator
@@ -344,6 +520,7 @@ def _svg(scene: MapScene, source: QRectF, out: Path, title: str) -> None:
     del raw
     data = _size_in_pixels(data, size.width(), size.height())
     data = embed_fonts(data, _shipped_fonts())
+    steps.tell()
     write_atomically(out, "SVG", data)
 
 
@@ -403,12 +580,14 @@ def _draw(
     scene: MapScene, source: QRectF, device: QPaintDevice, target: QRectF, failure: str
 ) -> None:
     """Paint the picture into ``target`` of ``device`` on the theme's background."""
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QPainter
 
     painter = QPainter()
     if not painter.begin(device):
         raise ExportError(failure)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.fillRect(target, scene.backgroundBrush())
+    if scene.backgroundBrush().style() != Qt.BrushStyle.NoBrush:
+        painter.fillRect(target, scene.backgroundBrush())
     scene.render(painter, target, source)
     painter.end()

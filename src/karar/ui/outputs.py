@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QPagedPaintDevice
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QGridLayout
+from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QGridLayout
 
 from karar.core.errors import KararError
 from karar.core.pathnames import shown
 from karar.ui.plaintext import warn
 
 if TYPE_CHECKING:
+    from karar.ui.exportdialog import ExportOptions
     from karar.ui.mainwindow import MainWindow
     from karar.ui.printpreview import PrintOptions
 
@@ -199,33 +200,87 @@ class Outputs(QObject):
 
     @Slot()
     def export_image(self) -> None:
-        """Save the map as drawn now (layout, theme, folds, decisions) as PNG, SVG or PDF."""
-        from karar.ui.export import export_image
+        """File › Export Image…: ask for the options (:mod:`karar.ui.exportdialog`), then
+        write the picture with a progress dialog; a PNG too large for one file is offered
+        as tiles."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from karar.ui.export import MAX_PIXELS, PictureTooLargeError
+        from karar.ui.exportdialog import ExportDialog
 
         doc = self.window.document
         if doc.root is None:
             return
-        path = self._ask_path("Export Image", ".png", "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)")
-        if not path:
-            return
-        fmt = Path(path).suffix.lower().lstrip(".")
-        if fmt not in ("png", "svg", "pdf"):
-            fmt, path = "png", path + ".png"
+        base = Path(doc.project.path or doc.path or "django.md")
+        proposed = base.with_name(base.name.split(".")[0] + ".png")
+        branches = [" ".join(child.label.split()) for child in doc.root.children]
+        dialog = ExportDialog(self.window, proposed, branches, self.window.map_scene.theme.name)
         try:
-            notice = export_image(
-                doc.mindmap,
-                Path(path),
-                fmt,
-                project=doc.project,
-                layout=self.window.map_scene.kind.value,
-                theme=self.window.map_scene.theme.name,
-                view_filter=self.window.map_scene.filter,
-                folded=doc.folded,
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            options = dialog.options()
+        finally:
+            dialog.deleteLater()
+        try:
+            self.write_image(options)
+        except PictureTooLargeError as big:
+            question = (
+                f"The picture is {big.width:,} × {big.height:,} px, beyond {MAX_PIXELS:,} px: "
+                f"save as {big.tiles} tiles?"
             )
+            answer = QMessageBox.question(
+                self.window,
+                "Export Image",
+                question,
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Save:
+                self.write_image(options, tiles=True)
+
+    def write_image(self, options: ExportOptions, *, tiles: bool = False) -> None:
+        """Write the picture ``options`` ask for, showing progress; say how it went in the
+        status bar, or in a warning.
+
+        Raises:
+            PictureTooLargeError: A PNG too large for one file, and not ``tiles``.
+        """
+        from karar.core.pages import PageSetup
+        from karar.core.progress import CancelledError
+        from karar.ui.export import PictureTooLargeError, export_image
+        from karar.ui.progress import progress_dialog
+
+        doc = self.window.document
+        shown_now = options.scope == "folded"
+        try:
+            drawing = f"Drawing {options.path.name}…"
+            with progress_dialog(self.window, "Export Image", drawing) as progress:
+                notice = export_image(
+                    doc.mindmap,
+                    options.path,
+                    options.fmt,
+                    project=doc.project,
+                    layout=self.window.map_scene.kind.value,
+                    theme=options.theme,
+                    view_filter=self.window.map_scene.filter if shown_now else None,
+                    folded=doc.folded if shown_now else None,
+                    scope=options.as_scope(),
+                    dpi=options.dpi if options.fmt == "png" else 96,
+                    pages=options.pages,
+                    paper=PageSetup(paper=options.paper, orientation=options.orientation),
+                    transparent=options.transparent,
+                    tiles=tiles,
+                    progress=progress,
+                )
+        except CancelledError:
+            self.window.statusBar().showMessage("Export cancelled: nothing was written", 6000)
+            return
+        except PictureTooLargeError:
+            raise
         except (KararError, OSError) as err:
             warn(self.window, f"Could not export the image: {shown(str(err))}")
             return
-        self.window.statusBar().showMessage(notice or f"Image written to {path}", 8000)
+        self.window.statusBar().showMessage(notice or f"Image written to {options.path}", 8000)
 
 
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
