@@ -2,10 +2,17 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+# What running needs (pip install -e .), then the test extras on top; each redone when
+# pyproject.toml (or the version in karar/__init__.py) changes.
+RUN_STAMP  := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
+
+# A .venv left by a failed first run (python3-venv missing: no pip) or whose python no longer
+# runs (the system python it points at was removed) is recreated, not reused.
+VENV_OK := $(shell $(BIN)/python -c 'import pip' >/dev/null 2>&1 && echo yes)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check lint format bench dist clean
+.PHONY: help run test check lint format bench dist clean FORCE
 
 help:
 	@echo "Karar — decision trees as mind maps"
@@ -18,35 +25,49 @@ help:
 	@echo "  make dist    build a wheel and an sdist into dist/"
 	@echo "  make clean   remove .venv and build output"
 
-$(STAMP): pyproject.toml
+ifneq ($(VENV_OK),yes)
+$(RUN_STAMP): FORCE
+endif
+$(RUN_STAMP): pyproject.toml src/karar/__init__.py
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
-	  { echo "Karar needs Python 3.11 or newer (found $$($(PYTHON) --version))"; exit 1; }
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	  { echo "Karar needs Python 3.11 or newer (found $$($(PYTHON) --version 2>&1))"; exit 1; }
+ifneq ($(VENV_OK),yes)
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	  echo "make: could not create $(VENV): on Debian/Ubuntu install python3-venv (as root: apt-get install python3-venv)"; \
+	  exit 1; }
+endif
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	@touch $(STAMP)
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $(RUN_STAMP)
 
-run: $(STAMP)
+$(TEST_STAMP): $(RUN_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(TEST_STAMP)
+
+FORCE:
+
+run: $(RUN_STAMP)
 	$(BIN)/karar $(ARGS)
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 
 check: lint test
 
-format: $(STAMP)
+format: $(TEST_STAMP)
 	$(BIN)/ruff format src tests
 	$(BIN)/ruff check --fix src tests
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python -m pytest tests/perf -s -p no:cacheprovider --benchmark-columns=min,median,mean,max,rounds --benchmark-sort=name $(PYTEST_ARGS)
 
-dist: $(STAMP)
+dist: $(TEST_STAMP)
 	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
 	@ls -l dist
 
