@@ -26,6 +26,7 @@ class Built:
     wheel: Path
     sdist: Path
     log: str
+    version: str
 
 
 def _tracked_files() -> list[str]:
@@ -48,6 +49,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         (source / name).write_bytes((REPO / name).read_bytes())
     # The working copy's pyproject.toml, so that the test checks what it is run on.
     (source / "pyproject.toml").write_bytes((REPO / "pyproject.toml").read_bytes())
+    # A version changed in karar/__init__.py alone: everything must follow that one source.
+    init = source / "src" / "karar" / "__init__.py"
+    text = init.read_text()
+    version = re.search(r'^__version__ = "(.*)"$', text, re.MULTILINE)
+    assert version is not None
+    changed = version[1] + "+onesource"
+    init.write_text(text.replace(version[0], f'__version__ = "{changed}"'))
     result = subprocess.run(
         [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(root / "dist"), "."],
         cwd=source,
@@ -61,6 +69,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         wheel=next((root / "dist").glob("karar-*.whl")),
         sdist=next((root / "dist").glob("karar-*.tar.gz")),
         log=result.stdout + result.stderr,
+        version=changed,
     )
 
 
@@ -95,7 +104,7 @@ def test_wheel_and_sdist_hold_every_data_file(built: Built) -> None:
         top = sdist.getnames()[0].split("/")[0]
         in_sdist = {name.removeprefix(top + "/") for name in sdist.getnames()}
     assert [n for n, _ in shipped if n not in in_sdist] == []
-    assert {"README.md", "pyproject.toml", "src/karar/cli.py"} <= in_sdist
+    assert {"README.md", "CHANGELOG.md", "pyproject.toml", "src/karar/cli.py"} <= in_sdist
 
 
 @pytest.fixture(scope="module")
@@ -169,3 +178,16 @@ def test_installed_karar_takes_a_screenshot(installed: Path, tmp_path: Path) -> 
     out = tmp_path / "out.png"
     _run([str(installed / "karar"), "--screenshot", str(out), "--size", "800x600"], tmp_path)
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_one_version_everywhere(built: Built, installed: Path, tmp_path: Path) -> None:
+    metadata = (
+        zipfile.ZipFile(built.wheel).read(f"karar-{built.version}.dist-info/METADATA").decode()
+    )
+    assert f"\nVersion: {built.version}\n" in metadata
+    assert built.sdist.name == f"karar-{built.version}.tar.gz"
+    version = _run([str(installed / "karar"), "--version"], tmp_path).stdout
+    assert version == f"karar {built.version}\n"
+    code = "import karar, importlib.metadata as m; print(karar.__version__, m.version('karar'))"
+    both = _run([str(installed / "python"), "-c", code], tmp_path).stdout
+    assert both == f"{built.version} {built.version}\n"
