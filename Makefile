@@ -37,8 +37,9 @@ $(RUN_STAMP): pyproject.toml src/karar/__init__.py
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "Karar needs Python 3.11 or newer (found $$($(PYTHON) --version 2>&1))"; exit 1; }
 ifneq ($(VENV_OK),yes)
-	rm -rf $(VENV)
-	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	@rm -rf $(VENV)
+	@echo "$(PYTHON) -m venv $(VENV)"
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
 	  echo "make: could not create $(VENV): on Debian/Ubuntu install python3-venv (as root: apt-get install python3-venv)"; \
 	  exit 1; }
 endif

@@ -55,7 +55,9 @@ def make(repo: Path, *targets: str, no_ensurepip: bool = False) -> tuple[list[st
     log = repo.parent / "calls.log"
     log.write_text("")
     env = dict(os.environ, FAKE_LOG=str(log))
-    env.pop("MAKEFLAGS", None)
+    # Under `make test ARGS=...` the outer make's settings are in the environment.
+    for name in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "PYTEST_ARGS", "ARGS", "PYTHON"):
+        env.pop(name, None)
     if no_ensurepip:
         env["FAKE_NO_ENSUREPIP"] = "1"
     result = subprocess.run(
