@@ -2,10 +2,22 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+# What running needs (pip install -e .), then the test extras on top; each redone when
+# pyproject.toml (or the version in karar/__init__.py) changes.
+RUN_STAMP  := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
+
+# A .venv left by a failed first run (python3-venv missing: no pip) or whose python no longer
+# runs (the system python it points at was removed) is recreated, not reused.
+VENV_OK := $(shell $(BIN)/python -c 'import pip' >/dev/null 2>&1 && echo yes)
+
+# The venv's own pip (no upgrade: it reads pyproject.toml, and upgrading needs the network).
+# setuptools notes each editable install of a layout other than plain src/ ("be careful with
+# folders named like the package in the working directory": there is none here) as a warning.
+PIP_INSTALL = PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check lint format bench dist clean
+.PHONY: help run test check lint format bench dist clean FORCE
 
 help:
 	@echo "Karar — decision trees as mind maps"
@@ -18,36 +30,53 @@ help:
 	@echo "  make dist    build a wheel and an sdist into dist/"
 	@echo "  make clean   remove .venv and build output"
 
-$(STAMP): pyproject.toml
+ifneq ($(VENV_OK),yes)
+$(RUN_STAMP): FORCE
+endif
+$(RUN_STAMP): pyproject.toml src/karar/__init__.py
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
-	  { echo "Karar needs Python 3.11 or newer (found $$($(PYTHON) --version))"; exit 1; }
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	@touch $(STAMP)
+	  { echo "Karar needs Python 3.11 or newer (found $$($(PYTHON) --version 2>&1))"; exit 1; }
+ifneq ($(VENV_OK),yes)
+	@rm -rf $(VENV)
+	@echo "$(PYTHON) -m venv $(VENV)"
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	  echo "make: could not create $(VENV): on Debian/Ubuntu install python3-venv (as root: apt-get install python3-venv)"; \
+	  exit 1; }
+endif
+	$(PIP_INSTALL) -e .
+	@touch $(RUN_STAMP)
 
-run: $(STAMP)
+$(TEST_STAMP): $(RUN_STAMP)
+	$(PIP_INSTALL) -e '.[test]'
+	@touch $(TEST_STAMP)
+
+FORCE:
+
+run: $(RUN_STAMP)
 	$(BIN)/karar $(ARGS)
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 
 check: lint test
 
-format: $(STAMP)
+format: $(TEST_STAMP)
 	$(BIN)/ruff format src tests
 	$(BIN)/ruff check --fix src tests
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python -m pytest tests/perf -s -p no:cacheprovider --benchmark-columns=min,median,mean,max,rounds --benchmark-sort=name $(PYTEST_ARGS)
 
-dist: $(STAMP)
-	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
+# python -m build (in the test extras): the sdist, then the wheel built from it, so a file the
+# sdist lacks is missing from the wheel too (tests/e2e/test_install.py sees it). No isolation:
+# it builds offline with the venv's setuptools.
+dist: $(TEST_STAMP)
+	$(BIN)/python -m build --quiet --no-isolation --outdir dist .
 	@ls -l dist
 
 clean:
