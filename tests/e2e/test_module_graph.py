@@ -113,7 +113,7 @@ def test_a_picture_export_loads_only_what_it_draws(tmp_path: Path) -> None:
     code = (
         "import sys; from karar.cli import main; "
         f"rc = main(['export', '-o', {str(out)!r}]); "
-        "lazy = ('karar.core.report', 'karar.ui.commands', 'karar.ui.plaintext'); "
+        "lazy = ('karar.core.report', 'karar.ui.commands', 'karar.ui.plaintext', 'difflib'); "
         "print(rc, [m for m in lazy if m in sys.modules])"
     )
     result = subprocess.run(
