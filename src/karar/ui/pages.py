@@ -103,9 +103,10 @@ def plan_pages(
 
 def _draws_on(scene: MapScene) -> Callable[[Rect], bool]:
     """Whether anything of ``scene``'s picture may be drawn in a scene rect: an item other
-    than the edge layer meets it, or a fan of edges does (as the edge layer asks when it
-    paints). A rect it says no to is drawn as bare background."""
+    than the edge layer meets it, or the edge layer, asked to paint it, draws something
+    there. A rect it says no to is drawn as bare background."""
     from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QPainter, QPicture
 
     from karar.ui.items import NodeItem
 
@@ -116,14 +117,22 @@ def _draws_on(scene: MapScene) -> Callable[[Rect], bool]:
 
     def shows(rect: Rect) -> bool:
         query = QRectF(rect.x - pad, rect.y - pad, rect.w + 2 * pad, rect.h + 2 * pad)
-        if fans.query(query):
-            return True
-        return any(
+        if any(
             item is not edges
             and item.isVisible()
             and not (isinstance(item, NodeItem) and item.node is None)  # pooled, unbound
             for item in scene.items(query, mode)
-        )
+        ):
+            return True
+        if not fans.query(query):
+            return False
+        # a fan's cells are coarse: record what its edges draw here (a few tiles only)
+        picture = QPicture()
+        painter = QPainter(picture)
+        scene.edge_painter.paint(painter, query, 1.0)
+        painter.end()
+        drawn = picture.boundingRect()
+        return not drawn.isEmpty() and QRectF(drawn).intersects(query)
 
     return shows
 
