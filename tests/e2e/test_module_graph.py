@@ -104,3 +104,25 @@ def test_the_renderer_does_not_reach_up_into_start_up() -> None:
             below_export.add(imported)
             todo.append(imported)
     assert not below_export & {"karar.ui.app", "karar.ui.mainwindow", "karar.cli"}
+
+
+def test_a_picture_export_loads_only_what_it_draws(tmp_path: Path) -> None:
+    """``karar export -o x.png`` starts fast: the text report and the undo commands (with
+    the widget helpers they pull in) load when they are used, not for a picture."""
+    out = tmp_path / "x.png"
+    code = (
+        "import sys; from karar.cli import main; "
+        f"rc = main(['export', '-o', {str(out)!r}]); "
+        "lazy = ('karar.core.report', 'karar.ui.commands', 'karar.ui.plaintext', 'difflib'); "
+        "print(rc, [m for m in lazy if m in sys.modules])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.stdout.splitlines()[-1] == "0 []", result.stderr[-2000:]
+    assert out.stat().st_size > 0

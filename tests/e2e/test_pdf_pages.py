@@ -9,15 +9,19 @@ import unicodedata
 from collections import Counter
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 import pytest
 
 from karar.core.labels import plain_text
-from karar.core.pages import MIN_LABEL_PT, PageSetup, PagesKind
+from karar.core.pages import MIN_LABEL_PT, PageSetup, PagesKind, Rect
 from karar.core.sources import load_map
 from karar.ui.export import picture_scene
 from karar.ui.pages import plan_pages, smallest_label_height
+
+if TYPE_CHECKING:
+    from karar.ui.scene import MapScene
 
 
 def export(out: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -239,3 +243,74 @@ def test_branch_pages_print_the_background_and_each_branch_in_its_colour(
             assert count(image, own) > 60, number
             if own != neighbour:
                 assert count(image, neighbour) < count(image, own) / 10, number
+
+
+GAPS = Path(__file__).parent.parent / "data" / "poster-gaps.mmd"
+"""A tall branch on one side, a long thin one on the other: corners of bare background."""
+
+
+def _blank(scene: MapScene, rect: Rect, scale: float = 0.5) -> bool:
+    """Whether the scene draws nothing but its background in ``rect``."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    size = (max(1, round(rect.w * scale)), max(1, round(rect.h * scale)))
+    image = QImage(*size, QImage.Format.Format_RGB32)
+    image.fill(scene.backgroundBrush().color())
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scene.render(painter, QRectF(image.rect()), QRectF(rect.x, rect.y, rect.w, rect.h))
+    painter.end()
+    return set(memoryview(image.constBits()).cast("I")) == {scene.backgroundBrush().color().rgb()}
+
+
+def test_a_poster_leaves_out_the_pages_nothing_is_drawn_on(tmp_path: Path) -> None:
+    mind_map = load_map(GAPS)
+    scene, source = picture_scene(mind_map)
+    assert scene is not None
+    plan = plan_pages(PagesKind.POSTER, PageSetup(), scene, source, None, mind_map.display_title)
+    assert plan[0].grid is not None
+    rows, cols = plan[0].grid
+    left_out = plan[0].skipped
+    assert len(left_out) >= 2 and len(plan) == rows * cols - len(left_out)
+    assert {(p.row, p.col) for p in plan}.isdisjoint(left_out)
+    tile = plan[0].scene
+    for row, col in left_out:  # where the plan would have put them
+        x = source.x() + col * (plan[1].scene.x - tile.x) if cols > 1 else source.x()
+        step_y = next(p.scene.y for p in plan if p.row == plan[0].row + 1) - tile.y
+        rect = Rect(x, source.y() + row * step_y, tile.w, tile.h)
+        assert _blank(scene, rect), (row, col)
+    assert not _blank(scene, plan[-1].scene)  # the test can tell
+    out = tmp_path / "poster.pdf"
+    export(out, str(GAPS), "--pages", "poster")
+    pages = page_texts(out)
+    assert len(pages) == len(plan)
+    labels = [" ".join(plain_text(n.label, n.markdown).split()) for n in mind_map]
+    assert [label for label in labels if not any(label in p for p in pages)] == []
+    assert all(page.label in text for page, text in zip(plan, pages, strict=True))
+    title = mind_map.display_title
+    assert bookmarks(out) == [(f"{title} {p.label}", n) for n, p in enumerate(plan)]
+
+
+def test_a_poster_keeps_a_tile_that_only_an_edge_crosses() -> None:
+    from karar.ui.pages import _draws_on
+
+    mind_map = load_map(None)
+    scene, _ = picture_scene(mind_map)
+    assert scene is not None and scene.layout is not None
+    layout = scene.layout
+    boxes = [Rect(b.x - 8, b.y - 8, b.w + 16, b.h + 16) for b in layout.boxes.values()]
+
+    def meets(a: Rect, b: Rect) -> bool:
+        return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
+
+    shows = _draws_on(scene)
+    crossed = 0
+    for child in list(layout.boxes)[1:]:
+        x1, y1, x2, y2 = layout.edge(child)
+        rect = Rect((x1 + x2) / 2 - 4, (y1 + y2) / 2 - 4, 8, 8)  # an edge's middle
+        if not any(meets(rect, b) for b in boxes) and not _blank(scene, rect, 4.0):
+            assert shows(rect), child.label
+            crossed += 1
+    assert crossed > 10
+    assert not shows(Rect(layout.bounds[0] - 500, layout.bounds[1] - 500, 100, 100))

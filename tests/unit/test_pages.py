@@ -90,6 +90,44 @@ def test_poster_tiles_row_by_row_with_overlap() -> None:
     assert pages[4].title == "Map B2"
 
 
+def test_poster_leaves_out_the_tiles_nothing_is_drawn_on() -> None:
+    setup = PageSetup(orientation=Orientation.PORTRAIT)
+    asked: list[Rect] = []
+
+    def shows(rect: Rect) -> bool:
+        asked.append(rect)
+        return rect.x > 0.0 or rect.y > 0.0  # all but A1
+
+    pages = plan_poster(Rect(0.0, 0.0, 3162.0, 2988.0), setup, 16.0, "Map", shows=shows)
+    assert len(asked) == 6
+    assert [p.label for p in pages] == ["A2", "A3", "B1", "B2", "B3"]
+    assert (pages[0].grid, pages[0].skipped) == ((2, 3), frozenset({(0, 0)}))
+    pages = plan_poster(
+        Rect(0.0, 0.0, 3162.0, 2988.0), setup, 16.0, "Map", shows=lambda r: r.y == 0.0
+    )
+    assert [p.label for p in pages] == ["A1", "A2", "A3"]
+    assert pages[2].scene == Rect(2084.0, 0.0, 1078.0, 1512.0)  # where it was
+    assert [p.grid for p in pages] == [(2, 3), None, None]
+    assert [p.skipped for p in pages] == [
+        frozenset({(1, 0), (1, 1), (1, 2)}),
+        frozenset(),
+        frozenset(),
+    ]
+    assert pages[1].title == "Map A2"
+
+
+def test_a_poster_keeps_its_page_map_on_its_first_kept_page() -> None:
+    setup = PageSetup(orientation=Orientation.PORTRAIT)
+    content = Rect(0.0, 0.0, 3162.0, 2988.0)
+    pages = plan_poster(content, setup, 16.0, shows=lambda r: r.y > 0.0 and r.x > 0.0)
+    assert [(p.label, p.grid) for p in pages] == [("B2", (2, 3)), ("B3", None)]
+    assert pages[0].skipped == frozenset({(0, 0), (0, 1), (0, 2), (1, 0)})
+    (alone,) = plan_poster(content, setup, 16.0, shows=lambda r: r.x == 1042.0 and r.y == 0.0)
+    assert (alone.label, alone.grid, alone.skipped) == ("A2", None, frozenset())
+    (first,) = plan_poster(content, setup, 16.0, shows=lambda r: False)
+    assert (first.label, first.scene) == ("A1", Rect(0.0, 0.0, 1078.0, 1512.0))
+
+
 def test_poster_adds_a_tile_for_one_unit_more() -> None:
     setup = PageSetup(orientation=Orientation.PORTRAIT)
     pages = plan_poster(Rect(0.0, 0.0, 3163.0, 1512.0), setup, 16.0)

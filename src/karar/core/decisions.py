@@ -14,7 +14,6 @@ labels sharing its rarest trigrams, and against its former siblings.
 
 from __future__ import annotations
 
-import difflib
 import heapq
 from collections.abc import Container
 from dataclasses import dataclass
@@ -323,6 +322,8 @@ class HomeIndex:
         """difflib's ratio of ``folded`` with the most promising labels of ``shared`` (folded
         label -> trigrams in common: most in common, then closest in length first), for
         those alike by at least :data:`MIN_RATIO`."""
+        import difflib  # lazy: only orphans are compared, and a picture export has none
+
         size = len(folded)
         ranked = []
         for fid, common in heapq.nlargest(4 * comparisons, shared.items(), key=itemgetter(1)):

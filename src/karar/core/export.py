@@ -11,7 +11,6 @@ from collections.abc import Callable
 from karar.core.bulk import no_gc
 from karar.core.mermaid_writer import to_mermaid
 from karar.core.model import MindMap, Node, sibling_path_elements
-from karar.core.report import markdown_snapshot
 
 TEXT_FORMATS = ("json", "mmd", "md", "graphml")
 IMAGE_FORMATS = ("png", "svg", "pdf")
@@ -193,5 +192,7 @@ def export_text(
         if fmt == "graphml":
             return to_graphml(mind_map)
         if fmt == "md":
+            from karar.core.report import markdown_snapshot
+
             return markdown_snapshot(mind_map, is_collapsed=is_collapsed, **snapshot_options)  # type: ignore[arg-type]
     raise ValueError(f"not a text format: {fmt}")

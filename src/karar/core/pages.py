@@ -9,7 +9,9 @@ Three plans:
 - **fit**: the whole picture on one page, scaled to fit.
 - **poster**: tiled at the scale where the smallest label is :data:`MIN_LABEL_PT` tall,
   a grid of pages that overlap by :attr:`PageSetup.overlap`, labelled A1, A2, ... B1 (row
-  letter, column number); the first page carries the page map.
+  letter, column number); a tile on which nothing of the picture is drawn is left out
+  (the others keep their labels, and the page map shows the gap); the first page carries
+  the page map.
 - **branches**: an overview (the root and its first-level branches), then one page per
   first-level branch, fitted, or tiled as a poster when fitting would shrink its labels
   below :data:`MIN_LABEL_PT`.
@@ -18,7 +20,7 @@ Three plans:
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -138,6 +140,8 @@ class Page:
         grid: ``(rows, cols)`` of the poster on the page that carries the page map (the
             first of two or more), else None.
         branch: The first-level branch (1-based) the page shows alone; 0: the whole picture.
+        skipped: On the page that carries the page map: the tiles ``(row, col)`` of its
+            grid that the plan leaves out, nothing being drawn on them.
     """
 
     paper: Rect
@@ -150,6 +154,7 @@ class Page:
     col: int = -1
     grid: tuple[int, int] | None = None
     branch: int = 0
+    skipped: frozenset[tuple[int, int]] = frozenset()
 
     @property
     def scale(self) -> float:
@@ -187,6 +192,7 @@ def plan_poster(
     layer: Layer = Layer.FULL,
     keep: tuple[float, float] = (0.0, 0.0),
     branch: int = 0,
+    shows: Callable[[Rect], bool] | None = None,
 ) -> list[Page]:
     """``content`` tiled on a grid of pages at :func:`poster_scale`, row by row.
 
@@ -200,6 +206,9 @@ def plan_poster(
         keep: Width and height of the largest node, in scene units: neighbouring pages
             overlap by at least this much, so that every node is whole on some page.
         branch: The first-level branch the pages show alone (0: the whole picture).
+        shows: Whether anything of the picture is drawn in a scene rect; a tile for which
+            it says no is left out (None: every tile is kept). The first tile is kept
+            when it says no to all.
     """
     scale = poster_scale(label_height)
     paper = setup.paper_rect(content.w, content.h)
@@ -209,30 +218,42 @@ def plan_poster(
     overlap_y = min(max(setup.overlap / scale, keep[1]), tile_h / 2)
     cols = _tiles(content.w, tile_w, overlap_x)
     rows = _tiles(content.h, tile_h, overlap_y)
-    pages: list[Page] = []
+    tiles: list[tuple[int, int, Rect]] = []
+    skipped: set[tuple[int, int]] = set()
     for row in range(rows):
         for col in range(cols):
-            label = f"{prefix}{row_letters(row)}{col + 1}"
             scene = Rect(
                 content.x + col * (tile_w - overlap_x),
                 content.y + row * (tile_h - overlap_y),
                 tile_w,
                 tile_h,
             )
-            pages.append(
-                Page(
-                    paper,
-                    scene,
-                    body,
-                    label,
-                    f"{title} {label}".strip(),
-                    layer,
-                    row,
-                    col,
-                    (rows, cols) if not pages and rows * cols > 1 else None,
-                    branch,
-                )
+            if shows is None or shows(scene):
+                tiles.append((row, col, scene))
+            else:
+                skipped.add((row, col))
+    if not tiles:
+        tiles.append((0, 0, Rect(content.x, content.y, tile_w, tile_h)))
+        skipped.discard((0, 0))
+    pages: list[Page] = []
+    for row, col, scene in tiles:
+        label = f"{prefix}{row_letters(row)}{col + 1}"
+        first = not pages and len(tiles) > 1
+        pages.append(
+            Page(
+                paper,
+                scene,
+                body,
+                label,
+                f"{title} {label}".strip(),
+                layer,
+                row,
+                col,
+                (rows, cols) if first else None,
+                branch,
+                frozenset(skipped) if first else frozenset(),
             )
+        )
     return pages
 
 

@@ -31,7 +31,6 @@ from karar.core.state import (
     MapState,
 )
 from karar.core.status import Decision
-from karar.ui.commands import ChangeCommand, NoteCommand, short_label
 
 _DECIDE_VERBS: dict[Decision | None, str] = {
     Decision.CHOSEN: "Check",
@@ -177,6 +176,8 @@ class MapDocument(QObject):
         if not self._recording:
             self.apply(change, anchor)
             return True
+        from karar.ui.commands import ChangeCommand
+
         self.undo_stack.push(ChangeCommand(self, change, text, anchor))
         return True
 
@@ -218,7 +219,7 @@ class MapDocument(QObject):
             FoldChange(fold=frozenset([node])) if folded else FoldChange(unfold=frozenset([node]))
         )
         verb = "Fold" if folded else "Unfold"
-        return self.push(change, f"{verb} “{short_label(node.label)}”", node)
+        return self.push(change, f"{verb} “{_short_label(node.label)}”", node)
 
     def toggle_fold(self, node: Node) -> bool:
         """Fold ``node`` if it is open, else unfold it."""
@@ -295,7 +296,7 @@ class MapDocument(QObject):
             return False
         verb = "Uncheck" if decision is None and self.is_checked(node) else _DECIDE_VERBS[decision]
         return self.push(
-            self.map_state.decide_change(node, decision), f"{verb} “{short_label(node.label)}”"
+            self.map_state.decide_change(node, decision), f"{verb} “{_short_label(node.label)}”"
         )
 
     def set_checked(self, node: Node, checked: bool) -> bool:
@@ -316,13 +317,15 @@ class MapDocument(QObject):
             return False
         return self.push(
             self.map_state.set_change(node, **values),
-            f"Edit Decision of “{short_label(node.label)}”",
+            f"Edit Decision of “{_short_label(node.label)}”",
         )
 
     def set_note(self, node: Node, text: str) -> bool:
         """Replace ``node``'s notes. Typing in quick succession merges into one undo step."""
         if self.note(node) == text:
             return False
+        from karar.ui.commands import NoteCommand
+
         self.undo_stack.push(NoteCommand(self, node, text))
         return True
 
@@ -331,5 +334,12 @@ class MapDocument(QObject):
         target = self.path_of(node)
         self.push(
             self.map_state.reattach_change(tuple(orphan), target),
-            f"Re-attach Note to “{short_label(target[-1])}”",
+            f"Re-attach Note to “{_short_label(target[-1])}”",
         )
+
+
+def _short_label(text: str) -> str:
+    # The undo commands load with the first change: a picture export makes none.
+    from karar.ui.commands import short_label
+
+    return short_label(text)

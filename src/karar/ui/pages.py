@@ -9,7 +9,7 @@ real text, so the pages can be searched and copied from.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from karar.core.filters import BranchOnly, ViewFilter, Within
@@ -92,12 +92,49 @@ def plan_pages(
     if kind is PagesKind.FIT:
         return plan_fit(content, setup, title)
     if kind is PagesKind.POSTER:
-        return plan_poster(content, setup, smallest_label_height(), title, keep=keep)
+        label = smallest_label_height()
+        return plan_poster(content, setup, label, title, keep=keep, shows=_draws_on(scene))
     if overview is None:
         raise ValueError("a branches plan needs the overview picture")
     room = _rect(overview[1])  # with room for the page references beside the branches
     room = Rect(room.x - _REF_ROOM, room.y, room.w + 2 * _REF_ROOM, room.h)
     return plan_branches(room, _branch_rects(scene), setup, smallest_label_height(), title, keep)
+
+
+def _draws_on(scene: MapScene) -> Callable[[Rect], bool]:
+    """Whether anything of ``scene``'s picture may be drawn in a scene rect: an item other
+    than the edge layer meets it, or the edge layer, asked to paint it, draws something
+    there. A rect it says no to is drawn as bare background."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QPainter, QPicture
+
+    from karar.ui.items import NodeItem
+
+    fans = scene.edge_painter.fan_index()
+    edges = scene.edge_layer
+    pad = scene.ctx.theme.edge_width * 2 + 1.0  # the edge layer's band, and a hair
+    mode = Qt.ItemSelectionMode.IntersectsItemBoundingRect
+
+    def shows(rect: Rect) -> bool:
+        query = QRectF(rect.x - pad, rect.y - pad, rect.w + 2 * pad, rect.h + 2 * pad)
+        if any(
+            item is not edges
+            and item.isVisible()
+            and not (isinstance(item, NodeItem) and item.node is None)  # pooled, unbound
+            for item in scene.items(query, mode)
+        ):
+            return True
+        if not fans.query(query):
+            return False
+        # a fan's cells are coarse: record what its edges draw here (a few tiles only)
+        picture = QPicture()
+        painter = QPainter(picture)
+        scene.edge_painter.paint(painter, query, 1.0)
+        painter.end()
+        drawn = picture.boundingRect()
+        return not drawn.isEmpty() and QRectF(drawn).intersects(query)
+
+    return shows
 
 
 def _branch_rects(scene: MapScene) -> list[tuple[str, Rect]]:
@@ -338,7 +375,7 @@ def _draw_page(painter: QPainter, page: Page, scene: MapScene, header: Header) -
         top = page.paper.y + _TOP
         right = _columns(page)[1]
         box = Rect(right - _MAP_W, top, _MAP_W, page.target.y - top - 2.0)
-        _page_map(painter, box, page.grid)
+        _page_map(painter, box, page)
 
 
 def _first_pages(pages: list[Page]) -> dict[int, int]:
@@ -444,17 +481,26 @@ def _cut_marks(painter: QPainter, body: Rect) -> None:
             painter.drawLine(QLineF(x, y + dy * 2, x, y + dy * (2 + _CUT)))
 
 
-def _page_map(painter: QPainter, box: Rect, grid: tuple[int, int]) -> None:
-    """A small grid of the poster's pages, the first one filled."""
+def _page_map(painter: QPainter, box: Rect, page: Page) -> None:
+    """A small grid of the poster's pages, this page's cell filled; a tile the plan
+    leaves out (nothing is drawn on it) is a faint cell."""
     from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QColor
+    from PySide6.QtGui import QColor, QPen
 
-    rows, cols = grid
+    assert page.grid is not None
+    rows, cols = page.grid
     cell = min(box.w / cols, box.h / rows)
     x0 = box.right - cell * cols
+    ink = painter.pen()
+    painter.setPen(QPen(QColor("#CCCCCC"), ink.widthF()))
+    for row, col in sorted(page.skipped):  # first: a printed neighbour's edge stays dark
+        painter.drawRect(QRectF(x0 + col * cell, box.y + row * cell, cell, cell))
+    painter.setPen(ink)
     for row in range(rows):
         for col in range(cols):
+            if (row, col) in page.skipped:
+                continue
             cell_rect = QRectF(x0 + col * cell, box.y + row * cell, cell, cell)
-            if row == col == 0:
+            if (row, col) == (page.row, page.col):
                 painter.fillRect(cell_rect, QColor("#888888"))
             painter.drawRect(cell_rect)
