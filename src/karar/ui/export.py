@@ -30,7 +30,7 @@ from karar.core.tiles import Tile
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QImage, QPagedPaintDevice, QPaintDevice
+    from PySide6.QtGui import QImage, QPaintDevice
 
     from karar.ui.scene import MapScene
 
@@ -195,17 +195,6 @@ def picture_scene(
         source = QRectF(x, y, w, h).adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
         scene.sync_viewport(source, 1.0)  # every node of the picture gets its item
     return scene, source
-
-
-def print_map(scene: MapScene, source: QRectF, printer: QPagedPaintDevice) -> None:
-    """Draw the picture on one page of ``printer``, as large as fits, centred."""
-    from PySide6.QtCore import QRectF
-
-    page = QRectF(0, 0, printer.width(), printer.height())
-    scale = min(page.width() / source.width(), page.height() / source.height())
-    w, h = source.width() * scale, source.height() * scale
-    target = QRectF((page.width() - w) / 2, (page.height() - h) / 2, w, h)
-    _draw(scene, source, printer, target, "cannot start printing")
 
 
 class PictureTooLargeError(ExportError):
