@@ -18,6 +18,7 @@ PIP_INSTALL = PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip
 
 .DEFAULT_GOAL := help
 .PHONY: help run test check lint format bench dist clean FORCE
+.PHONY: install-desktop uninstall-desktop
 
 help:
 	@echo "Karar — decision trees as mind maps"
@@ -28,6 +29,8 @@ help:
 	@echo "  make bench   performance benchmarks (tests/perf), printed as a table"
 	@echo "  make format  format the code with ruff"
 	@echo "  make dist    build a wheel and an sdist into dist/"
+	@echo "  make install-desktop    menu entry, icons, file type and a karar launcher, for you"
+	@echo "  make uninstall-desktop  remove what install-desktop installed"
 	@echo "  make clean   remove .venv and build output"
 
 ifneq ($(VENV_OK),yes)
@@ -78,6 +81,13 @@ bench: $(TEST_STAMP)
 dist: $(TEST_STAMP)
 	$(BIN)/python -m build --quiet --no-isolation --outdir dist .
 	@ls -l dist
+
+# For the current user (XDG_DATA_HOME, ~/.local/bin); the launcher runs this checkout's .venv.
+install-desktop: $(RUN_STAMP)
+	@$(BIN)/python packaging/desktop.py install
+
+uninstall-desktop:
+	@$(PYTHON) packaging/desktop.py uninstall
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info
