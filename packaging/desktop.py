@@ -105,7 +105,9 @@ def exec_quoted(path: Path) -> str:
 
 def render_icons(svg: Path, targets: dict[int, Path]) -> None:
     """Each size drawn from the SVG itself (not scaled from one bitmap), so 16 px stays sharp."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Drawing needs no display: this works over ssh, and a QT_QPA_PLATFORM=xcb set for the
+    # window does not make it fail there.
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
