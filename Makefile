@@ -6,6 +6,7 @@ BIN    := $(VENV)/bin
 # pyproject.toml (or the version in karar/__init__.py) changes.
 RUN_STAMP  := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
+BUNDLE_STAMP := $(VENV)/.installed-bundle
 
 # A .venv left by a failed first run (python3-venv missing: no pip) or whose python no longer
 # runs (the system python it points at was removed) is recreated, not reused.
@@ -18,6 +19,7 @@ PIP_INSTALL = PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip
 
 .DEFAULT_GOAL := help
 .PHONY: help run test check lint format bench dist clean FORCE
+.PHONY: install-desktop uninstall-desktop bundle test-bundle
 
 help:
 	@echo "Karar — decision trees as mind maps"
@@ -28,6 +30,10 @@ help:
 	@echo "  make bench   performance benchmarks (tests/perf), printed as a table"
 	@echo "  make format  format the code with ruff"
 	@echo "  make dist    build a wheel and an sdist into dist/"
+	@echo "  make install-desktop    menu entry, icons, file type and a karar launcher, for you"
+	@echo "  make uninstall-desktop  remove what install-desktop installed"
+	@echo "  make bundle       a one-folder bundle that needs no Python: dist/karar/karar"
+	@echo "  make test-bundle  build the bundle and check it gives what .venv's karar gives"
 	@echo "  make clean   remove .venv and build output"
 
 ifneq ($(VENV_OK),yes)
@@ -49,6 +55,10 @@ endif
 $(TEST_STAMP): $(RUN_STAMP)
 	$(PIP_INSTALL) -e '.[test]'
 	@touch $(TEST_STAMP)
+
+$(BUNDLE_STAMP): $(RUN_STAMP)
+	$(PIP_INSTALL) -e '.[bundle]'
+	@touch $(BUNDLE_STAMP)
 
 FORCE:
 
@@ -78,6 +88,21 @@ bench: $(TEST_STAMP)
 dist: $(TEST_STAMP)
 	$(BIN)/python -m build --quiet --no-isolation --outdir dist .
 	@ls -l dist
+
+# For the current user (XDG_DATA_HOME, ~/.local/bin); the launcher runs this checkout's .venv.
+install-desktop: $(RUN_STAMP)
+	@$(BIN)/python packaging/desktop.py install
+
+uninstall-desktop:
+	@$(PYTHON) packaging/desktop.py uninstall
+
+# PyInstaller, one folder (packaging/karar.spec): dist/karar/karar runs without Python.
+bundle: $(BUNDLE_STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/karar.spec
+	@du -sh dist/karar
+
+test-bundle: bundle $(TEST_STAMP)
+	KARAR_BUNDLE=dist/karar $(BIN)/python -m pytest tests/e2e/test_bundle.py $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info

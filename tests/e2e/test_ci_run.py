@@ -63,7 +63,7 @@ def test_without_root_or_apt_get_it_names_the_missing_packages(
     tmp_path: Path, uid: int, apt: bool, why: str
 ) -> None:
     called, output = run_ci(tmp_path, uid=uid, apt=apt)
-    assert called == ["make test"]  # nothing installed, the suite still run
+    assert called == ["make test", "make test-bundle"]  # nothing installed, the suite still run
     assert "skipped installing system packages" in output
     assert why in output
     assert f"missing: {' '.join(NOT_INSTALLED)}" in output
@@ -71,7 +71,7 @@ def test_without_root_or_apt_get_it_names_the_missing_packages(
 
 def test_without_dpkg_it_says_it_cannot_tell(tmp_path: Path) -> None:
     called, output = run_ci(tmp_path, uid=1000, apt=False, dpkg=False)
-    assert called == ["make test"]
+    assert called == ["make test", "make test-bundle"]
     assert "skipped installing system packages (no dpkg/apt-get" in output
 
 
@@ -81,5 +81,6 @@ def test_as_root_it_installs_what_is_missing(tmp_path: Path) -> None:
         "apt-get update -qq",
         "apt-get install -y -qq --no-install-recommends " + " ".join(NOT_INSTALLED),
         "make test",
+        "make test-bundle",
     ]
     assert "skipped" not in output
