@@ -17,7 +17,7 @@ VENV_OK := $(shell $(BIN)/python -c 'import pip' >/dev/null 2>&1 && echo yes)
 PIP_INSTALL = PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check lint format bench dist clean FORCE
+.PHONY: help run test check lint format bench dist translations clean FORCE
 
 help:
 	@echo "Karar — decision trees as mind maps"
@@ -28,6 +28,7 @@ help:
 	@echo "  make bench   performance benchmarks (tests/perf), printed as a table"
 	@echo "  make format  format the code with ruff"
 	@echo "  make dist    build a wheel and an sdist into dist/"
+	@echo "  make translations  update translations/*.ts from the code, compile the .qm files"
 	@echo "  make clean   remove .venv and build output"
 
 ifneq ($(VENV_OK),yes)
@@ -78,6 +79,20 @@ bench: $(TEST_STAMP)
 dist: $(TEST_STAMP)
 	$(BIN)/python -m build --quiet --no-isolation --outdir dist .
 	@ls -l dist
+
+# lupdate collects the window's texts (src/karar/ui: the command line stays English) into the
+# .ts sources, which a translator fills in (Qt Linguist, or by hand); lrelease compiles them
+# into the .qm files the package ships. The .qm files are committed: a fresh clone, a wheel
+# and an sdist have them without this step (tests/ui/test_translations.py checks they are
+# current). English has only its plural forms (karar_en.ts: -pluralonly).
+TS_DIR := translations
+QM_DIR := resources/translations
+LUPDATE = $(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete -silent src/karar/ui
+translations: $(RUN_STAMP)
+	$(LUPDATE) -ts $(TS_DIR)/karar_tr.ts
+	$(LUPDATE) -pluralonly -ts $(TS_DIR)/karar_en.ts
+	$(BIN)/pyside6-lrelease -silent $(TS_DIR)/karar_tr.ts -qm $(QM_DIR)/karar_tr.qm
+	$(BIN)/pyside6-lrelease -silent $(TS_DIR)/karar_en.ts -qm $(QM_DIR)/karar_en.qm
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info
