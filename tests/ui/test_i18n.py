@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from karar.ui import i18n
@@ -123,3 +123,35 @@ def test_sort_key_breaks_ties_in_a_tuple() -> None:
     i18n.install("tr")
     keys = sorted([(i18n.sort_key("Ilık"), 2), (i18n.sort_key("ılık"), 1)])
     assert [n for _, n in keys] == [1, 2]  # equal texts (case aside): the number decides
+
+
+def test_the_decision_log_sorts_and_dates_in_turkish(qtbot: QtBot) -> None:
+    from uihelpers import node_named
+
+    from karar.core.status import Decision
+    from karar.ui.decisionlogmodel import LABEL, WHEN, WHO
+
+    i18n.install("tr")
+    win = MainWindow(theme="light", remember=False)
+    qtbot.addWidget(win)
+    assert win.open_map(None)
+    doc = win.document
+    for prefix, who in (
+        ("PostgreSQL", "Zeynep"),
+        ("MySQL", "Çağla"),
+        ("MongoDB", "İpek"),
+        ("Elasticsearch", "Ilgın"),
+    ):
+        node = node_named(win, prefix)
+        doc.decide(node, Decision.CHOSEN)
+        doc.set_record(node, by=who, date=dt.date(2026, 12, 1))
+    proxy = win.decision_log.proxy
+    proxy.sort(WHO, Qt.SortOrder.AscendingOrder)
+    group = proxy.index(0, 0)
+    cells = [
+        [str(proxy.index(r, c, group).data()) for c in (LABEL, WHO, WHEN)]
+        for r in range(proxy.rowCount(group))
+    ]
+    # code-point order (casefold) would put Çağla after Zeynep
+    assert [who for _label, who, _when in cells] == ["Çağla", "Ilgın", "İpek", "Zeynep"]
+    assert {when for _label, _who, when in cells} == {"1.12.2026"}
