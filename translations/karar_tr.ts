@@ -804,6 +804,37 @@
     </message>
 </context>
 <context>
+    <name>NodeMenu</name>
+    <message>
+        <source>&amp;Chosen</source>
+        <translation>&amp;Seçildi</translation>
+    </message>
+    <message>
+        <source>&amp;Rejected</source>
+        <translation>&amp;Reddedildi</translation>
+    </message>
+    <message>
+        <source>C&amp;onsidering</source>
+        <translation>&amp;Değerlendiriliyor</translation>
+    </message>
+    <message>
+        <source>&amp;Undecided</source>
+        <translation>&amp;Karar Verilmedi</translation>
+    </message>
+    <message>
+        <source>&amp;Unfold</source>
+        <translation>&amp;Genişlet</translation>
+    </message>
+    <message>
+        <source>&amp;Fold</source>
+        <translation>&amp;Daralt</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Note</source>
+        <translation>&amp;Notu Düzenle</translation>
+    </message>
+</context>
+<context>
     <name>NoticeBar</name>
     <message>
         <source>Hide these warnings</source>
@@ -1008,6 +1039,49 @@
     <message>
         <source>{current} of {total}</source>
         <translation>{current}/{total}</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Karar projects (*.karar.yaml);;All files (*)</source>
+        <translation>Karar projeleri (*.karar.yaml);;Tüm dosyalar (*)</translation>
+    </message>
+    <message>
+        <source>Save Project</source>
+        <translation>Projeyi Kaydet</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{name}” before closing?</source>
+        <translation>Kapatmadan önce “{name}” projesindeki değişiklikler kaydedilsin mi?</translation>
+    </message>
+    <message>
+        <source>Your checks and notes will be lost if you don&apos;t save them.</source>
+        <translation>Kaydetmezseniz seçimleriniz ve notlarınız kaybolacak.</translation>
+    </message>
+    <message>
+        <source>an untitled project</source>
+        <translation>adsız bir proje</translation>
+    </message>
+    <message>
+        <source>Restore Unsaved Work — Karar</source>
+        <translation>Kaydedilmemiş Çalışmayı Geri Yükle — Karar</translation>
+    </message>
+    <message>
+        <source>Karar closed without saving {name}.</source>
+        <translation>Karar kapanırken {name} kaydedilmemişti.</translation>
+    </message>
+    <message>
+        <source>A recovery copy from {saved} holds the unsaved checks and notes. Restore it?</source>
+        <translation>{saved} tarihli bir kurtarma kopyasında kaydedilmemiş seçimler ve notlar var. Geri yüklensin mi?</translation>
+    </message>
+    <message>
+        <source>earlier</source>
+        <translation>daha önceki</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Geri Yükle</translation>
     </message>
 </context>
 <context>

@@ -155,3 +155,27 @@ def test_the_decision_log_sorts_and_dates_in_turkish(qtbot: QtBot) -> None:
     # code-point order (casefold) would put Çağla after Zeynep
     assert [who for _label, who, _when in cells] == ["Çağla", "Ilgın", "İpek", "Zeynep"]
     assert {when for _label, _who, when in cells} == {"1.12.2026"}
+
+
+def test_the_node_menu_speaks_turkish(qtbot: QtBot) -> None:
+    from karar.ui.nodemenu import node_menu
+
+    i18n.install("tr")
+    win = MainWindow(theme="light", remember=False)
+    qtbot.addWidget(win)
+    assert win.open_map(None)
+    root = win.document.root
+    assert root is not None
+    menu = node_menu(win.view, win.document, root)
+    texts = [a.text().split("\t")[0] for a in menu.actions() if a.text()]
+    assert texts == [
+        *("&Seçildi", "&Reddedildi", "&Değerlendiriliyor", "&Karar Verilmedi"),
+        *("&Daralt", "&Notu Düzenle"),
+    ]
+
+
+def test_times_in_the_language_format() -> None:
+    i18n.install("tr")
+    assert i18n.format_datetime("2026-12-01T16:59:03") == "1.12.2026 16:59"
+    i18n.install("en")
+    assert i18n.format_datetime("2026-12-01T16:59:03") == "2026-12-01T16:59:03"

@@ -19,10 +19,12 @@ from PySide6.QtCore import (
     QCollator,
     QCoreApplication,
     QDate,
+    QDateTime,
     QLibraryInfo,
     QLocale,
     QSettings,
     Qt,
+    QTime,
     QTranslator,
 )
 
@@ -128,6 +130,23 @@ def format_date(value: dt.date | str) -> str:
         return day.isoformat()
     date = QDate(day.year, day.month, day.day)
     return locale().toString(date, QLocale.FormatType.ShortFormat)
+
+
+def format_datetime(text: str) -> str:
+    """An ISO date and time (``2026-12-01T16:59:03``) as the window's language writes it:
+    Turkish in its locale's short format (``1.12.2026 16:59``); English, and text that is
+    not an ISO time, as it is."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if _language == "en":
+        return text
+    shown = QDateTime(
+        QDate(moment.year, moment.month, moment.day),
+        QTime(moment.hour, moment.minute, moment.second),
+    )
+    return locale().toString(shown, QLocale.FormatType.ShortFormat)
 
 
 def collator() -> QCollator:
