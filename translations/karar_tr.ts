@@ -635,6 +635,137 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>PNG picture</source>
+        <translation>PNG resmi</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG çizimi</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF belgesi</translation>
+    </message>
+    <message>
+        <source>The whole map, unfolded</source>
+        <translation>Haritanın tamamı, genişletilmiş</translation>
+    </message>
+    <message>
+        <source>The map as it is shown now</source>
+        <translation>Harita, şu an göründüğü gibi</translation>
+    </message>
+    <message>
+        <source>The decisions and the branches leading to them</source>
+        <translation>Kararlar ve onlara giden dallar</translation>
+    </message>
+    <message>
+        <source>One first-level branch</source>
+        <translation>Birinci düzeyden tek bir dal</translation>
+    </message>
+    <message>
+        <source>The map on one page</source>
+        <translation>Harita tek sayfada</translation>
+    </message>
+    <message>
+        <source>A poster of pages, labels at least 8 pt</source>
+        <translation>Sayfalardan bir afiş, etiketler en az 8 pt</translation>
+    </message>
+    <message>
+        <source>An overview, then a page per branch</source>
+        <translation>Önce genel bakış, sonra her dala bir sayfa</translation>
+    </message>
+    <message>
+        <source>By the picture&apos;s shape</source>
+        <translation>Resmin biçimine göre</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Dikey</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Yatay</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Açık</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Koyu</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Yüksek karşıtlık</translation>
+    </message>
+    <message>
+        <source>Export Image</source>
+        <translation>Resim Olarak Dışa Aktar</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>&amp;Gözat…</translation>
+    </message>
+    <message>
+        <source>96 dpi draws the map at its size on the screen</source>
+        <translation>96 dpi haritayı ekrandaki boyutunda çizer</translation>
+    </message>
+    <message>
+        <source>The theme&apos;s</source>
+        <translation>Temanınki</translation>
+    </message>
+    <message>
+        <source>Transparent</source>
+        <translation>Saydam</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Dosya:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>&amp;Biçim:</translation>
+    </message>
+    <message>
+        <source>&amp;Scope:</source>
+        <translation>&amp;Kapsam:</translation>
+    </message>
+    <message>
+        <source>&amp;Branch:</source>
+        <translation>Da&amp;l:</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>Çö&amp;zünürlük:</translation>
+    </message>
+    <message>
+        <source>&amp;Pages:</source>
+        <translation>&amp;Sayfalar:</translation>
+    </message>
+    <message>
+        <source>P&amp;aper:</source>
+        <translation>Ka&amp;ğıt:</translation>
+    </message>
+    <message>
+        <source>Orie&amp;ntation:</source>
+        <translation>&amp;Yön:</translation>
+    </message>
+    <message>
+        <source>Bac&amp;kground:</source>
+        <translation>&amp;Arka plan:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Tema:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>Dışa Akta&amp;r</translation>
+    </message>
+</context>
+<context>
     <name>Levels</name>
     <message numerus="yes">
         <source>Show &amp;%n Levels</source>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
@@ -179,3 +180,15 @@ def test_times_in_the_language_format() -> None:
     assert i18n.format_datetime("2026-12-01T16:59:03") == "1.12.2026 16:59"
     i18n.install("en")
     assert i18n.format_datetime("2026-12-01T16:59:03") == "2026-12-01T16:59:03"
+
+
+def test_the_export_dialog_speaks_turkish(qtbot: QtBot, tmp_path: Path) -> None:
+    from karar.ui.exportdialog import ExportDialog
+
+    i18n.install("tr")
+    dialog = ExportDialog(None, tmp_path / "m.png", ["A"], "light")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Resim Olarak Dışa Aktar"
+    assert dialog.format_box.itemText(0) == "PNG resmi"
+    assert dialog.format_box.currentData() == "png"  # the settings keep the English keys
+    assert dialog.export_button.text() == "Dışa Akta&r"
