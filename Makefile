@@ -18,7 +18,7 @@ VENV_OK := $(shell $(BIN)/python -c 'import pip' >/dev/null 2>&1 && echo yes)
 PIP_INSTALL = PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check lint format bench dist clean FORCE
+.PHONY: help run test check lint format bench dist translations clean FORCE
 .PHONY: install-desktop uninstall-desktop bundle test-bundle
 
 help:
@@ -34,6 +34,7 @@ help:
 	@echo "  make uninstall-desktop  remove what install-desktop installed"
 	@echo "  make bundle       a one-folder bundle that needs no Python: dist/karar/karar"
 	@echo "  make test-bundle  build the bundle and check it gives what .venv's karar gives"
+	@echo "  make translations  update translations/*.ts from the code, compile the .qm files"
 	@echo "  make clean   remove .venv and build output"
 
 ifneq ($(VENV_OK),yes)
@@ -103,6 +104,20 @@ bundle: $(BUNDLE_STAMP)
 
 test-bundle: bundle $(TEST_STAMP)
 	KARAR_BUNDLE=dist/karar $(BIN)/python -m pytest tests/e2e/test_bundle.py $(PYTEST_ARGS)
+
+# lupdate collects the window's texts (src/karar/ui: the command line stays English) into the
+# .ts sources, which a translator fills in (Qt Linguist, or by hand); lrelease compiles them
+# into the .qm files the package ships. The .qm files are committed: a fresh clone, a wheel
+# and an sdist have them without this step (tests/ui/test_translations.py checks they are
+# current). English has only its plural forms (karar_en.ts: -pluralonly).
+TS_DIR := translations
+QM_DIR := resources/translations
+LUPDATE = $(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete -silent src/karar/ui
+translations: $(RUN_STAMP)
+	$(LUPDATE) -ts $(TS_DIR)/karar_tr.ts
+	$(LUPDATE) -pluralonly -ts $(TS_DIR)/karar_en.ts
+	$(BIN)/pyside6-lrelease -silent $(TS_DIR)/karar_tr.ts -qm $(QM_DIR)/karar_tr.qm
+	$(BIN)/pyside6-lrelease -silent $(TS_DIR)/karar_en.ts -qm $(QM_DIR)/karar_en.qm
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info

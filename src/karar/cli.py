@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 LAYOUTS = ("mindmap", "tree", "radial")
 THEMES = ("light", "dark", "contrast")
+LANGUAGES = ("tr", "en")  # the window's (karar.ui.i18n.LANGUAGES)
 ADR_FORMAT = "adr"
 """``export --format adr -o DIR``: a folder of decision records, never inferred from OUT."""
 
@@ -80,6 +81,13 @@ def _open_parser() -> argparse.ArgumentParser:
         "--layout", choices=LAYOUTS, default=None, help="mind map (default), tree or radial"
     )
     p.add_argument("--theme", choices=THEMES, default=None, help="default: follow the system")
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="the window's language: Turkish or English (default: View › Language, else the "
+        "system's); command-line messages stay English",
+    )
     p.add_argument(
         "--present",
         action="store_true",
@@ -656,6 +664,7 @@ def cmd_open(args: argparse.Namespace) -> int:
             screenshot=args.screenshot,
             size=args.size,
             describe=args.describe,
+            lang=args.lang,
         )
     except ImportError as exc:
         return _qt_missing(exc)

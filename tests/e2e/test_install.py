@@ -4,6 +4,7 @@ wheel installed (not editable) into a fresh venv runs from a folder outside the 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -155,7 +156,8 @@ def test_installed_package_is_the_wheel_and_holds_its_data(installed: Path, tmp_
     code = (
         "import importlib.resources as r, karar\n"
         "print(karar.__file__)\n"
-        "for name in ('data', 'resources', 'resources/fonts', 'resources/icons'):\n"
+        "for name in ('data', 'resources', 'resources/fonts', 'resources/icons',\n"
+        "             'resources/translations'):\n"
         "    print(name, sorted(p.name for p in r.files('karar').joinpath(name).iterdir()))\n"
     )
     out = _run([str(installed / "python"), "-c", code], tmp_path).stdout.splitlines()
@@ -178,6 +180,13 @@ def test_installed_karar_takes_a_screenshot(installed: Path, tmp_path: Path) -> 
     out = tmp_path / "out.png"
     _run([str(installed / "karar"), "--screenshot", str(out), "--size", "800x600"], tmp_path)
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_installed_karar_speaks_turkish(installed: Path, tmp_path: Path) -> None:
+    out, described = tmp_path / "out.png", tmp_path / "out.json"
+    args = ["--lang", "tr", "--screenshot", str(out), "--describe", str(described)]
+    _run([str(installed / "karar"), *args, "--size", "800x600"], tmp_path)
+    assert json.loads(described.read_text(encoding="utf-8"))["chrome"]["menus"][0] == "Dosya"
 
 
 def test_one_version_everywhere(built: Built, installed: Path, tmp_path: Path) -> None:

@@ -2,6 +2,10 @@
 slot they call. :func:`build_actions` makes the ``QAction`` objects, the menus and the tool
 bar from it, and the keyboard shortcuts dialog is generated from the same actions, so it
 can never drift from what the keys really do.
+
+The table holds English source texts (marked for lupdate with ``QT_TRANSLATE_NOOP``);
+:func:`retranslate` sets the actions' and menus' texts in the current language, once when
+they are made and again on every ``QEvent.LanguageChange``.
 """
 
 from __future__ import annotations
@@ -11,25 +15,33 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
 from karar.core.status import Decision
+from karar.ui.i18n import QT_TRANSLATE_NOOP
 
 Key = QKeySequence.StandardKey | str
 
-#: the menus in menu-bar order: key -> title
-MENUS = {"file": "&File", "edit": "&Edit", "view": "&View", "go": "&Go", "help": "&Help"}
-#: sub-menus: key -> (parent menu, title)
-SUBMENUS = {
-    "levels": ("view", "Show &Levels"),
-    "layout": ("view", "&Layout"),
-    "theme": ("view", "&Theme"),
-    "filter": ("view", "F&ilter"),
+MENUS = {
+    "file": QT_TRANSLATE_NOOP("Menu", "&File"),
+    "edit": QT_TRANSLATE_NOOP("Menu", "&Edit"),
+    "view": QT_TRANSLATE_NOOP("Menu", "&View"),
+    "go": QT_TRANSLATE_NOOP("Menu", "&Go"),
+    "help": QT_TRANSLATE_NOOP("Menu", "&Help"),
 }
-#: groups whose checked action may be unchecked again (the filter: back to everything)
+"""The menus in menu-bar order: key -> title."""
+SUBMENUS = {
+    "levels": ("view", QT_TRANSLATE_NOOP("Menu", "Show &Levels")),
+    "layout": ("view", QT_TRANSLATE_NOOP("Menu", "&Layout")),
+    "theme": ("view", QT_TRANSLATE_NOOP("Menu", "&Theme")),
+    "filter": ("view", QT_TRANSLATE_NOOP("Menu", "F&ilter")),
+    "language": ("view", QT_TRANSLATE_NOOP("Menu", "Lan&guage")),
+}
+"""Sub-menus: key -> (parent menu, title)."""
 OPTIONAL_GROUPS = frozenset({"filter"})
+"""Groups whose checked action may be unchecked again (the filter: back to everything)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +86,23 @@ SEPARATOR = "-"
 _SK = QKeySequence.StandardKey
 
 
+class Levels(QObject):
+    """The texts of View › Show Levels, which count (lupdate marks a plural only in a
+    ``tr()`` call with its number; the English forms come from ``karar_en.ts``)."""
+
+    def text(self, n: int) -> str:
+        #: View › Show Levels, one item for each of 1 to 9; & marks the number as its key
+        return self.tr("Show &%n Levels", "", n)
+
+    def tip(self, n: int) -> str:
+        #: the status tip of View › Show Levels › n
+        return self.tr("Show %n levels below the root", "", n)
+
+    def toolbar(self, n: int) -> str:
+        #: a tool button: show the first n levels of the map
+        return self.tr("Level %n", "", n)
+
+
 def _levels() -> list[Command]:
     return [
         Command(
@@ -85,7 +114,9 @@ def _levels() -> list[Command]:
             tip=f"Show {n} level{'s' if n > 1 else ''} below the root",
             args=(n,),
             toolbar=f"Level {n}" if n <= 3 else None,
-            help="Show that many levels below the root" if n == 1 else "",
+            help=QT_TRANSLATE_NOOP("Command", "Show that many levels below the root")
+            if n == 1
+            else "",
             help_keys="Ctrl+1 … Ctrl+9" if n == 1 else None,
         )
         for n in range(1, 10)
@@ -95,298 +126,378 @@ def _levels() -> list[Command]:
 COMMANDS: tuple[Command | str, ...] = (
     Command(
         "new",
-        "&New Project",
+        QT_TRANSLATE_NOOP("Command", "&New Project"),
         "new_project",
         (_SK.New,),
         "file",
-        "Start a new project on the open map",
+        QT_TRANSLATE_NOOP("Command", "Start a new project on the open map"),
     ),
     Command(
         "open",
-        "&Open…",
+        QT_TRANSLATE_NOOP("Command", "&Open…"),
         "open_dialog",
         (_SK.Open,),
         "file",
-        "Open a map or a project",
-        toolbar="Open",
+        QT_TRANSLATE_NOOP("Command", "Open a map or a project"),
+        toolbar=QT_TRANSLATE_NOOP("Command", "Open"),
     ),
     # F5 presents (as in slide tools); Refresh is F5 on most desktops, so it is not used
     Command(
-        "reload", "&Reload", "reload", ("Ctrl+R", "Refresh"), "file", "Read the map file again"
+        "reload",
+        QT_TRANSLATE_NOOP("Command", "&Reload"),
+        "reload",
+        ("Ctrl+R", "Refresh"),
+        "file",
+        QT_TRANSLATE_NOOP("Command", "Read the map file again"),
     ),
     "file",
     Command(
-        "save", "&Save", "session.save", (_SK.Save,), "file", "Save the project", toolbar="Save"
+        "save",
+        QT_TRANSLATE_NOOP("Command", "&Save"),
+        "session.save",
+        (_SK.Save,),
+        "file",
+        QT_TRANSLATE_NOOP("Command", "Save the project"),
+        toolbar=QT_TRANSLATE_NOOP("Command", "Save"),
     ),
-    Command("save_as", "Save &As…", "session.save_as", (_SK.SaveAs,), "file"),
+    Command(
+        "save_as",
+        QT_TRANSLATE_NOOP("Command", "Save &As…"),
+        "session.save_as",
+        (_SK.SaveAs,),
+        "file",
+    ),
     "file",
     Command(
         "export_md",
-        "Export &Decision Snapshot…",
+        QT_TRANSLATE_NOOP("Command", "Export &Decision Snapshot…"),
         "outputs.export_snapshot",
         ("Ctrl+Shift+E",),
         "file",
-        "Write the decisions as Markdown",
+        QT_TRANSLATE_NOOP("Command", "Write the decisions as Markdown"),
     ),
     Command(
         "export_adr",
-        "Export Decision Re&cords…",
+        QT_TRANSLATE_NOOP("Command", "Export Decision Re&cords…"),
         "outputs.export_records",
         (),
         "file",
-        "Write one MADR decision record per decided question into a folder",
+        QT_TRANSLATE_NOOP(
+            "Command", "Write one MADR decision record per decided question into a folder"
+        ),
     ),
     Command(
         "merge_participants",
-        "&Merge Participants…",
+        QT_TRANSLATE_NOOP("Command", "&Merge Participants…"),
         "outputs.merge_participants",
         (),
         "file",
-        "Tally several participants' project files on this map: votes, voters, notes",
+        QT_TRANSLATE_NOOP(
+            "Command", "Tally several participants' project files on this map: votes, voters, notes"
+        ),
     ),
     Command(
         "export_report",
-        "Export Decision Re&port…",
+        QT_TRANSLATE_NOOP("Command", "Export Decision Re&port…"),
         "outputs.export_report",
         (),
         "file",
-        "Write the decision document (PDF or one HTML file): questions, choices and notes",
+        QT_TRANSLATE_NOOP(
+            "Command",
+            "Write the decision document (PDF or one HTML file): questions, choices and notes",
+        ),
     ),
     Command(
         "export_image",
-        "Export &Image…",
+        QT_TRANSLATE_NOOP("Command", "Export &Image…"),
         "outputs.export_image",
         (),
         "file",
-        "Save the map as a PNG, SVG or PDF picture",
+        QT_TRANSLATE_NOOP("Command", "Save the map as a PNG, SVG or PDF picture"),
     ),
-    Command("print", "&Print…", "outputs.print_dialog", (_SK.Print,), "file", "Print the map"),
+    Command(
+        "print",
+        QT_TRANSLATE_NOOP("Command", "&Print…"),
+        "outputs.print_dialog",
+        (_SK.Print,),
+        "file",
+        QT_TRANSLATE_NOOP("Command", "Print the map"),
+    ),
     "file",
-    Command("quit", "&Quit", "close", (_SK.Quit,), "file"),
-    Command("undo", "&Undo", "", (_SK.Undo,), "edit", toolbar="Undo"),
-    Command("redo", "&Redo", "", (_SK.Redo,), "edit", toolbar="Redo"),
+    Command("quit", QT_TRANSLATE_NOOP("Command", "&Quit"), "close", (_SK.Quit,), "file"),
+    Command(
+        "undo",
+        QT_TRANSLATE_NOOP("Command", "&Undo"),
+        "",
+        (_SK.Undo,),
+        "edit",
+        toolbar=QT_TRANSLATE_NOOP("Command", "Undo"),
+    ),
+    Command(
+        "redo",
+        QT_TRANSLATE_NOOP("Command", "&Redo"),
+        "",
+        (_SK.Redo,),
+        "edit",
+        toolbar=QT_TRANSLATE_NOOP("Command", "Redo"),
+    ),
     "edit",
     Command(
         "check",
-        "&Check / Uncheck",
+        QT_TRANSLATE_NOOP("Command", "&Check / Uncheck"),
         "map_scene.toggle_selected_checked",
         ("Return", "Enter"),
         "edit",
-        "Choose the selected node, or take the choice back",
+        QT_TRANSLATE_NOOP("Command", "Choose the selected node, or take the choice back"),
         view_only=True,
     ),
     Command(
         "reject",
-        "Re&ject",
+        QT_TRANSLATE_NOOP("Command", "Re&ject"),
         "map_scene.decide_selected",
         ("X",),
         "edit",
-        "Reject the selected node (crossed out, its label struck through)",
+        QT_TRANSLATE_NOOP(
+            "Command", "Reject the selected node (crossed out, its label struck through)"
+        ),
         args=(Decision.REJECTED,),
         view_only=True,
     ),
     Command(
         "consider",
-        "C&onsidering",
+        QT_TRANSLATE_NOOP("Command", "C&onsidering"),
         "map_scene.decide_selected",
         ("?", "Q"),
         "edit",
-        "Mark the selected node as an open question, under consideration",
+        QT_TRANSLATE_NOOP(
+            "Command", "Mark the selected node as an open question, under consideration"
+        ),
         args=(Decision.CONSIDERING,),
         view_only=True,
     ),
     Command(
         "undecide",
-        "Clear &Decision",
+        QT_TRANSLATE_NOOP("Command", "Clear &Decision"),
         "map_scene.decide_selected",
         ("Backspace", "0"),
         "edit",
-        "Make the selected node undecided again",
+        QT_TRANSLATE_NOOP("Command", "Make the selected node undecided again"),
         args=(None,),
         view_only=True,
     ),
     Command(
         "node_menu",
-        "Node Menu",
+        QT_TRANSLATE_NOOP("Command", "Node Menu"),
         "view.open_node_menu",
         ("Shift+F10", "Menu"),
         None,
-        "Open the selected node's menu",
+        QT_TRANSLATE_NOOP("Command", "Open the selected node's menu"),
         view_only=True,
-        help="Open the selected node's menu (state, fold, note)",
+        help=QT_TRANSLATE_NOOP("Command", "Open the selected node's menu (state, fold, note)"),
     ),
     Command(
-        "edit_note", "Edit &Note", "edit_note", ("F2",), "edit", "Write notes for the selected node"
+        "edit_note",
+        QT_TRANSLATE_NOOP("Command", "Edit &Note"),
+        "edit_note",
+        ("F2",),
+        "edit",
+        QT_TRANSLATE_NOOP("Command", "Write notes for the selected node"),
     ),
     Command(
         "zoom_in",
-        "Zoom &In",
+        QT_TRANSLATE_NOOP("Command", "Zoom &In"),
         "view.zoom_by",
         (_SK.ZoomIn,),
         "view",
-        "Zoom in",
+        QT_TRANSLATE_NOOP("Command", "Zoom in"),
         args=(1.25,),
-        toolbar="Zoom In",
+        toolbar=QT_TRANSLATE_NOOP("Command", "Zoom In"),
     ),
     Command(
         "zoom_out",
-        "Zoom &Out",
+        QT_TRANSLATE_NOOP("Command", "Zoom &Out"),
         "view.zoom_by",
         (_SK.ZoomOut,),
         "view",
-        "Zoom out",
+        QT_TRANSLATE_NOOP("Command", "Zoom out"),
         args=(0.8,),
-        toolbar="Zoom Out",
+        toolbar=QT_TRANSLATE_NOOP("Command", "Zoom Out"),
     ),
-    Command("actual_size", "&Actual Size", "view.set_zoom", ("Ctrl+Shift+0",), "view", args=(1.0,)),
+    Command(
+        "actual_size",
+        QT_TRANSLATE_NOOP("Command", "&Actual Size"),
+        "view.set_zoom",
+        ("Ctrl+Shift+0",),
+        "view",
+        args=(1.0,),
+    ),
     Command(
         "fit",
-        "&Fit to Window",
+        QT_TRANSLATE_NOOP("Command", "&Fit to Window"),
         "view.fit_all",
         ("Ctrl+0",),
         "view",
-        "Show the whole map",
-        toolbar="Fit to Window",
+        QT_TRANSLATE_NOOP("Command", "Show the whole map"),
+        toolbar=QT_TRANSLATE_NOOP("Command", "Fit to Window"),
     ),
     Command(
         "zoom_selection",
-        "Zoom to &Selection",
+        QT_TRANSLATE_NOOP("Command", "Zoom to &Selection"),
         "view.zoom_to_selection",
         ("Ctrl+E",),
         "view",
-        "Zoom to the selected branch",
+        QT_TRANSLATE_NOOP("Command", "Zoom to the selected branch"),
     ),
     "view",
     Command(
         "filter_all",
-        "&Everything",
+        QT_TRANSLATE_NOOP("Command", "&Everything"),
         "set_filter",
         (),
         "filter",
-        "Show the whole map",
+        QT_TRANSLATE_NOOP("Command", "Show the whole map"),
         args=("all",),
         checkable=True,
         group="filter",
     ),
     Command(
         "decisions_only",
-        "&Decisions",
+        QT_TRANSLATE_NOOP("Command", "&Decisions"),
         "set_decisions_only",
         ("Ctrl+D",),
         "filter",
-        "Show only the decided nodes and the branches that lead to them (again: everything)",
+        QT_TRANSLATE_NOOP(
+            "Command",
+            "Show only the decided nodes and the branches that lead to them (again: everything)",
+        ),
         checkable=True,
         group="filter",
-        toolbar="Decisions Only",
-        help="Show only the decisions, or everything again",
+        toolbar=QT_TRANSLATE_NOOP("Command", "Decisions Only"),
+        help=QT_TRANSLATE_NOOP("Command", "Show only the decisions, or everything again"),
     ),
     Command(
         "filter_open",
-        "&Open Questions",
+        QT_TRANSLATE_NOOP("Command", "&Open Questions"),
         "set_filter",
         (),
         "filter",
-        "Show only the nodes under consideration and the branches that lead to them",
+        QT_TRANSLATE_NOOP(
+            "Command", "Show only the nodes under consideration and the branches that lead to them"
+        ),
         args=("open",),
         checkable=True,
         group="filter",
     ),
     Command(
         "filter_hide_rejected",
-        "&Hide Rejected",
+        QT_TRANSLATE_NOOP("Command", "&Hide Rejected"),
         "set_filter",
         (),
         "filter",
-        "Show the map without the rejected nodes and what lies below them",
+        QT_TRANSLATE_NOOP(
+            "Command", "Show the map without the rejected nodes and what lies below them"
+        ),
         args=("hide-rejected",),
         checkable=True,
         group="filter",
     ),
     Command(
         "filter_agreed",
-        "&Agreed by All",
+        QT_TRANSLATE_NOOP("Command", "&Agreed by All"),
         "set_filter",
         (),
         "filter",
-        "Show only what every participant of the tally voted for, and the branches to it",
+        QT_TRANSLATE_NOOP(
+            "Command",
+            "Show only what every participant of the tally voted for, and the branches to it",
+        ),
         args=("agreed",),
         checkable=True,
         group="filter",
     ),
     Command(
         "filter_split",
-        "&Split Votes",
+        QT_TRANSLATE_NOOP("Command", "&Split Votes"),
         "set_filter",
         (),
         "filter",
-        "Show only what some but not all participants voted for, and the branches to it",
+        QT_TRANSLATE_NOOP(
+            "Command",
+            "Show only what some but not all participants voted for, and the branches to it",
+        ),
         args=("split",),
         checkable=True,
         group="filter",
     ),
     Command(
         "filter_no_votes",
-        "&Nobody Voted",
+        QT_TRANSLATE_NOOP("Command", "&Nobody Voted"),
         "set_filter",
         (),
         "filter",
-        "Show only the options (the leaves) nobody voted for, and the branches to them",
+        QT_TRANSLATE_NOOP(
+            "Command",
+            "Show only the options (the leaves) nobody voted for, and the branches to them",
+        ),
         args=("no-votes",),
         checkable=True,
         group="filter",
     ),
     Command(
         "hide_votes",
-        "Hide &Votes",
+        QT_TRANSLATE_NOOP("Command", "Hide &Votes"),
         "map_scene.set_votes_hidden",
         (),
         "view",
-        "Hide the tally's votes until they are revealed (V: the selected branch, Shift+V: all)",
+        QT_TRANSLATE_NOOP(
+            "Command",
+            "Hide the tally's votes until they are revealed (V: the selected branch, Shift+V: all)",
+        ),
         checkable=True,
     ),
     Command(
         "reveal_branch_votes",
-        "Reveal Votes of &Branch",
+        QT_TRANSLATE_NOOP("Command", "Reveal Votes of &Branch"),
         "map_scene.reveal_selected_votes",
         ("V",),
         "view",
-        "Show the votes of the selected branch",
+        QT_TRANSLATE_NOOP("Command", "Show the votes of the selected branch"),
         view_only=True,
     ),
     Command(
         "reveal_all_votes",
-        "Reveal All Vo&tes",
+        QT_TRANSLATE_NOOP("Command", "Reveal All Vo&tes"),
         "map_scene.reveal_votes",
         ("Shift+V",),
         "view",
-        "Show every vote",
+        QT_TRANSLATE_NOOP("Command", "Show every vote"),
         args=(None,),
         view_only=True,
     ),
     "view",
     Command(
         "fold_all",
-        "Fold &All",
+        QT_TRANSLATE_NOOP("Command", "Fold &All"),
         "fold_all",
         ("Ctrl+Shift+[",),
         "view",
-        "Fold every branch",
-        toolbar="Fold All",
+        QT_TRANSLATE_NOOP("Command", "Fold every branch"),
+        toolbar=QT_TRANSLATE_NOOP("Command", "Fold All"),
     ),
     Command(
         "unfold_all",
-        "&Unfold All",
+        QT_TRANSLATE_NOOP("Command", "&Unfold All"),
         "unfold_all",
         ("Ctrl+Shift+]",),
         "view",
-        "Unfold every branch",
-        toolbar="Unfold All",
+        QT_TRANSLATE_NOOP("Command", "Unfold every branch"),
+        toolbar=QT_TRANSLATE_NOOP("Command", "Unfold All"),
     ),
     *_levels(),
     "view",
     Command(
         "layout_mindmap",
-        "&Mind Map",
+        QT_TRANSLATE_NOOP("Command", "&Mind Map"),
         "set_layout",
         ("Ctrl+Alt+1",),
         "layout",
@@ -396,7 +507,7 @@ COMMANDS: tuple[Command | str, ...] = (
     ),
     Command(
         "layout_tree",
-        "&Tree",
+        QT_TRANSLATE_NOOP("Command", "&Tree"),
         "set_layout",
         ("Ctrl+Alt+2",),
         "layout",
@@ -406,7 +517,7 @@ COMMANDS: tuple[Command | str, ...] = (
     ),
     Command(
         "layout_radial",
-        "&Radial",
+        QT_TRANSLATE_NOOP("Command", "&Radial"),
         "set_layout",
         ("Ctrl+Alt+3",),
         "layout",
@@ -416,7 +527,7 @@ COMMANDS: tuple[Command | str, ...] = (
     ),
     Command(
         "theme_system",
-        "Follow &System",
+        QT_TRANSLATE_NOOP("Command", "Follow &System"),
         "set_theme",
         (),
         "theme",
@@ -426,7 +537,7 @@ COMMANDS: tuple[Command | str, ...] = (
     ),
     Command(
         "theme_light",
-        "&Light",
+        QT_TRANSLATE_NOOP("Command", "&Light"),
         "set_theme",
         (),
         "theme",
@@ -436,7 +547,7 @@ COMMANDS: tuple[Command | str, ...] = (
     ),
     Command(
         "theme_dark",
-        "&Dark",
+        QT_TRANSLATE_NOOP("Command", "&Dark"),
         "set_theme",
         (),
         "theme",
@@ -446,7 +557,7 @@ COMMANDS: tuple[Command | str, ...] = (
     ),
     Command(
         "theme_contrast",
-        "&High Contrast",
+        QT_TRANSLATE_NOOP("Command", "&High Contrast"),
         "set_theme",
         ("Ctrl+Alt+H",),
         "theme",
@@ -454,66 +565,179 @@ COMMANDS: tuple[Command | str, ...] = (
         checkable=True,
         group="theme",
     ),
+    Command(
+        "language_system",
+        QT_TRANSLATE_NOOP("Command", "&System Language"),
+        "set_language",
+        (),
+        "language",
+        QT_TRANSLATE_NOOP("Command", "Speak the system's language"),
+        args=(None,),
+        checkable=True,
+        group="language",
+    ),
+    # each language by its own name, as a user who does not read the other finds it
+    Command(
+        "language_tr",
+        "&Türkçe",
+        "set_language",
+        (),
+        "language",
+        args=("tr",),
+        checkable=True,
+        group="language",
+    ),
+    Command(
+        "language_en",
+        "&English",
+        "set_language",
+        (),
+        "language",
+        args=("en",),
+        checkable=True,
+        group="language",
+    ),
     "view",
     Command(
         "minimap",
-        "Show &Overview",
+        QT_TRANSLATE_NOOP("Command", "Show &Overview"),
         "set_minimap_visible",
         ("Ctrl+Shift+M",),
         "view",
         checkable=True,
     ),
     Command(
-        "animate", "&Animate Changes", "set_animate", (), "view", "Animate folding", checkable=True
+        "animate",
+        QT_TRANSLATE_NOOP("Command", "&Animate Changes"),
+        "set_animate",
+        (),
+        "view",
+        QT_TRANSLATE_NOOP("Command", "Animate folding"),
+        checkable=True,
     ),
     Command(
         "full_screen",
-        "&Full Screen",
+        QT_TRANSLATE_NOOP("Command", "&Full Screen"),
         "toggle_full_screen",
         ("F11", _SK.FullScreen),
         "view",
-        "Fill the screen (Esc leaves)",
+        QT_TRANSLATE_NOOP("Command", "Fill the screen (Esc leaves)"),
     ),
     Command(
         "present",
-        "&Present",
+        QT_TRANSLATE_NOOP("Command", "&Present"),
         "presentation.toggle",
         ("F5",),
         "view",
-        "Present the map branch by branch, full screen (Esc leaves; ? lists the keys)",
+        QT_TRANSLATE_NOOP(
+            "Command",
+            "Present the map branch by branch, full screen (Esc leaves; ? lists the keys)",
+        ),
     ),
-    Command("find", "&Find…", "open_search", (_SK.Find,), "go", "Search the map", toolbar="Find"),
-    Command("find_next", "Find &Next", "search.step", (_SK.FindNext,), "go", args=(1,)),
     Command(
-        "find_previous", "Find &Previous", "search.step", (_SK.FindPrevious,), "go", args=(-1,)
+        "find",
+        QT_TRANSLATE_NOOP("Command", "&Find…"),
+        "open_search",
+        (_SK.Find,),
+        "go",
+        QT_TRANSLATE_NOOP("Command", "Search the map"),
+        toolbar=QT_TRANSLATE_NOOP("Command", "Find"),
+    ),
+    Command(
+        "find_next",
+        QT_TRANSLATE_NOOP("Command", "Find &Next"),
+        "search.step",
+        (_SK.FindNext,),
+        "go",
+        args=(1,),
+    ),
+    Command(
+        "find_previous",
+        QT_TRANSLATE_NOOP("Command", "Find &Previous"),
+        "search.step",
+        (_SK.FindPrevious,),
+        "go",
+        args=(-1,),
     ),
     "go",
-    Command("go_root", "&Root", "view.navigator.go_root", ("Home",), "go", view_only=True),
-    Command("go_left", "Go &Left", "view.navigator.go_left", ("Left",), "go", view_only=True),
-    Command("go_right", "Go &Right", "view.navigator.go_right", ("Right",), "go", view_only=True),
-    Command("go_up", "&Previous Sibling", "view.navigator.go_up", ("Up",), "go", view_only=True),
-    Command("go_down", "&Next Sibling", "view.navigator.go_down", ("Down",), "go", view_only=True),
+    Command(
+        "go_root",
+        QT_TRANSLATE_NOOP("Command", "&Root"),
+        "view.navigator.go_root",
+        ("Home",),
+        "go",
+        view_only=True,
+    ),
+    Command(
+        "go_left",
+        QT_TRANSLATE_NOOP("Command", "Go &Left"),
+        "view.navigator.go_left",
+        ("Left",),
+        "go",
+        view_only=True,
+    ),
+    Command(
+        "go_right",
+        QT_TRANSLATE_NOOP("Command", "Go &Right"),
+        "view.navigator.go_right",
+        ("Right",),
+        "go",
+        view_only=True,
+    ),
+    Command(
+        "go_up",
+        QT_TRANSLATE_NOOP("Command", "&Previous Sibling"),
+        "view.navigator.go_up",
+        ("Up",),
+        "go",
+        view_only=True,
+    ),
+    Command(
+        "go_down",
+        QT_TRANSLATE_NOOP("Command", "&Next Sibling"),
+        "view.navigator.go_down",
+        ("Down",),
+        "go",
+        view_only=True,
+    ),
     Command(
         "toggle_fold",
-        "&Fold / Unfold",
+        QT_TRANSLATE_NOOP("Command", "&Fold / Unfold"),
         "view.navigator.toggle_selected",
         ("Space",),
         "go",
         view_only=True,
     ),
-    Command("keys", "&Keyboard Shortcuts", "show_keys", ("F1",), "help"),
-    Command("about", "&About Karar", "about", (), "help"),
+    Command(
+        "keys", QT_TRANSLATE_NOOP("Command", "&Keyboard Shortcuts"), "show_keys", ("F1",), "help"
+    ),
+    Command("about", QT_TRANSLATE_NOOP("Command", "&About Karar"), "about", (), "help"),
 )
 
-#: what the mouse does, listed in the shortcuts dialog after the keys
+_MOUSE = QT_TRANSLATE_NOOP("Menu", "Mouse")
 MOUSE_HELP = (
-    ("Click a node's box", "Check or uncheck it (a rejected or considered node: choose it)"),
-    ("Right-click a node", "Its menu: state, fold, note"),
-    ("Click a handle, double-click a node", "Fold or unfold it"),
-    ("Wheel, pinch", "Zoom"),
-    ("Drag the background, scroll", "Pan"),
-    ("Click or drag in the overview", "Move the view there"),
+    (
+        QT_TRANSLATE_NOOP("Mouse", "Click a node's box"),
+        QT_TRANSLATE_NOOP(
+            "Mouse", "Check or uncheck it (a rejected or considered node: choose it)"
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Mouse", "Right-click a node"),
+        QT_TRANSLATE_NOOP("Mouse", "Its menu: state, fold, note"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Mouse", "Click a handle, double-click a node"),
+        QT_TRANSLATE_NOOP("Mouse", "Fold or unfold it"),
+    ),
+    (QT_TRANSLATE_NOOP("Mouse", "Wheel, pinch"), QT_TRANSLATE_NOOP("Mouse", "Zoom")),
+    (QT_TRANSLATE_NOOP("Mouse", "Drag the background, scroll"), QT_TRANSLATE_NOOP("Mouse", "Pan")),
+    (
+        QT_TRANSLATE_NOOP("Mouse", "Click or drag in the overview"),
+        QT_TRANSLATE_NOOP("Mouse", "Move the view there"),
+    ),
 )
+"""What the mouse does, listed in the shortcuts dialog after the keys."""
 
 
 def _resolve(root: object, dotted: str) -> Callable[..., object]:
@@ -552,13 +776,49 @@ def build_actions(
         action = provided[row.name]
         action.setObjectName(row.name)
         action.setShortcuts(_sequences(row.keys))
-        if row.toolbar is not None:
-            action.setIconText(row.toolbar)
         window.addAction(action)
         actions.by_name[row.name] = action
     _build_menus(window, actions)
     _build_toolbar(window, actions)
+    retranslate(actions)
     return actions
+
+
+def _tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def command_texts(row: Command) -> tuple[str, str, str | None]:
+    """``row``'s menu text, tip and tool-button text in the current language."""
+    if row.name.startswith("level_"):
+        n = row.args[0]
+        levels = Levels()
+        return levels.text(n), levels.tip(n), levels.toolbar(n) if row.toolbar else None
+    toolbar = _tr("Command", row.toolbar) if row.toolbar is not None else None
+    return _tr("Command", row.text), _tr("Command", row.tip) if row.tip else "", toolbar
+
+
+def retranslate(actions: Actions) -> None:
+    """Set every action's, menu's and the tool bar's texts in the current language."""
+    for row in COMMANDS:
+        if not isinstance(row, Command):
+            continue
+        action = actions[row.name]
+        text, tip, toolbar = command_texts(row)
+        if row.slot:  # undo and redo: the undo stack names the command in their text
+            action.setText(text)
+        if tip:
+            action.setStatusTip(tip)
+            shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip} ({shown})" if shown else tip)
+        if toolbar is not None:
+            action.setIconText(toolbar)
+    for key, title in MENUS.items():
+        actions.menus[key].setTitle(_tr("Menu", title))
+    for key, (_parent, title) in SUBMENUS.items():
+        actions.menus[key].setTitle(_tr("Menu", title))
+    if actions.toolbar is not None:
+        actions.toolbar.setWindowTitle(_tr("Menu", "Main Tool Bar"))
 
 
 def _sequences(keys: tuple[Key, ...]) -> list[QKeySequence]:
@@ -576,14 +836,10 @@ def _sequences(keys: tuple[Key, ...]) -> list[QKeySequence]:
 
 
 def _make(window: QMainWindow, view: QWidget, row: Command, actions: Actions) -> QAction:
-    action = QAction(row.text, window)
+    action = QAction(window)
     action.setObjectName(row.name)
     if row.keys:
         action.setShortcuts(_sequences(row.keys))
-    if row.tip:
-        action.setStatusTip(row.tip)
-        shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{row.tip} ({shown})" if shown else row.tip)
     action.setCheckable(row.checkable)
     slot = _resolve(window, row.slot)
     args = row.args
@@ -603,8 +859,6 @@ def _make(window: QMainWindow, view: QWidget, row: Command, actions: Actions) ->
         view.addAction(action)
     else:
         window.addAction(action)
-    if row.toolbar is not None:
-        action.setIconText(row.toolbar)
     if row.name == "quit":
         action.setMenuRole(QAction.MenuRole.QuitRole)
     elif row.name == "about":
@@ -617,8 +871,10 @@ def _build_menus(window: QMainWindow, actions: Actions) -> None:
     menus = actions.menus
     for key, title in MENUS.items():
         menus[key] = bar.addMenu(title)
+        menus[key].setObjectName(f"menu-{key}")
     for key, (_parent, title) in SUBMENUS.items():
         menus[key] = QMenu(title, window)
+        menus[key].setObjectName(f"menu-{key}")
     placed: set[str] = set()
     for row in COMMANDS:
         if isinstance(row, str):
@@ -633,7 +889,8 @@ def _build_menus(window: QMainWindow, actions: Actions) -> None:
 
 
 def _build_toolbar(window: QMainWindow, actions: Actions) -> None:
-    bar = QToolBar("Main", window)
+    # "Main Tool Bar" marked here; retranslate() sets the title shown
+    bar = QToolBar(QT_TRANSLATE_NOOP("Menu", "Main Tool Bar"), window)
     bar.setObjectName("main-toolbar")
     bar.setMovable(False)
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -667,9 +924,11 @@ def shortcuts_html(actions: Actions) -> str:
         if not keys:
             continue
         top = SUBMENUS[row.menu][0] if row.menu in SUBMENUS else (row.menu or "edit")
-        what = row.help or action.text().replace("&", "").rstrip("…")
-        sections.setdefault(MENUS[top].replace("&", ""), []).append((keys, what))
-    sections["Mouse"] = list(MOUSE_HELP)
+        what = _tr("Command", row.help) if row.help else action.text()
+        what = what.replace("&", "").rstrip("…")
+        title = _tr("Menu", MENUS[top]).replace("&", "")
+        sections.setdefault(title, []).append((keys, what))
+    sections[_tr("Menu", _MOUSE)] = [(_tr("Mouse", a), _tr("Mouse", b)) for a, b in MOUSE_HELP]
     out = []
     for title, rows in sections.items():
         out.append(f"<h4>{html.escape(title)}</h4><table cellspacing='2'>")

@@ -61,6 +61,7 @@ def run(
     size: tuple[int, int] = (1600, 1000),
     describe: str | Path | None = None,
     step: int = 0,
+    lang: str | None = None,
 ) -> int:
     """Open the main window on the map at ``path`` and run until it closes.
 
@@ -75,6 +76,8 @@ def run(
         describe: With ``screenshot``: also write there, as JSON, what the screenshot shows
             (:mod:`karar.ui.describe`).
         step: With ``present``: the step to start at (0: the overview).
+        lang: ``tr`` or ``en``; None: View › Language as remembered, else the system's
+            (a screenshot: the system's).
 
     Returns:
         The process exit code: 0 on success, 1 when a screenshot could not be made.
@@ -88,10 +91,13 @@ def run(
         if screen_file is not None:
             screen_file.unlink(missing_ok=True)
 
+    from karar.ui import i18n
     from karar.ui.mainwindow import MainWindow
     from karar.ui.theme import apply_app_theme, resolve_theme
 
     remember = screenshot is None
+    # before the window is made: it is built speaking the language
+    i18n.install(i18n.choose_language(lang, remember=remember))
     if theme is None and remember:
         saved = QSettings().value("view/theme", "system")
         theme = saved if saved in ("light", "dark", "contrast") else None

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -44,10 +45,12 @@ from karar.ui.decisionlogmodel import (
     FILTERS,
     LABEL,
     STATE,
+    STATE_NAMES,
     WHEN,
     WHO,
     DecisionLogFilter,
     DecisionLogModel,
+    tr,
 )
 from karar.ui.document import MapDocument
 from karar.ui.plaintext import plain_label
@@ -121,7 +124,7 @@ class DecisionLogPanel(QDockWidget):
     edit_requested = Signal(object)
 
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
-        super().__init__("Decisions", parent)
+        super().__init__(QCoreApplication.translate("DecisionLog", "Decisions"), parent)
         self.setObjectName("decisions-dock")
         self.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea
@@ -164,7 +167,11 @@ class DecisionLogPanel(QDockWidget):
             button.setCheckable(True)
             button.setAutoRaise(False)
             button.setToolTip(
-                "Every decision" if decision is None else f"Only what is {decision.value}"
+                QCoreApplication.translate("DecisionLog", "Every decision")
+                if decision is None
+                else QCoreApplication.translate("DecisionLog", "Only what is {state}").format(
+                    state=tr(STATE_NAMES[decision])
+                )
             )
             button.setAccessibleName(name)
             button.setObjectName(f"decisions-filter-{name}")
@@ -175,9 +182,13 @@ class DecisionLogPanel(QDockWidget):
         self._state_group.idToggled.connect(self._on_state_group_id_toggled)
         bar.addSpacing(8)
         self.text_filter = _FilterField(page)
-        self.text_filter.setPlaceholderText("Filter")
+        self.text_filter.setPlaceholderText(QCoreApplication.translate("DecisionLog", "Filter"))
         self.text_filter.setClearButtonEnabled(True)
-        self.text_filter.setToolTip("Show the decisions whose label, who or note holds this")
+        self.text_filter.setToolTip(
+            QCoreApplication.translate(
+                "DecisionLog", "Show the decisions whose label, who or note holds this"
+            )
+        )
         self.text_filter.textChanged.connect(self._on_text_filter_text_changed)
         bar.addWidget(self.text_filter, 1)
         column.addWidget(self.filter_bar)
@@ -208,7 +219,7 @@ class DecisionLogPanel(QDockWidget):
         tree.doubleClicked.connect(self._on_tree_edit_requested)
         self.pages.addWidget(tree)
 
-        self.empty_label = plain_label(QLabel(self.pages), EMPTY_TEXT)
+        self.empty_label = plain_label(QLabel(self.pages), tr(EMPTY_TEXT))
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -297,7 +308,9 @@ class DecisionLogPanel(QDockWidget):
         counts = self.log_model.counts()
         for name, decision in FILTERS:
             if decision is None:
-                text = f"All {sum(counts.values())}"
+                text = QCoreApplication.translate("DecisionLog", "All {n}").format(
+                    n=sum(counts.values())
+                )
             else:
                 text = f"{decision.mark} {counts.get(decision, 0)}"
             self.state_buttons[name].setText(text)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -32,12 +33,20 @@ from karar.core.labels import plain_text
 from karar.core.model import Node
 from karar.core.pathnames import single_line
 from karar.core.status import Decision
+from karar.ui import i18n
 from karar.ui.document import MapDocument
+from karar.ui.i18n import QT_TRANSLATE_NOOP
 from karar.ui.plaintext import tooltip
 from karar.ui.theme import contrast_ratio
 
-COLUMNS = ("State", "Label", "Who", "When", "Note")
-"""The log's columns, left to right."""
+COLUMNS = (
+    QT_TRANSLATE_NOOP("DecisionLog", "State"),
+    QT_TRANSLATE_NOOP("DecisionLog", "Label"),
+    QT_TRANSLATE_NOOP("DecisionLog", "Who"),
+    QT_TRANSLATE_NOOP("DecisionLog", "When"),
+    QT_TRANSLATE_NOOP("DecisionLog", "Note"),
+)
+"""The log's columns, left to right (English source texts, shown translated)."""
 STATE, LABEL, WHO, WHEN, NOTE = range(len(COLUMNS))
 _COLUMN_COUNT = len(COLUMNS)
 
@@ -49,8 +58,22 @@ FILTERS: tuple[tuple[str, Decision | None], ...] = (
 )
 """The state filter's choices, as the segmented control lists them."""
 
-EMPTY_TEXT = "No decisions yet — check a node, or set it to rejected / considering."
-NO_MATCH_TEXT = "No decision matches the filter."
+EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "DecisionLog", "No decisions yet — check a node, or set it to rejected / considering."
+)
+NO_MATCH_TEXT = QT_TRANSLATE_NOOP("DecisionLog", "No decision matches the filter.")
+STATE_NAMES = {
+    Decision.CHOSEN: QT_TRANSLATE_NOOP("DecisionLog", "chosen"),
+    Decision.REJECTED: QT_TRANSLATE_NOOP("DecisionLog", "rejected"),
+    Decision.CONSIDERING: QT_TRANSLATE_NOOP("DecisionLog", "considering"),
+}
+"""How the log names each state in its tooltips (the project file's words are English)."""
+
+
+def tr(text: str) -> str:
+    """``text`` (a source text of the log's) in the window's language."""
+    return QCoreApplication.translate("DecisionLog", text)
+
 
 NODE_ROLE = Qt.ItemDataRole.UserRole
 """The node a row shows (a group row: its first-level node, or the root)."""
@@ -357,9 +380,10 @@ class DecisionLogModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return tr(COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Sort by {COLUMNS[section].lower()} (within each branch)"
+            tip = QCoreApplication.translate("DecisionLog", "Sort by {column} (within each branch)")
+            return tip.format(column=tr(COLUMNS[section]).lower())
         return None
 
     def data(
@@ -384,7 +408,9 @@ class DecisionLogModel(QAbstractItemModel):
         if role == SORT_ROLE:
             return group.branch
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            parts = [f"{group.counts[d]} {d.value}" for d in _ORDER if group.counts.get(d)]
+            parts = [
+                f"{group.counts[d]} {tr(STATE_NAMES[d])}" for d in _ORDER if group.counts.get(d)
+            ]
             return tooltip(f"{self.label(group.node)}\n{', '.join(parts)}")
         return None
 
@@ -400,7 +426,7 @@ class DecisionLogModel(QAbstractItemModel):
             if column == WHO:
                 return single_line(entry.by or "")
             if column == WHEN:
-                return entry.date.isoformat() if entry.date is not None else ""
+                return i18n.format_date(entry.date) if entry.date is not None else ""
             return note_line(entry.note)
         if role == SORT_ROLE:
             return self._sort_key(node, column, group.orders[row])
@@ -434,22 +460,27 @@ class DecisionLogModel(QAbstractItemModel):
             d = entry.decision
             return (_STATE_RANK[d] if d is not None else 3, number)
         if column == LABEL:
-            return (self.label(node).casefold(), number)
+            return (i18n.sort_key(self.label(node)), number)
         if column == WHO:
-            by = single_line(entry.by or "").casefold()
-            return (not by, by, number)  # who is empty sorts last
+            by = single_line(entry.by or "")
+            return (not by, i18n.sort_key(by), number)  # who is empty sorts last
         if column == WHEN:
             date = entry.date or _dt.date.max
             return (entry.date is None, date, number)
-        line = note_line(entry.note).casefold()
-        return (not line, line, number)
+        line = note_line(entry.note)
+        return (not line, i18n.sort_key(line), number)
 
     def _tooltip(self, node: Node) -> str:
         entry = self.document.entry(node)
         decision = entry.decision
         path = " › ".join(single_line(p) for p in self.document.path_of(node)[1:])
-        said = decision.value if decision is not None else "undecided"
-        record = ", ".join(x for x in (entry.by or "", str(entry.date or "")) if x)
+        said = (
+            tr(STATE_NAMES[decision])
+            if decision is not None
+            else QCoreApplication.translate("DecisionLog", "undecided")
+        )
+        when = i18n.format_date(entry.date) if entry.date is not None else ""
+        record = ", ".join(x for x in (entry.by or "", when) if x)
         head = f"{path}\n{said}" + (f" — {record}" if record else "")
         note = entry.note.strip()
         return tooltip(head + (f"\n\n{note}" if note else ""))

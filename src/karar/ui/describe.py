@@ -19,13 +19,12 @@ from PySide6.QtCore import QPoint, QRect, QRectF
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
 from karar.core.layout import LayoutKind
+from karar.ui import i18n
 from karar.ui.measure import role_of
 
 if TYPE_CHECKING:
     from karar.ui.mainwindow import MainWindow
 
-#: The window's language; the interface is English until translations land.
-LANGUAGE = "en"
 _SIDES = {1: "right", -1: "left"}
 
 
@@ -45,7 +44,7 @@ def describe(window: MainWindow) -> dict[str, Any]:
         "window": {"width": window.width(), "height": window.height()},
         "theme": scene.theme.name,
         "layout": scene.kind.value,
-        "language": LANGUAGE,
+        "language": i18n.current_language(),
         "zoom": round(view.zoom, 4),
         "chrome": _chrome(window),
         "present": _present(window),

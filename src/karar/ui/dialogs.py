@@ -3,6 +3,7 @@ shortcuts (generated from the actions, so it always says what the keys do)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,11 +25,16 @@ def error_box(parent: QWidget, err: KararError) -> QMessageBox:
 
     Everything in it is plain text: the file's name and the message quote the file."""
     if isinstance(err, LocatedError):
-        name = file_name(err.path) if err.path else "the map"
-        where = f"Line {err.line}: " if err.line is not None else ""
-        text, informative = f"Karar could not open {name}.", f"{where}{shown(err.message)}"
+        name = file_name(err.path) if err.path else QCoreApplication.translate("Dialogs", "the map")
+        line = QCoreApplication.translate("Dialogs", "Line {line}: ")
+        where = line.format(line=err.line) if err.line is not None else ""
+        could_not = QCoreApplication.translate("Dialogs", "Karar could not open {name}.")
+        text, informative = could_not.format(name=name), f"{where}{shown(err.message)}"
     else:
-        text, informative = "Karar could not open the file.", error_text(err)
+        text, informative = (
+            QCoreApplication.translate("Dialogs", "Karar could not open the file."),
+            error_text(err),
+        )
     box = message_box(parent, QMessageBox.Icon.Critical, text, informative)
     box.setDetailedText(error_text(err))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
@@ -39,9 +45,12 @@ def about(parent: QWidget) -> None:
     """Show the About box."""
     QMessageBox.about(
         parent,
-        "About Karar",
-        f"<h3>Karar {karar.__version__}</h3>"
-        "<p>A desktop explorer for decision trees written as Mermaid mind maps.</p>",
+        QCoreApplication.translate("Dialogs", "About Karar"),
+        f"<h3>Karar {karar.__version__}</h3><p>"
+        + QCoreApplication.translate(
+            "Dialogs", "A desktop explorer for decision trees written as Mermaid mind maps."
+        )
+        + "</p>",
     )
 
 
@@ -49,7 +58,7 @@ def shortcuts(parent: QWidget, actions: Actions) -> QDialog:
     """The keyboard shortcuts dialog (not yet shown)."""
     dialog = QDialog(parent)
     dialog.setObjectName("shortcuts-dialog")
-    dialog.setWindowTitle("Keyboard Shortcuts")
+    dialog.setWindowTitle(QCoreApplication.translate("Dialogs", "Keyboard Shortcuts"))
     text = QTextBrowser(dialog)
     text.setHtml(shortcuts_html(actions))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)

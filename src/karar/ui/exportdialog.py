@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Slot
+from PySide6.QtCore import QCoreApplication, QSettings, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,25 +26,36 @@ from PySide6.QtWidgets import (
 
 from karar.core.pages import PAPERS, Orientation, PagesKind
 from karar.core.scope import Scope
+from karar.ui.i18n import QT_TRANSLATE_NOOP
 
-FORMATS = {"png": "PNG picture", "svg": "SVG drawing", "pdf": "PDF document"}
+FORMATS = {
+    "png": QT_TRANSLATE_NOOP("ExportDialog", "PNG picture"),
+    "svg": QT_TRANSLATE_NOOP("ExportDialog", "SVG drawing"),
+    "pdf": QT_TRANSLATE_NOOP("ExportDialog", "PDF document"),
+}
 SCOPES = {
-    "all": "The whole map, unfolded",
-    "folded": "The map as it is shown now",
-    "decisions": "The decisions and the branches leading to them",
-    "branch": "One first-level branch",
+    "all": QT_TRANSLATE_NOOP("ExportDialog", "The whole map, unfolded"),
+    "folded": QT_TRANSLATE_NOOP("ExportDialog", "The map as it is shown now"),
+    "decisions": QT_TRANSLATE_NOOP(
+        "ExportDialog", "The decisions and the branches leading to them"
+    ),
+    "branch": QT_TRANSLATE_NOOP("ExportDialog", "One first-level branch"),
 }
 PAGES = {
-    PagesKind.FIT: "The map on one page",
-    PagesKind.POSTER: "A poster of pages, labels at least 8 pt",
-    PagesKind.BRANCHES: "An overview, then a page per branch",
+    PagesKind.FIT: QT_TRANSLATE_NOOP("ExportDialog", "The map on one page"),
+    PagesKind.POSTER: QT_TRANSLATE_NOOP("ExportDialog", "A poster of pages, labels at least 8 pt"),
+    PagesKind.BRANCHES: QT_TRANSLATE_NOOP("ExportDialog", "An overview, then a page per branch"),
 }
 ORIENTATIONS = {
-    Orientation.AUTO: "By the picture's shape",
-    Orientation.PORTRAIT: "Portrait",
-    Orientation.LANDSCAPE: "Landscape",
+    Orientation.AUTO: QT_TRANSLATE_NOOP("ExportDialog", "By the picture's shape"),
+    Orientation.PORTRAIT: QT_TRANSLATE_NOOP("ExportDialog", "Portrait"),
+    Orientation.LANDSCAPE: QT_TRANSLATE_NOOP("ExportDialog", "Landscape"),
 }
-THEMES = {"light": "Light", "dark": "Dark", "contrast": "High contrast"}
+THEMES = {
+    "light": QT_TRANSLATE_NOOP("ExportDialog", "Light"),
+    "dark": QT_TRANSLATE_NOOP("ExportDialog", "Dark"),
+    "contrast": QT_TRANSLATE_NOOP("ExportDialog", "High contrast"),
+}
 _FILTERS = {"png": "PNG (*.png)", "svg": "SVG (*.svg)", "pdf": "PDF (*.pdf)"}
 _GROUP = "export"
 
@@ -86,7 +97,7 @@ def _combo(name: str, items: dict[str, str]) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
     for key, text in items.items():
-        combo.addItem(text, str(key))
+        combo.addItem(QCoreApplication.translate("ExportDialog", text), str(key))
     return combo
 
 
@@ -112,12 +123,12 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("export-dialog")
-        self.setWindowTitle("Export Image")
+        self.setWindowTitle(QCoreApplication.translate("ExportDialog", "Export Image"))
         self._proposed = proposed
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("export-path")
         self.path_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 56)
-        browse = QPushButton("Bro&wse…")
+        browse = QPushButton(QCoreApplication.translate("ExportDialog", "Bro&wse…"))
         browse.setObjectName("export-browse")
         browse.clicked.connect(self._browse)
         self.format_box = _combo("export-format", FORMATS)
@@ -133,14 +144,22 @@ class ExportDialog(QDialog):
         self.dpi_box.setRange(24, 1200)
         self.dpi_box.setSingleStep(24)
         self.dpi_box.setSuffix(" dpi")
-        self.dpi_box.setToolTip("96 dpi draws the map at its size on the screen")
+        self.dpi_box.setToolTip(
+            QCoreApplication.translate(
+                "ExportDialog", "96 dpi draws the map at its size on the screen"
+            )
+        )
         self.pages_box = _combo("export-pages", {str(k): v for k, v in PAGES.items()})
         self.paper_box = _combo("export-paper", {name: name for name in PAPERS})
         self.orientation_box = _combo(
             "export-orientation", {str(k): v for k, v in ORIENTATIONS.items()}
         )
         self.background_box = _combo(
-            "export-background", {"theme": "The theme's", "transparent": "Transparent"}
+            "export-background",
+            {
+                "theme": QT_TRANSLATE_NOOP("ExportDialog", "The theme's"),
+                "transparent": QT_TRANSLATE_NOOP("ExportDialog", "Transparent"),
+            },
         )
         self.theme_box = _combo("export-theme", THEMES)
 
@@ -149,23 +168,26 @@ class ExportDialog(QDialog):
         file_row.addWidget(browse)
         form = QFormLayout()
         rows: list[tuple[str, QWidget | QHBoxLayout]] = [
-            ("&File:", file_row),
-            ("F&ormat:", self.format_box),
-            ("&Scope:", self.scope_box),
-            ("&Branch:", self.branch_box),
-            ("&Resolution:", self.dpi_box),
-            ("&Pages:", self.pages_box),
-            ("P&aper:", self.paper_box),
-            ("Orie&ntation:", self.orientation_box),
-            ("Bac&kground:", self.background_box),
-            ("&Theme:", self.theme_box),
+            (QT_TRANSLATE_NOOP("ExportDialog", "&File:"), file_row),
+            (QT_TRANSLATE_NOOP("ExportDialog", "F&ormat:"), self.format_box),
+            (QT_TRANSLATE_NOOP("ExportDialog", "&Scope:"), self.scope_box),
+            (QT_TRANSLATE_NOOP("ExportDialog", "&Branch:"), self.branch_box),
+            (QT_TRANSLATE_NOOP("ExportDialog", "&Resolution:"), self.dpi_box),
+            (QT_TRANSLATE_NOOP("ExportDialog", "&Pages:"), self.pages_box),
+            (QT_TRANSLATE_NOOP("ExportDialog", "P&aper:"), self.paper_box),
+            (QT_TRANSLATE_NOOP("ExportDialog", "Orie&ntation:"), self.orientation_box),
+            (QT_TRANSLATE_NOOP("ExportDialog", "Bac&kground:"), self.background_box),
+            (QT_TRANSLATE_NOOP("ExportDialog", "&Theme:"), self.theme_box),
         ]
         for text, field in rows:
-            label = QLabel(text)
+            label = QLabel(QCoreApplication.translate("ExportDialog", text))
             label.setBuddy(self.path_edit if field is file_row else field)  # type: ignore[arg-type]
             form.addRow(label, field)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = buttons.addButton(
+            QCoreApplication.translate("ExportDialog", "&Export"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
         self.export_button.setObjectName("export-accept")
         self.export_button.setDefault(True)
         buttons.accepted.connect(self.accept)
@@ -289,7 +311,10 @@ class ExportDialog(QDialog):
     @Slot()
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export Image", str(self._path()), _FILTERS[self.fmt]
+            self,
+            QCoreApplication.translate("ExportDialog", "Export Image"),
+            str(self._path()),
+            _FILTERS[self.fmt],
         )
         if path:
             self.path_edit.setText(path)

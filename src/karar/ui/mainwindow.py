@@ -14,7 +14,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSettings, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QPointF,
+    QRectF,
+    QSettings,
+    Qt,
+    QUrl,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,10 +41,11 @@ from karar.core.labels import plain_text
 from karar.core.layout import LayoutKind
 from karar.core.model import Node
 from karar.core.pathnames import qt_can_name
-from karar.ui import dialogs, mapmemory
-from karar.ui.actions import build_actions
+from karar.ui import dialogs, i18n, mapmemory
+from karar.ui.actions import build_actions, retranslate
 from karar.ui.decisionlog import DecisionLogPanel
 from karar.ui.document import MapDocument
+from karar.ui.i18n import QT_TRANSLATE_NOOP
 from karar.ui.noticebar import NoticeBar
 from karar.ui.orphans import OrphansPanel
 from karar.ui.outputs import Outputs
@@ -49,9 +60,10 @@ from karar.ui.statusline import StatusLine
 from karar.ui.theme import THEME_NAMES, apply_app_theme, resolve_theme
 from karar.ui.view import MapView
 
-MAP_FILTER = (
+MAP_FILTER = QT_TRANSLATE_NOOP(
+    "MainWindow",
     "Maps and projects (*.md *.markdown *.mmd *.mermaid *.karar.yaml);;"
-    "Mind maps (*.md *.markdown *.mmd *.mermaid);;Karar projects (*.karar.yaml);;All files (*)"
+    "Mind maps (*.md *.markdown *.mmd *.mermaid);;Karar projects (*.karar.yaml);;All files (*)",
 )
 MAP_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mmd", ".mermaid", ".karar.yaml")
 _STATE_VERSION = 1
@@ -67,6 +79,10 @@ FILTER_ACTIONS = {
     "filter_no_votes": "no-votes",
 }
 _LAYOUTS = frozenset(kind.value for kind in LayoutKind)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainWindow(QMainWindow):
@@ -87,6 +103,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self, theme: str | None = None, layout: str = "mindmap", *, remember: bool = True
     ) -> None:
+        i18n.ensure_installed()
         super().__init__()
         self.remember = remember
         self.error_box: QMessageBox | None = None
@@ -125,8 +142,12 @@ class MainWindow(QMainWindow):
             self,
             self.view,
             {
-                "undo": stack.createUndoAction(self, "&Undo"),
-                "redo": stack.createRedoAction(self, "&Redo"),
+                "undo": stack.createUndoAction(
+                    self, QCoreApplication.translate("Command", "&Undo")
+                ),
+                "redo": stack.createRedoAction(
+                    self, QCoreApplication.translate("Command", "&Redo")
+                ),
             },
         )
         plain_undo_tooltips(stack, self.commands["undo"], self.commands["redo"])
@@ -182,6 +203,8 @@ class MainWindow(QMainWindow):
         name = self.theme_name if self.theme_name in THEME_NAMES else "system"
         actions[f"theme_{name}"].setChecked(True)
         actions["minimap"].setChecked(True)
+        language = i18n.saved_choice() if self.remember else i18n.current_language()
+        actions[f"language_{language or 'system'}"].setChecked(True)
         self._check_filter_action()
         animate = QSettings().value("view/animate", True, type=bool) if self.remember else True
         actions["animate"].setChecked(bool(animate))
@@ -315,7 +338,12 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         """Ask for a map or project file and open it."""
         start = str(Path(self.document.path).parent) if self.document.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open Map or Project", start, MAP_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("MainWindow", "Open Map or Project"),
+            start,
+            _tr(MAP_FILTER),
+        )
         if path:
             self.open_path(path)
 
@@ -344,8 +372,21 @@ class MainWindow(QMainWindow):
         self.show_loaded(loaded, keep_view=True)
         self.session.adopt(loaded)
         orphans = len(self.document.orphans())
-        note = f" — {orphans} entr{'y' if orphans == 1 else 'ies'} orphaned" if orphans else ""
-        self.statusBar().showMessage(f"The map changed on disk and was reloaded{note}", 8000)
+        if orphans:
+            note = (
+                QCoreApplication.translate(
+                    "MainWindow", "The map changed on disk and was reloaded — {n} entry orphaned"
+                )
+                if orphans == 1
+                else QCoreApplication.translate(
+                    "MainWindow", "The map changed on disk and was reloaded — {n} entries orphaned"
+                )
+            ).format(n=orphans)
+        else:
+            note = QCoreApplication.translate(
+                "MainWindow", "The map changed on disk and was reloaded"
+            )
+        self.statusBar().showMessage(note, 8000)
         self.map_reloaded.emit()
 
     def show_error(self, err: KararError) -> None:
@@ -385,6 +426,40 @@ class MainWindow(QMainWindow):
         self.commands[f"theme_{name or 'system'}"].setChecked(True)
         if self.remember:
             QSettings().setValue("view/theme", name or "system")
+
+    def set_language(self, choice: str | None) -> None:
+        """Speak ``choice`` (``"tr"``, ``"en"``; None: the system's language) from now on,
+        and remember it. The menus change at once (:meth:`changeEvent`); what is already
+        open elsewhere speaks it from the next start."""
+        self.commands[f"language_{choice or 'system'}"].setChecked(True)
+        if self.remember:
+            QSettings().setValue(i18n.SETTING, choice or "system")
+        language = choice or i18n.system_language()
+        if language == i18n.current_language():
+            return
+        i18n.install(language)
+        self.statusBar().showMessage(
+            QCoreApplication.translate(
+                "MainWindow",
+                "The menus speak the new language now; the rest of the window from the next start.",
+            ),
+            8000,
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "recent_menu"):
+            retranslate(self.commands)
+            # the docks' titles name them in View too; the status bar's counts are redone
+            self.decision_panel.setWindowTitle(
+                QCoreApplication.translate("DecisionPanel", "Decision")
+            )
+            self.decision_log.setWindowTitle(QCoreApplication.translate("DecisionLog", "Decisions"))
+            self.orphans_panel.setWindowTitle(
+                QCoreApplication.translate("OrphansPanel", "Orphaned notes")
+            )
+            self.recent_menu.setTitle(QCoreApplication.translate("RecentMenu", "Open &Recent"))
+            self.status.update_counts()
+        super().changeEvent(event)
 
     def set_minimap_visible(self, visible: bool) -> None:
         """Show or hide the overview minimap."""
@@ -502,9 +577,12 @@ class MainWindow(QMainWindow):
         if missing:
             name = file_name(self.document.path)
             self.notice_bar.show_error(
-                f"{name} was deleted or moved. The last version read stays on screen; it is "
-                "read again as soon as the file is back.",
-                heading="The map file is missing.",
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "{name} was deleted or moved. The last version read stays on screen; it is "
+                    "read again as soon as the file is back.",
+                ).format(name=name),
+                heading=QCoreApplication.translate("MainWindow", "The map file is missing."),
             )
         else:
             self.notice_bar.clear_error()
@@ -532,11 +610,15 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("Karar")
             return
         project = self.session.project.path
-        name = file_name(doc.path) if doc.path else "Built-in map"
+        name = (
+            file_name(doc.path)
+            if doc.path
+            else QCoreApplication.translate("MainWindow", "Built-in map")
+        )
         if project is not None:
             name = f"{file_name(project)} ({name})"
             if self.session.read_only:
-                name += " [read-only]"
+                name += QCoreApplication.translate("MainWindow", " [read-only]")
         # "[*]" becomes "*" while there are unsaved changes (setWindowModified)
         title = plain_text(doc.title, doc.root.markdown and not doc.mindmap.title)
         self.setWindowTitle(f"{title_text(name)}[*] — {title_text(title)} — Karar")

@@ -9,20 +9,22 @@ window's actions already answer those keys).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from karar.core.model import Node
 from karar.core.status import Decision
 from karar.ui.document import MapDocument
+from karar.ui.i18n import QT_TRANSLATE_NOOP
 
-#: the state items: (state, menu text, the command whose keys do the same)
 STATE_ITEMS: tuple[tuple[Decision | None, str, str], ...] = (
-    (Decision.CHOSEN, "&Chosen", "check"),
-    (Decision.REJECTED, "&Rejected", "reject"),
-    (Decision.CONSIDERING, "C&onsidering", "consider"),
-    (None, "&Undecided", "undecide"),
+    (Decision.CHOSEN, QT_TRANSLATE_NOOP("NodeMenu", "&Chosen"), "check"),
+    (Decision.REJECTED, QT_TRANSLATE_NOOP("NodeMenu", "&Rejected"), "reject"),
+    (Decision.CONSIDERING, QT_TRANSLATE_NOOP("NodeMenu", "C&onsidering"), "consider"),
+    (None, QT_TRANSLATE_NOOP("NodeMenu", "&Undecided"), "undecide"),
 )
+"""The state items: (state, menu text (English source), the command whose keys do the same)."""
 
 
 def command(widget: QWidget, name: str) -> QAction | None:
@@ -57,7 +59,8 @@ def node_menu(
     group = QActionGroup(menu)
     current = document.decision(node)
     for state, text, name in STATE_ITEMS:
-        action = menu.addAction(_with_keys(text, command(widget, name)))
+        shown = QCoreApplication.translate("NodeMenu", text)
+        action = menu.addAction(_with_keys(shown, command(widget, name)))
         action.setObjectName(f"state-{state.value if state else 'undecided'}")
         action.setCheckable(True)
         action.setChecked(current is state)
@@ -66,14 +69,21 @@ def node_menu(
     menu.addSeparator()
     folded = document.is_folded(node)
     fold = menu.addAction(
-        _with_keys("&Unfold" if folded else "&Fold", command(widget, "toggle_fold"))
+        _with_keys(
+            QCoreApplication.translate("NodeMenu", "&Unfold")
+            if folded
+            else QCoreApplication.translate("NodeMenu", "&Fold"),
+            command(widget, "toggle_fold"),
+        )
     )
     fold.setObjectName("fold")
     fold.setEnabled(bool(node.children) and folds_apply)
     fold.triggered.connect(lambda _=False: document.toggle_fold(node))
     note = command(widget, "edit_note")
     if note is not None:
-        edit = menu.addAction(_with_keys("Edit &Note", note))
+        edit = menu.addAction(
+            _with_keys(QCoreApplication.translate("NodeMenu", "Edit &Note"), note)
+        )
         edit.setObjectName("edit-note")
         edit.triggered.connect(note.trigger)
     return menu

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -45,7 +45,7 @@ class NoticeBar(QFrame):
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("Hide these warnings")
+        self.close_button.setToolTip(QCoreApplication.translate("NoticeBar", "Hide these warnings"))
         self.close_button.clicked.connect(self._on_close_button_clicked)
         self.dismissed_warnings: list[tuple[int, str]] = []
         row = QHBoxLayout(self)
@@ -89,12 +89,14 @@ class NoticeBar(QFrame):
     def show_error(
         self,
         message: str,
-        heading: str = "The map file has an error; the last good version is shown.",
+        heading: str | None = None,
     ) -> None:
         """Say what is wrong with the map file (by default: it fails to read, and its last
         good version is shown); stays until :meth:`clear_error`."""
         self._error = message
-        self._heading = heading
+        self._heading = heading or QCoreApplication.translate(
+            "NoticeBar", "The map file has an error; the last good version is shown."
+        )
         self._refresh()
 
     def clear_error(self) -> None:
@@ -128,17 +130,19 @@ class NoticeBar(QFrame):
         parts = []
         if self._warnings:
             n = len(self._warnings)
-            noun = "line" if n == 1 else "lines"
+            said = self.tr("%n line(s) of {name} read differently by Mermaid.", "", n)
             parts.append(
-                f"<b>{n} {noun} of {html.escape(self._name)} read differently by Mermaid.</b>"
+                f"<b>{said.format(name=html.escape(self._name))}</b>"
                 + _listed(self._warnings, links=True)
             )
         if self._project_warnings:
             n = len(self._project_warnings)
-            noun = "value" if n == 1 else "values"
+            said = self.tr(
+                "%n value(s) of {project} ignored; the rest of the project is open.", "", n
+            )
             parts.append(
-                f"<b>{n} {noun} of {html.escape(self._project)} ignored; the rest of the "
-                "project is open.</b>" + _listed(self._project_warnings, links=False)
+                f"<b>{said.format(project=html.escape(self._project))}</b>"
+                + _listed(self._project_warnings, links=False)
             )
         self.text.setText("".join(parts))
         self.close_button.show()
@@ -167,13 +171,21 @@ class NoticeBar(QFrame):
 
 def _listed(warnings: list[tuple[int, str]], *, links: bool) -> str:
     """The first :data:`MAX_LISTED` warnings as a list (lines as links to their nodes)."""
+    word = QCoreApplication.translate("NoticeBar", "line {line}")
     items = "".join(
-        (f"<li><a href='line:{line}'>line {line}</a>: " if links else f"<li>line {line}: ")
+        (
+            f"<li><a href='line:{line}'>{word.format(line=line)}</a>: "
+            if links
+            else f"<li>{word.format(line=line)}: "
+        )
         + f"{html.escape(message)}</li>"
         for line, message in warnings[:MAX_LISTED]
     )
     n = len(warnings)
-    more = (
-        f"<p>…and {n - MAX_LISTED} more (karar check lists them all).</p>" if n > MAX_LISTED else ""
-    )
+    more = ""
+    if n > MAX_LISTED:
+        said = QCoreApplication.translate(
+            "NoticeBar", "…and {n} more (karar check lists them all)."
+        ).format(n=n - MAX_LISTED)
+        more = f"<p>{said}</p>"
     return f"<ul style='margin:2px 0 0 -20px'>{items}</ul>{more}"

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -209,7 +210,7 @@ class OrphansPanel(QDockWidget):
     node_activated = Signal(object)
 
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
-        super().__init__("Orphaned notes", parent)
+        super().__init__(QCoreApplication.translate("OrphansPanel", "Orphaned notes"), parent)
         self.setObjectName("orphans-dock")
         self.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
@@ -233,7 +234,11 @@ class OrphansPanel(QDockWidget):
         self.pages = QStackedWidget(self)
         self.empty_label = plain_label(
             QLabel(self.pages),
-            "No orphaned notes: every check and note of the project belongs to a node of the map.",
+            QCoreApplication.translate(
+                "OrphansPanel",
+                "No orphaned notes: every check and note of the project belongs to a node of "
+                "the map.",
+            ),
         )
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -257,7 +262,9 @@ class OrphansPanel(QDockWidget):
         column.addWidget(self.orphan_list, 3)
 
         column.addSpacing(4)
-        self.suggestions_title = plain_label(QLabel(page), "Suggested homes")
+        self.suggestions_title = plain_label(
+            QLabel(page), QCoreApplication.translate("OrphansPanel", "Suggested homes")
+        )
         bold = QFont(self.suggestions_title.font())
         bold.setBold(True)
         self.suggestions_title.setFont(bold)
@@ -272,15 +279,22 @@ class OrphansPanel(QDockWidget):
         column.addWidget(self.suggestion_list, 2)
         self.no_suggestion_label = plain_label(
             QLabel(page),
-            "No near match in the map. Select the node it belongs to and re-attach it there.",
+            QCoreApplication.translate(
+                "OrphansPanel",
+                "No near match in the map. Select the node it belongs to and re-attach it there.",
+            ),
         )
         self.no_suggestion_label.setWordWrap(True)
         self.no_suggestion_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         column.addWidget(self.no_suggestion_label)
 
-        self.suggestion_button = QPushButton("Re-attach to suggestion", page)
+        self.suggestion_button = QPushButton(
+            QCoreApplication.translate("OrphansPanel", "Re-attach to suggestion"), page
+        )
         self.suggestion_button.setToolTip(
-            "Give this entry's check and notes to the suggested node (undoable)"
+            QCoreApplication.translate(
+                "OrphansPanel", "Give this entry's check and notes to the suggested node (undoable)"
+            )
         )
         self.suggestion_button.clicked.connect(self.reattach_to_suggestion)
         column.addWidget(self.suggestion_button)
@@ -290,7 +304,9 @@ class OrphansPanel(QDockWidget):
         self.selected_label.setWordWrap(True)
         self.selected_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         column.addWidget(self.selected_label)
-        self.selected_button = QPushButton("Re-attach to selected node", page)
+        self.selected_button = QPushButton(
+            QCoreApplication.translate("OrphansPanel", "Re-attach to selected node"), page
+        )
         self.selected_button.clicked.connect(self.reattach_to_selected)
         column.addWidget(self.selected_button)
 
@@ -350,9 +366,12 @@ class OrphansPanel(QDockWidget):
             lst.selectionModel().blockSignals(False)
         n = len(orphans)
         self.intro.setText(
-            f"{'One entry' if n == 1 else f'{n:,} entries'} of the project "
-            f"{'names a node' if n == 1 else 'name nodes'} the map no longer has. Nothing is "
-            "lost: re-attach each to the node it meant."
+            self.tr(
+                "%n entry(s) of the project name nodes the map no longer has. Nothing is "
+                "lost: re-attach each to the node it meant.",
+                "",
+                n,
+            )
         )
         self.pages.setCurrentIndex(1 if orphans else 0)
         self._fill_suggestions()
@@ -441,13 +460,27 @@ class OrphansPanel(QDockWidget):
             node = None
         self.selected_button.setEnabled(orphan is not None and node is not None)
         if node is None:
-            self.selected_label.setText("Or select any node in the map and re-attach it there.")
-            self.selected_button.setToolTip("Select a node in the map first")
+            self.selected_label.setText(
+                QCoreApplication.translate(
+                    "OrphansPanel", "Or select any node in the map and re-attach it there."
+                )
+            )
+            self.selected_button.setToolTip(
+                QCoreApplication.translate("OrphansPanel", "Select a node in the map first")
+            )
         else:
             label = short_label(single_line(plain_text(node.label, node.markdown)), 60)
-            self.selected_label.setText(f"Or re-attach it to the node selected in the map: {label}")
+            self.selected_label.setText(
+                QCoreApplication.translate(
+                    "OrphansPanel", "Or re-attach it to the node selected in the map: {label}"
+                ).format(label=label)
+            )
             self.selected_button.setToolTip(
-                tooltip(f"Give this entry's check and notes to “{label}”")
+                tooltip(
+                    QCoreApplication.translate(
+                        "OrphansPanel", "Give this entry's check and notes to “{label}”"
+                    ).format(label=label)
+                )
             )
 
     @Slot(QModelIndex, QModelIndex)

@@ -15,7 +15,7 @@ import html
 import os
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
@@ -114,8 +114,18 @@ def plain_undo_tooltips(stack: QUndoStack, undo: QAction, redo: QAction) -> None
     (``Check “label”``), and an action without a tooltip of its own shows its text as one,
     in which Qt would guess rich text."""
     for action, verb, changed, now in (
-        (undo, "Undo", stack.undoTextChanged, stack.undoText()),
-        (redo, "Redo", stack.redoTextChanged, stack.redoText()),
+        (
+            undo,
+            QCoreApplication.translate("Command", "Undo"),
+            stack.undoTextChanged,
+            stack.undoText(),
+        ),
+        (
+            redo,
+            QCoreApplication.translate("Command", "Redo"),
+            stack.redoTextChanged,
+            stack.redoText(),
+        ),
     ):
         tip = _UndoTip(action, verb)
         changed.connect(tip._on_stack_text_changed)

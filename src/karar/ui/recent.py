@@ -5,7 +5,7 @@ shows tags as text."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import QMenu, QWidget
 
 from karar.core.pathnames import shown
@@ -23,7 +23,7 @@ class RecentMenu(QMenu):
     chosen = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Open &Recent", parent)
+        super().__init__(QCoreApplication.translate("RecentMenu", "Open &Recent"), parent)
         self.aboutToShow.connect(self._on_about_to_show)
 
     @Slot()
@@ -36,10 +36,14 @@ class RecentMenu(QMenu):
             action.setStatusTip(shown(path))
             action.triggered.connect(lambda _=False, p=path: self.chosen.emit(p))
         if not files:
-            self.addAction("No recent maps").setEnabled(False)
+            self.addAction(QCoreApplication.translate("RecentMenu", "No recent maps")).setEnabled(
+                False
+            )
         self.addSeparator()
-        clear = self.addAction("&Clear List")
+        clear = self.addAction(QCoreApplication.translate("RecentMenu", "&Clear List"))
         clear.setEnabled(bool(files))
         clear.triggered.connect(mapmemory.clear_recent)
         self.addSeparator()
-        self.addAction("&Built-in Django Map").triggered.connect(lambda: self.chosen.emit(None))
+        self.addAction(
+            QCoreApplication.translate("RecentMenu", "&Built-in Django Map")
+        ).triggered.connect(lambda: self.chosen.emit(None))

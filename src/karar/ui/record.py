@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QRegularExpression, Qt, Slot
 from PySide6.QtGui import QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -35,14 +35,16 @@ from karar.core.model import Node
 from karar.core.status import Decision, parse_date
 from karar.core.votes import participants
 from karar.ui.document import MapDocument
+from karar.ui.i18n import QT_TRANSLATE_NOOP
 
 STATE_CHOICES: tuple[tuple[Decision | None, str], ...] = (
-    (None, "Undecided"),
-    (Decision.CHOSEN, "✓ Chosen"),
-    (Decision.REJECTED, "✗ Rejected"),
-    (Decision.CONSIDERING, "? Considering"),
+    (None, QT_TRANSLATE_NOOP("RecordForm", "Undecided")),
+    (Decision.CHOSEN, QT_TRANSLATE_NOOP("RecordForm", "✓ Chosen")),
+    (Decision.REJECTED, QT_TRANSLATE_NOOP("RecordForm", "✗ Rejected")),
+    (Decision.CONSIDERING, QT_TRANSLATE_NOOP("RecordForm", "? Considering")),
 )
-"""The state selector's entries, in order: each with its mark on the map."""
+"""The state selector's entries, in order: each with its mark on the map (English source
+texts, shown translated)."""
 
 _STATES = [state for state, _text in STATE_CHOICES]
 
@@ -69,19 +71,23 @@ class RecordForm(QWidget):
         self.state_combo = QComboBox(self)
         self.state_combo.setObjectName("decision-state")
         for _state, text in STATE_CHOICES:
-            self.state_combo.addItem(text)
-        self.state_combo.setToolTip("What the team decided about this node")
+            self.state_combo.addItem(QCoreApplication.translate("RecordForm", text))
+        self.state_combo.setToolTip(
+            QCoreApplication.translate("RecordForm", "What the team decided about this node")
+        )
         self.state_combo.activated.connect(self._on_state_combo_activated)
-        self.state_label = QLabel("&State:", self)
+        self.state_label = QLabel(QCoreApplication.translate("RecordForm", "&State:"), self)
         self.state_label.setBuddy(self.state_combo)
         form.addRow(self.state_label, self.state_combo)
 
         self.by_edit = QLineEdit(self)
         self.by_edit.setObjectName("decided-by")
         self.by_edit.setClearButtonEnabled(True)
-        self.by_edit.setToolTip("Who decided (by: in the project file)")
+        self.by_edit.setToolTip(
+            QCoreApplication.translate("RecordForm", "Who decided (by: in the project file)")
+        )
         self.by_edit.editingFinished.connect(self._on_by_edit_editing_finished)
-        self.by_label = QLabel("Decided &by:", self)
+        self.by_label = QLabel(QCoreApplication.translate("RecordForm", "Decided &by:"), self)
         self.by_label.setBuddy(self.by_edit)
         form.addRow(self.by_label, self.by_edit)
 
@@ -94,13 +100,19 @@ class RecordForm(QWidget):
         self.date_edit.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?"))
         )
-        self.date_edit.setToolTip("When the state last changed (YYYY-MM-DD; empty: not recorded)")
+        self.date_edit.setToolTip(
+            QCoreApplication.translate(
+                "RecordForm", "When the state last changed (YYYY-MM-DD; empty: not recorded)"
+            )
+        )
         self.date_edit.editingFinished.connect(self._on_date_edit_editing_finished)
         row.addWidget(self.date_edit, 1)
         self.calendar_button = QToolButton(self)
         self.calendar_button.setObjectName("pick-date")
-        self.calendar_button.setText("Calendar…")
-        self.calendar_button.setToolTip("Pick the date on a calendar")
+        self.calendar_button.setText(QCoreApplication.translate("RecordForm", "Calendar…"))
+        self.calendar_button.setToolTip(
+            QCoreApplication.translate("RecordForm", "Pick the date on a calendar")
+        )
         menu = self.calendar_menu = QMenu(self.calendar_button)
         self.calendar = QCalendarWidget(menu)
         self.calendar.setGridVisible(True)
@@ -113,7 +125,7 @@ class RecordForm(QWidget):
         # popped up by hand: a button menu would draw an arrow that crowds the text
         self.calendar_button.clicked.connect(self._on_calendar_button_clicked)
         row.addWidget(self.calendar_button)
-        self.date_label = QLabel("&Date:", self)
+        self.date_label = QLabel(QCoreApplication.translate("RecordForm", "&Date:"), self)
         self.date_label.setBuddy(self.date_edit)
         form.addRow(self.date_label, row)
 
@@ -122,8 +134,12 @@ class RecordForm(QWidget):
         self.votes_view.setTextFormat(Qt.TextFormat.PlainText)
         self.votes_view.setWordWrap(True)
         self.votes_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.votes_view.setToolTip("Who voted for this node in the tally (karar merge)")
-        self.votes_label = QLabel("Votes:", self)
+        self.votes_view.setToolTip(
+            QCoreApplication.translate(
+                "RecordForm", "Who voted for this node in the tally (karar merge)"
+            )
+        )
+        self.votes_label = QLabel(QCoreApplication.translate("RecordForm", "Votes:"), self)
         form.addRow(self.votes_label, self.votes_view)
         #: whether the canvas shows a node's votes (the window sets it from the canvas)
         self.votes_visible: Callable[[Node], bool] = lambda _node: True
@@ -163,7 +179,9 @@ class RecordForm(QWidget):
             by = (entry.by if entry else None) or ""
             if self.by_edit.text() != by:
                 self.by_edit.setText(by)
-            self.by_edit.setPlaceholderText(doc.project.participant or "Who decided")
+            self.by_edit.setPlaceholderText(
+                doc.project.participant or QCoreApplication.translate("RecordForm", "Who decided")
+            )
             date = entry.date if entry else None
             self.date_edit.setText(date.isoformat() if date else "")
             self.notice.hide()
@@ -181,7 +199,8 @@ class RecordForm(QWidget):
             votes = entry.votes if entry.votes is not None else (len(voters) if voters else None)
             if votes is not None:
                 count = max(len(participants(self.document.project)), votes)
-                text = f"{votes} of {count}"
+                of = QCoreApplication.translate("RecordForm", "{votes} of {count}")
+                text = of.format(votes=votes, count=count)
                 text += f": {', '.join(voters)}" if voters else ""
         self.votes_text = text
         self.votes_view.setText(text)
@@ -211,7 +230,11 @@ class RecordForm(QWidget):
         try:
             date = parse_date(text) if text else None
         except ValueError:
-            self.notice.setText(f"“{text}” is not a day: write it as YYYY-MM-DD.")
+            self.notice.setText(
+                QCoreApplication.translate(
+                    "RecordForm", "“{text}” is not a day: write it as YYYY-MM-DD."
+                ).format(text=text)
+            )
             self.notice.show()
             return
         self.notice.hide()

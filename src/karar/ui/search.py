@@ -10,7 +10,7 @@ folds opened for a match are closed again when the search moves past it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -191,24 +191,28 @@ class SearchBar(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.edit = _QueryEdit(self)
-        self.edit.setPlaceholderText("Find in map — case and accents ignored")
+        self.edit.setPlaceholderText(
+            QCoreApplication.translate("SearchBar", "Find in map — case and accents ignored")
+        )
         self.edit.setClearButtonEnabled(True)
         self.edit.setMinimumWidth(280)
         self.count = QLabel(self)
         self.count.setMinimumWidth(90)
         self.prev_button = QToolButton(self)
         self.prev_button.setText("▲")
-        self.prev_button.setToolTip("Previous match (Shift+Enter)")
+        self.prev_button.setToolTip(
+            QCoreApplication.translate("SearchBar", "Previous match (Shift+Enter)")
+        )
         self.next_button = QToolButton(self)
         self.next_button.setText("▼")
-        self.next_button.setToolTip("Next match (Enter)")
+        self.next_button.setToolTip(QCoreApplication.translate("SearchBar", "Next match (Enter)"))
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
-        self.close_button.setToolTip("Close (Esc)")
+        self.close_button.setToolTip(QCoreApplication.translate("SearchBar", "Close (Esc)"))
         self.close_button.setAutoRaise(True)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(QLabel("Find:", self))
+        row.addWidget(QLabel(QCoreApplication.translate("SearchBar", "Find:"), self))
         row.addWidget(self.edit)
         row.addWidget(self.prev_button)
         row.addWidget(self.next_button)
@@ -248,8 +252,9 @@ class SearchBar(QWidget):
         if not self.controller.query.strip():
             self.count.setText("")
         elif total == 0:
-            self.count.setText("No matches")
+            self.count.setText(QCoreApplication.translate("SearchBar", "No matches"))
         else:
-            self.count.setText(f"{current} of {total}")
+            of = QCoreApplication.translate("SearchBar", "{current} of {total}")
+            self.count.setText(of.format(current=current, total=total))
         self.prev_button.setEnabled(total > 1)
         self.next_button.setEnabled(total > 1)

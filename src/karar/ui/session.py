@@ -21,7 +21,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from karar.core.errors import KararError
@@ -29,9 +29,10 @@ from karar.core.model import MindMap, Node
 from karar.core.pathnames import qt_can_name, shown
 from karar.core.project import PROJECT_SUFFIX, Project, ProjectError, is_project_file
 from karar.core.sources import BUILTIN_DJANGO, is_builtin
-from karar.ui import mapmemory, recovery
+from karar.ui import i18n, mapmemory, recovery
 from karar.ui.document import MapDocument
 from karar.ui.guard import ProjectGuard
+from karar.ui.i18n import QT_TRANSLATE_NOOP
 from karar.ui.plaintext import error_text, file_name, plain_box, warn
 from karar.ui.recovery import RECOVERY_KEY, RecoveryCopy
 
@@ -42,7 +43,7 @@ on, a copy every second: a crash loses at most about a second)."""
 RELOAD_DELAY_MS = 300
 """Editors save in bursts (truncate, write, rename): wait this long before re-reading."""
 
-PROJECT_FILTER = "Karar projects (*.karar.yaml);;All files (*)"
+PROJECT_FILTER = QT_TRANSLATE_NOOP("Session", "Karar projects (*.karar.yaml);;All files (*)")
 
 
 class Answer(Enum):
@@ -409,7 +410,12 @@ class Session(QObject):
     def save_as(self) -> bool:
         """Ask for a file name and save there. True when saved."""
         start = str(self.project.path or _suggested_project_path(self.doc.path))
-        path, _ = QFileDialog.getSaveFileName(self._widget, "Save Project", start, PROJECT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self._widget,
+            QCoreApplication.translate("Session", "Save Project"),
+            start,
+            QCoreApplication.translate("Session", PROJECT_FILTER),
+        )
         if not path:
             return False
         if not path.lower().endswith(PROJECT_SUFFIX):
@@ -501,8 +507,16 @@ class Session(QObject):
         box = plain_box(self._widget)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Karar")
-        box.setText(f"Save the changes to “{self.display_name()}” before closing?")
-        box.setInformativeText("Your checks and notes will be lost if you don't save them.")
+        box.setText(
+            QCoreApplication.translate(
+                "Session", "Save the changes to “{name}” before closing?"
+            ).format(name=self.display_name())
+        )
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "Session", "Your checks and notes will be lost if you don't save them."
+            )
+        )
         box.setStandardButtons(
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
@@ -567,17 +581,30 @@ class Session(QObject):
             return None
         path, info = pending[0]
         of = info.get("of")
-        name = file_name(of) if of else "an untitled project"
+        name = file_name(of) if of else QCoreApplication.translate("Session", "an untitled project")
         box = plain_box(self._widget)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Restore Unsaved Work — Karar")
-        box.setText(f"Karar closed without saving {name}.")
+        box.setWindowTitle(QCoreApplication.translate("Session", "Restore Unsaved Work — Karar"))
+        box.setText(
+            QCoreApplication.translate("Session", "Karar closed without saving {name}.").format(
+                name=name
+            )
+        )
+        saved = info.get("saved")
         box.setInformativeText(
-            f"A recovery copy from {info.get('saved', 'earlier')} holds the unsaved checks "
-            "and notes. Restore it?"
+            QCoreApplication.translate(
+                "Session",
+                "A recovery copy from {saved} holds the unsaved checks and notes. Restore it?",
+            ).format(
+                saved=i18n.format_datetime(str(saved))
+                if saved
+                else QCoreApplication.translate("Session", "earlier")
+            )
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard)
-        box.button(QMessageBox.StandardButton.Yes).setText("Restore")
+        box.button(QMessageBox.StandardButton.Yes).setText(
+            QCoreApplication.translate("Session", "Restore")
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         if box.exec() != QMessageBox.StandardButton.Yes:
             recovery.discard(path)

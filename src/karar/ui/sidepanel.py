@@ -30,7 +30,18 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -191,7 +202,7 @@ class NoteEditor(_EdgedFrame, QPlainTextEdit):
         """The standard editing menu for a right-click at ``pos``, plus "Insert Tab"."""
         menu = self.createStandardContextMenu(pos)
         menu.addSeparator()
-        action = menu.addAction("Insert &Tab")
+        action = menu.addAction(QCoreApplication.translate("DecisionPanel", "Insert &Tab"))
         action.setShortcut(INSERT_TAB_KEY)  # shown in the menu; the key itself is ours
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         action.setEnabled(not self.isReadOnly())
@@ -343,7 +354,7 @@ class DecisionPanel(QDockWidget):
     focus_map_requested = Signal()
 
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
-        super().__init__("Decision", parent)
+        super().__init__(QCoreApplication.translate("DecisionPanel", "Decision"), parent)
         self.setObjectName("decision-dock")
         self.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
@@ -376,7 +387,10 @@ class DecisionPanel(QDockWidget):
     def _build(self) -> None:
         self.pages = QStackedWidget(self)
 
-        self.empty_label = QLabel("Select a node to record a decision", self.pages)
+        self.empty_label = QLabel(
+            QCoreApplication.translate("DecisionPanel", "Select a node to record a decision"),
+            self.pages,
+        )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -406,7 +420,9 @@ class DecisionPanel(QDockWidget):
 
         row = QHBoxLayout()
         row.setSpacing(8)
-        self.check_box = OutlinedCheckBox("We chose this", page)
+        self.check_box = OutlinedCheckBox(
+            QCoreApplication.translate("DecisionPanel", "We chose this"), page
+        )
         self.check_box.toggled.connect(self._on_check_box_toggled)
         row.addWidget(self.check_box)
         row.addStretch(1)
@@ -420,7 +436,7 @@ class DecisionPanel(QDockWidget):
 
         bar = QHBoxLayout()
         bar.setSpacing(0)
-        notes_label = QLabel("Notes", page)
+        notes_label = QLabel(QCoreApplication.translate("DecisionPanel", "Notes"), page)
         bold = QFont(notes_label.font())
         bold.setBold(True)
         notes_label.setFont(bold)
@@ -429,9 +445,23 @@ class DecisionPanel(QDockWidget):
         self.mode_group = QButtonGroup(self)
         self.mode_buttons: dict[str, QToolButton] = {}
         for mode, text, tip in (
-            ("edit", "Edit", "Show only the Markdown editor"),
-            ("preview", "Preview", "Show only the rendered notes"),
-            ("both", "Both", "Show the editor above the rendered notes"),
+            (
+                "edit",
+                QCoreApplication.translate("DecisionPanel", "Edit"),
+                QCoreApplication.translate("DecisionPanel", "Show only the Markdown editor"),
+            ),
+            (
+                "preview",
+                QCoreApplication.translate("DecisionPanel", "Preview"),
+                QCoreApplication.translate("DecisionPanel", "Show only the rendered notes"),
+            ),
+            (
+                "both",
+                QCoreApplication.translate("DecisionPanel", "Both"),
+                QCoreApplication.translate(
+                    "DecisionPanel", "Show the editor above the rendered notes"
+                ),
+            ),
         ):
             button = QToolButton(page)
             button.setText(text)
@@ -448,14 +478,18 @@ class DecisionPanel(QDockWidget):
         self.editor.setObjectName("note-editor")
         back, tab = _key_text("Esc"), _key_text(INSERT_TAB_KEY)
         self.editor.setPlaceholderText(
-            f"Notes in Markdown…\n\n{back}: back to the map · {tab}: type a tab"
+            QCoreApplication.translate(
+                "DecisionPanel", "Notes in Markdown…\n\n{back}: back to the map · {tab}: type a tab"
+            ).format(back=back, tab=tab)
         )
-        keys = (
-            f"{_key_text('Tab')} / {_key_text('Shift+Tab')}: next / previous field\n"
-            f"{tab}: type a tab (also in the right-click menu)\n"
-            f"{back}: back to the map"
-        )
-        self.editor.setToolTip(f"The node's notes, in Markdown.\n{keys}")
+        keys = QCoreApplication.translate(
+            "DecisionPanel",
+            "{next} / {previous}: next / previous field\n"
+            "{tab}: type a tab (also in the right-click menu)\n"
+            "{back}: back to the map",
+        ).format(next=_key_text("Tab"), previous=_key_text("Shift+Tab"), tab=tab, back=back)
+        notes = QCoreApplication.translate("DecisionPanel", "The node's notes, in Markdown.")
+        self.editor.setToolTip(f"{notes}\n{keys}")
         notes_label.setToolTip(keys)
         self.editor.escape_pressed.connect(self._on_editor_escape_pressed)
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -467,7 +501,9 @@ class DecisionPanel(QDockWidget):
 
         self.preview = NotePreview(page)
         self.preview.setObjectName("note-preview")
-        self.preview.setPlaceholderText("Nothing written yet.")
+        self.preview.setPlaceholderText(
+            QCoreApplication.translate("DecisionPanel", "Nothing written yet.")
+        )
         self.preview.document().setDocumentMargin(8)
         self.preview.document().setIndentWidth(18)
 
@@ -604,11 +640,18 @@ class DecisionPanel(QDockWidget):
         self.record.show_node(node)
         if node.children:
             r = self.document.rollup(node)
-            text = f"{r.checked} of {r.total} below chosen"
+            text = QCoreApplication.translate("DecisionPanel", "{checked} of {total} below chosen")
+            text = text.format(checked=r.checked, total=r.total)
             if r.open:
-                text += f" · {r.open} open"
+                text += " · " + QCoreApplication.translate("DecisionPanel", "{n} open").format(
+                    n=r.open
+                )
             self.rollup_label.setText(text)
-            self.rollup_label.setToolTip("Chosen and considered nodes in this branch")
+            self.rollup_label.setToolTip(
+                QCoreApplication.translate(
+                    "DecisionPanel", "Chosen and considered nodes in this branch"
+                )
+            )
         else:
             self.rollup_label.setText("")
 

@@ -7,27 +7,38 @@ become spaces."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from karar.core.labels import plain_text
 from karar.core.model import Node
 from karar.core.pathnames import single_line
 from karar.core.status import Decision
+from karar.ui import i18n
 from karar.ui.document import MapDocument
+from karar.ui.i18n import QT_TRANSLATE_NOOP
 from karar.ui.scene import MapScene
 from karar.ui.view import MapView
 
-EMPTY_TEXT = "No map — open one with Ctrl+O or drop a file here"
+EMPTY_TEXT = QT_TRANSLATE_NOOP("StatusLine", "No map — open one with Ctrl+O or drop a file here")
 FILTER_TITLES = {
-    "decisions": "Decisions only",
-    "open": "Open questions only",
-    "hide-rejected": "Rejected hidden",
-    "agreed": "Agreed by all",
-    "split": "Split votes",
-    "no-votes": "Nobody voted",
+    "decisions": QT_TRANSLATE_NOOP("StatusLine", "Decisions only"),
+    "open": QT_TRANSLATE_NOOP("StatusLine", "Open questions only"),
+    "hide-rejected": QT_TRANSLATE_NOOP("StatusLine", "Rejected hidden"),
+    "agreed": QT_TRANSLATE_NOOP("StatusLine", "Agreed by all"),
+    "split": QT_TRANSLATE_NOOP("StatusLine", "Split votes"),
+    "no-votes": QT_TRANSLATE_NOOP("StatusLine", "Nobody voted"),
 }
-"""How the status bar names a view filter that leaves something out."""
+"""How the status bar names a view filter that leaves something out (English source texts:
+:func:`_tr` gives them in the window's language)."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StatusLine", text)
+
+
+def _number(n: int) -> str:
+    return i18n.locale().toString(n)
 
 
 def breadcrumb(node: Node, depth: int = 4, limit: int = 200) -> str:
@@ -67,21 +78,39 @@ class StatusLine(QObject):
         doc = self.document
         layout = self.scene.layout
         if doc.root is None or layout is None:
-            self.counts.setText(EMPTY_TEXT)
+            self.counts.setText(_tr(EMPTY_TEXT))
             return
         state = doc.map_state
-        decided = f"{state.count(Decision.CHOSEN):,} chosen"
-        for what, label in ((Decision.REJECTED, "rejected"), (Decision.CONSIDERING, "open")):
+        decided = QCoreApplication.translate("StatusLine", "{n} chosen").format(
+            n=_number(state.count(Decision.CHOSEN))
+        )
+        for what, label in (
+            (Decision.REJECTED, QCoreApplication.translate("StatusLine", "{n} rejected")),
+            (Decision.CONSIDERING, QCoreApplication.translate("StatusLine", "{n} open")),
+        ):
             if n := state.count(what):
-                decided += f" · {n:,} {label}"
+                decided += " · " + label.format(n=_number(n))
         view_filter = self.scene.filter
         shown = len(layout.boxes)
-        title = FILTER_TITLES.get(view_filter.name)
+        name = FILTER_TITLES.get(view_filter.name)
+        title = _tr(name) if name is not None else None
         if title is not None and not view_filter.folds_apply:
-            self.counts.setText(f"{title}: {shown:,} of {doc.count:,} nodes · {decided}")
+            of = QCoreApplication.translate(
+                "StatusLine", "{title}: {shown} of {count} nodes · {decided}"
+            )
+            self.counts.setText(
+                of.format(
+                    title=title, shown=_number(shown), count=_number(doc.count), decided=decided
+                )
+            )
             return
         folded = sum(1 for n in doc.folded if n in layout.boxes)
-        counts = f"{doc.count:,} nodes · {shown:,} shown · {folded:,} folded · {decided}"
+        counts = QCoreApplication.translate(
+            "StatusLine", "{count} nodes · {shown} shown · {folded} folded · {decided}"
+        )
+        counts = counts.format(
+            count=_number(doc.count), shown=_number(shown), folded=_number(folded), decided=decided
+        )
         self.counts.setText(f"{title}: {counts}" if title else counts)
 
     @Slot(object)
@@ -109,5 +138,6 @@ class StatusLine(QObject):
         if node is None:
             self.bar.clearMessage()
             return
-        where = f" — line {node.line}" if node.line else ""
+        line = QCoreApplication.translate("StatusLine", " — line {line}")
+        where = line.format(line=node.line) if node.line else ""
         self.bar.showMessage(breadcrumb(node) + where)

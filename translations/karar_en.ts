@@ -1,0 +1,58 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Levels</name>
+    <message numerus="yes">
+        <source>Show &amp;%n Levels</source>
+        <extracomment>View › Show Levels, one item for each of 1 to 9; &amp; marks the number as its key</extracomment>
+        <translation>
+            <numerusform>Show &amp;%n Level</numerusform>
+            <numerusform>Show &amp;%n Levels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n levels below the root</source>
+        <extracomment>the status tip of View › Show Levels › n</extracomment>
+        <translation>
+            <numerusform>Show %n level below the root</numerusform>
+            <numerusform>Show %n levels below the root</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Level %n</source>
+        <extracomment>a tool button: show the first n levels of the map</extracomment>
+        <translation>
+            <numerusform>Level %n</numerusform>
+            <numerusform>Level %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message numerus="yes">
+        <source>%n line(s) of {name} read differently by Mermaid.</source>
+        <translation>
+            <numerusform>%n line of {name} read differently by Mermaid.</numerusform>
+            <numerusform>%n lines of {name} read differently by Mermaid.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) of {project} ignored; the rest of the project is open.</source>
+        <translation>
+            <numerusform>%n value of {project} ignored; the rest of the project is open.</numerusform>
+            <numerusform>%n values of {project} ignored; the rest of the project is open.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrphansPanel</name>
+    <message numerus="yes">
+        <source>%n entry(s) of the project name nodes the map no longer has. Nothing is lost: re-attach each to the node it meant.</source>
+        <translation>
+            <numerusform>%n entry of the project names a node the map no longer has. Nothing is lost: re-attach it to the node it meant.</numerusform>
+            <numerusform>%n entries of the project name nodes the map no longer has. Nothing is lost: re-attach each to the node it meant.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1273 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="tr_TR">
+<context>
+    <name>Command</name>
+    <message>
+        <source>Show that many levels below the root</source>
+        <translation>Kökün altında o kadar düzey göster</translation>
+    </message>
+    <message>
+        <source>&amp;New Project</source>
+        <translation>&amp;Yeni Proje</translation>
+    </message>
+    <message>
+        <source>Start a new project on the open map</source>
+        <translation>Açık harita üzerinde yeni bir proje başlat</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Aç…</translation>
+    </message>
+    <message>
+        <source>Open a map or a project</source>
+        <translation>Bir harita ya da proje aç</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Aç</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>Yeniden Yük&amp;le</translation>
+    </message>
+    <message>
+        <source>Read the map file again</source>
+        <translation>Harita dosyasını yeniden oku</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Kaydet</translation>
+    </message>
+    <message>
+        <source>Save the project</source>
+        <translation>Projeyi kaydet</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Kaydet</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>&amp;Farklı Kaydet…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Decision Snapshot…</source>
+        <translation>Karar Öze&amp;tini Dışa Aktar…</translation>
+    </message>
+    <message>
+        <source>Write the decisions as Markdown</source>
+        <translation>Kararları Markdown olarak yaz</translation>
+    </message>
+    <message>
+        <source>Export Decision Re&amp;cords…</source>
+        <translation>Karar Kayıtla&amp;rını Dışa Aktar…</translation>
+    </message>
+    <message>
+        <source>Write one MADR decision record per decided question into a folder</source>
+        <translation>Karara bağlanan her soru için bir klasöre birer MADR karar kaydı yaz</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Participants…</source>
+        <translation>Katılımcıları &amp;Birleştir…</translation>
+    </message>
+    <message>
+        <source>Tally several participants&apos; project files on this map: votes, voters, notes</source>
+        <translation>Birkaç katılımcının proje dosyalarını bu haritada birleştirip say: oylar, oy verenler, notlar</translation>
+    </message>
+    <message>
+        <source>Export Decision Re&amp;port…</source>
+        <translation>Karar Rap&amp;orunu Dışa Aktar…</translation>
+    </message>
+    <message>
+        <source>Write the decision document (PDF or one HTML file): questions, choices and notes</source>
+        <translation>Karar belgesini yaz (PDF ya da tek bir HTML dosyası): sorular, seçimler ve notlar</translation>
+    </message>
+    <message>
+        <source>Export &amp;Image…</source>
+        <translation>Resim Olarak &amp;Dışa Aktar…</translation>
+    </message>
+    <message>
+        <source>Save the map as a PNG, SVG or PDF picture</source>
+        <translation>Haritayı PNG, SVG ya da PDF resmi olarak kaydet</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Ya&amp;zdır…</translation>
+    </message>
+    <message>
+        <source>Print the map</source>
+        <translation>Haritayı yazdır</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Çı&amp;kış</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <extracomment>the View › Filter actions and the filter each shows the warnings the user dismissed, by map: not shown again this session</extracomment>
+        <translation>&amp;Geri Al</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Geri Al</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Yinele</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Yinele</translation>
+    </message>
+    <message>
+        <source>&amp;Check / Uncheck</source>
+        <translation>&amp;Seç / Seçimi Kaldır</translation>
+    </message>
+    <message>
+        <source>Choose the selected node, or take the choice back</source>
+        <translation>Seçili düğümü seç ya da seçimi geri al</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>&amp;Reddet</translation>
+    </message>
+    <message>
+        <source>Reject the selected node (crossed out, its label struck through)</source>
+        <translation>Seçili düğümü reddet (çarpıyla işaretlenir, etiketinin üstü çizilir)</translation>
+    </message>
+    <message>
+        <source>C&amp;onsidering</source>
+        <translation>&amp;Değerlendiriliyor</translation>
+    </message>
+    <message>
+        <source>Mark the selected node as an open question, under consideration</source>
+        <translation>Seçili düğümü değerlendirilen açık bir soru olarak işaretle</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Decision</source>
+        <translation>Kararı &amp;Temizle</translation>
+    </message>
+    <message>
+        <source>Make the selected node undecided again</source>
+        <translation>Seçili düğümün kararını kaldır</translation>
+    </message>
+    <message>
+        <source>Node Menu</source>
+        <translation>Düğüm Menüsü</translation>
+    </message>
+    <message>
+        <source>Open the selected node&apos;s menu</source>
+        <translation>Seçili düğümün menüsünü aç</translation>
+    </message>
+    <message>
+        <source>Open the selected node&apos;s menu (state, fold, note)</source>
+        <translation>Seçili düğümün menüsünü aç (durum, daraltma, not)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Note</source>
+        <translation>&amp;Notu Düzenle</translation>
+    </message>
+    <message>
+        <source>Write notes for the selected node</source>
+        <translation>Seçili düğüm için not yaz</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Yakınlaştır</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Yakınlaştır</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>Yakınlaştır</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>&amp;Uzaklaştır</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Uzaklaştır</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Uzaklaştır</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Gerçek Boyut</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>&amp;Pencereye Sığdır</translation>
+    </message>
+    <message>
+        <source>Show the whole map</source>
+        <translation>Haritanın tamamını göster</translation>
+    </message>
+    <message>
+        <source>Fit to Window</source>
+        <translation>Sığdır</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Selection</source>
+        <translation>&amp;Seçime Yakınlaştır</translation>
+    </message>
+    <message>
+        <source>Zoom to the selected branch</source>
+        <translation>Seçili dala yakınlaştır</translation>
+    </message>
+    <message>
+        <source>&amp;Everything</source>
+        <translation>&amp;Tümü</translation>
+    </message>
+    <message>
+        <source>&amp;Decisions</source>
+        <translation>&amp;Kararlar</translation>
+    </message>
+    <message>
+        <source>Show only the decided nodes and the branches that lead to them (again: everything)</source>
+        <translation>Yalnızca karar verilmiş düğümleri ve onlara giden dalları göster (bir daha: tümü)</translation>
+    </message>
+    <message>
+        <source>Decisions Only</source>
+        <translation>Yalnızca Kararlar</translation>
+    </message>
+    <message>
+        <source>Show only the decisions, or everything again</source>
+        <translation>Yalnızca kararları ya da yeniden tümünü göster</translation>
+    </message>
+    <message>
+        <source>&amp;Open Questions</source>
+        <translation>&amp;Açık Sorular</translation>
+    </message>
+    <message>
+        <source>Show only the nodes under consideration and the branches that lead to them</source>
+        <translation>Yalnızca değerlendirilen düğümleri ve onlara giden dalları göster</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Rejected</source>
+        <translation>&amp;Reddedilenleri Gizle</translation>
+    </message>
+    <message>
+        <source>Show the map without the rejected nodes and what lies below them</source>
+        <translation>Haritayı reddedilen düğümler ve altlarındakiler olmadan göster</translation>
+    </message>
+    <message>
+        <source>&amp;Agreed by All</source>
+        <translation>&amp;Oy Birliği</translation>
+    </message>
+    <message>
+        <source>Show only what every participant of the tally voted for, and the branches to it</source>
+        <translation>Yalnızca sayımdaki bütün katılımcıların oy verdiklerini ve onlara giden dalları göster</translation>
+    </message>
+    <message>
+        <source>&amp;Split Votes</source>
+        <translation>&amp;Bölünen Oylar</translation>
+    </message>
+    <message>
+        <source>Show only what some but not all participants voted for, and the branches to it</source>
+        <translation>Yalnızca katılımcıların hepsinin değil bir kısmının oy verdiklerini ve onlara giden dalları göster</translation>
+    </message>
+    <message>
+        <source>&amp;Nobody Voted</source>
+        <translation>Oy &amp;Almayanlar</translation>
+    </message>
+    <message>
+        <source>Show only the options (the leaves) nobody voted for, and the branches to them</source>
+        <translation>Yalnızca kimsenin oy vermediği seçenekleri (yaprakları) ve onlara giden dalları göster</translation>
+    </message>
+    <message>
+        <source>Hide &amp;Votes</source>
+        <translation>&amp;Oyları Gizle</translation>
+    </message>
+    <message>
+        <source>Hide the tally&apos;s votes until they are revealed (V: the selected branch, Shift+V: all)</source>
+        <translation>Sayımın oylarını açıklanana dek gizle (V: seçili dal, Shift+V: tümü)</translation>
+    </message>
+    <message>
+        <source>Reveal Votes of &amp;Branch</source>
+        <translation>&amp;Dalın Oylarını Göster</translation>
+    </message>
+    <message>
+        <source>Show the votes of the selected branch</source>
+        <translation>Seçili dalın oylarını göster</translation>
+    </message>
+    <message>
+        <source>Reveal All Vo&amp;tes</source>
+        <translation>&amp;Tüm Oyları Göster</translation>
+    </message>
+    <message>
+        <source>Show every vote</source>
+        <translation>Bütün oyları göster</translation>
+    </message>
+    <message>
+        <source>Fold &amp;All</source>
+        <translation>Tümünü Dara&amp;lt</translation>
+    </message>
+    <message>
+        <source>Fold every branch</source>
+        <translation>Bütün dalları daralt</translation>
+    </message>
+    <message>
+        <source>Fold All</source>
+        <translation>Daralt</translation>
+    </message>
+    <message>
+        <source>&amp;Unfold All</source>
+        <translation>Tümünü Geni&amp;şlet</translation>
+    </message>
+    <message>
+        <source>Unfold every branch</source>
+        <translation>Bütün dalları genişlet</translation>
+    </message>
+    <message>
+        <source>Unfold All</source>
+        <translation>Genişlet</translation>
+    </message>
+    <message>
+        <source>&amp;Mind Map</source>
+        <translation>&amp;Zihin Haritası</translation>
+    </message>
+    <message>
+        <source>&amp;Tree</source>
+        <translation>&amp;Ağaç</translation>
+    </message>
+    <message>
+        <source>&amp;Radial</source>
+        <translation>&amp;Dairesel</translation>
+    </message>
+    <message>
+        <source>Follow &amp;System</source>
+        <translation>&amp;Sistemi İzle</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Açık</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Koyu</translation>
+    </message>
+    <message>
+        <source>&amp;High Contrast</source>
+        <translation>&amp;Yüksek Karşıtlık</translation>
+    </message>
+    <message>
+        <source>&amp;System Language</source>
+        <translation>&amp;Sistem Dili</translation>
+    </message>
+    <message>
+        <source>Speak the system&apos;s language</source>
+        <translation>Sistemin dilini kullan</translation>
+    </message>
+    <message>
+        <source>Show &amp;Overview</source>
+        <translation>&amp;Genel Bakışı Göster</translation>
+    </message>
+    <message>
+        <source>&amp;Animate Changes</source>
+        <translation>Değişiklikleri &amp;Canlandır</translation>
+    </message>
+    <message>
+        <source>Animate folding</source>
+        <translation>Daraltıp genişletirken canlandır</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>Tam &amp;Ekran</translation>
+    </message>
+    <message>
+        <source>Fill the screen (Esc leaves)</source>
+        <translation>Ekranı kapla (Esc ile çıkılır)</translation>
+    </message>
+    <message>
+        <source>&amp;Present</source>
+        <translation>&amp;Sunum</translation>
+    </message>
+    <message>
+        <source>Present the map branch by branch, full screen (Esc leaves; ? lists the keys)</source>
+        <translation>Haritayı tam ekranda dal dal sun (Esc ile çıkılır; ? tuşları listeler)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Bul…</translation>
+    </message>
+    <message>
+        <source>Search the map</source>
+        <translation>Haritada ara</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Bul</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>&amp;Sonrakini Bul</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>Ö&amp;ncekini Bul</translation>
+    </message>
+    <message>
+        <source>&amp;Root</source>
+        <translation>&amp;Kök</translation>
+    </message>
+    <message>
+        <source>Go &amp;Left</source>
+        <translation>So&amp;la Git</translation>
+    </message>
+    <message>
+        <source>Go &amp;Right</source>
+        <translation>Sa&amp;ğa Git</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Sibling</source>
+        <translation>Önceki &amp;Kardeş</translation>
+    </message>
+    <message>
+        <source>&amp;Next Sibling</source>
+        <translation>Sonraki Ka&amp;rdeş</translation>
+    </message>
+    <message>
+        <source>&amp;Fold / Unfold</source>
+        <translation>&amp;Daralt / Genişlet</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Klavye Kısayolları</translation>
+    </message>
+    <message>
+        <source>&amp;About Karar</source>
+        <translation>Karar &amp;Hakkında</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionLog</name>
+    <message>
+        <source>Decisions</source>
+        <translation>Kararlar</translation>
+    </message>
+    <message>
+        <source>Every decision</source>
+        <translation>Bütün kararlar</translation>
+    </message>
+    <message>
+        <source>Only what is {state}</source>
+        <translation>Yalnızca {state} kararlar</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtrele</translation>
+    </message>
+    <message>
+        <source>Show the decisions whose label, who or note holds this</source>
+        <translation>Etiketinde, kararı verenin adında ya da notunda bu geçen kararları göster</translation>
+    </message>
+    <message>
+        <source>All {n}</source>
+        <translation>Tümü {n}</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiket</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Kim</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Tarih</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Not</translation>
+    </message>
+    <message>
+        <source>No decisions yet — check a node, or set it to rejected / considering.</source>
+        <translation>Henüz karar yok — bir düğümü seçin ya da reddedildi / değerlendiriliyor olarak işaretleyin.</translation>
+    </message>
+    <message>
+        <source>No decision matches the filter.</source>
+        <translation>Filtreye uyan karar yok.</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <translation>seçilen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>reddedilen</translation>
+    </message>
+    <message>
+        <source>considering</source>
+        <translation>değerlendirilen</translation>
+    </message>
+    <message>
+        <source>Sort by {column} (within each branch)</source>
+        <translation>“{column}” sütununa göre sırala (her dalın içinde)</translation>
+    </message>
+    <message>
+        <source>undecided</source>
+        <translation>karar verilmedi</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Insert &amp;Tab</source>
+        <translation>&amp;Sekme Ekle</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Karar</translation>
+    </message>
+    <message>
+        <source>Select a node to record a decision</source>
+        <translation>Karar kaydetmek için bir düğüm seçin</translation>
+    </message>
+    <message>
+        <source>We chose this</source>
+        <translation>Bunu seçtik</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notlar</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Düzenle</translation>
+    </message>
+    <message>
+        <source>Show only the Markdown editor</source>
+        <translation>Yalnızca Markdown düzenleyicisini göster</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Önizleme</translation>
+    </message>
+    <message>
+        <source>Show only the rendered notes</source>
+        <translation>Yalnızca biçimlendirilmiş notları göster</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>İkisi de</translation>
+    </message>
+    <message>
+        <source>Show the editor above the rendered notes</source>
+        <translation>Düzenleyiciyi biçimlendirilmiş notların üstünde göster</translation>
+    </message>
+    <message>
+        <source>Notes in Markdown…
+
+{back}: back to the map · {tab}: type a tab</source>
+        <translation>Markdown ile notlar…
+
+{back}: haritaya dön · {tab}: sekme karakteri yaz</translation>
+    </message>
+    <message>
+        <source>{next} / {previous}: next / previous field
+{tab}: type a tab (also in the right-click menu)
+{back}: back to the map</source>
+        <translation>{next} / {previous}: sonraki / önceki alan
+{tab}: sekme karakteri yaz (sağ tık menüsünde de var)
+{back}: haritaya dön</translation>
+    </message>
+    <message>
+        <source>The node&apos;s notes, in Markdown.</source>
+        <translation>Düğümün notları, Markdown ile.</translation>
+    </message>
+    <message>
+        <source>Nothing written yet.</source>
+        <translation>Henüz bir şey yazılmadı.</translation>
+    </message>
+    <message>
+        <source>{checked} of {total} below chosen</source>
+        <translation>Altındakilerden {checked}/{total} seçildi</translation>
+    </message>
+    <message>
+        <source>{n} open</source>
+        <translation>{n} açık</translation>
+    </message>
+    <message>
+        <source>Chosen and considered nodes in this branch</source>
+        <translation>Bu daldaki seçilen ve değerlendirilen düğümler</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>the map</source>
+        <translation>Harita</translation>
+    </message>
+    <message>
+        <source>Line {line}: </source>
+        <translation>Satır {line}: </translation>
+    </message>
+    <message>
+        <source>Karar could not open {name}.</source>
+        <translation>{name} açılamadı.</translation>
+    </message>
+    <message>
+        <source>Karar could not open the file.</source>
+        <translation>Dosya açılamadı.</translation>
+    </message>
+    <message>
+        <source>About Karar</source>
+        <translation>Karar Hakkında</translation>
+    </message>
+    <message>
+        <source>A desktop explorer for decision trees written as Mermaid mind maps.</source>
+        <translation>Mermaid zihin haritası olarak yazılmış karar ağaçları için bir masaüstü gezgini.</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Klavye Kısayolları</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>PNG picture</source>
+        <translation>PNG resmi</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG çizimi</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF belgesi</translation>
+    </message>
+    <message>
+        <source>The whole map, unfolded</source>
+        <translation>Haritanın tamamı, genişletilmiş</translation>
+    </message>
+    <message>
+        <source>The map as it is shown now</source>
+        <translation>Harita, şu an göründüğü gibi</translation>
+    </message>
+    <message>
+        <source>The decisions and the branches leading to them</source>
+        <translation>Kararlar ve onlara giden dallar</translation>
+    </message>
+    <message>
+        <source>One first-level branch</source>
+        <translation>Birinci düzeyden tek bir dal</translation>
+    </message>
+    <message>
+        <source>The map on one page</source>
+        <translation>Harita tek sayfada</translation>
+    </message>
+    <message>
+        <source>A poster of pages, labels at least 8 pt</source>
+        <translation>Sayfalardan bir afiş, etiketler en az 8 pt</translation>
+    </message>
+    <message>
+        <source>An overview, then a page per branch</source>
+        <translation>Önce genel bakış, sonra her dala bir sayfa</translation>
+    </message>
+    <message>
+        <source>By the picture&apos;s shape</source>
+        <translation>Resmin biçimine göre</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Dikey</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Yatay</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Açık</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Koyu</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Yüksek karşıtlık</translation>
+    </message>
+    <message>
+        <source>Export Image</source>
+        <translation>Resim Olarak Dışa Aktar</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>&amp;Gözat…</translation>
+    </message>
+    <message>
+        <source>96 dpi draws the map at its size on the screen</source>
+        <translation>96 dpi haritayı ekrandaki boyutunda çizer</translation>
+    </message>
+    <message>
+        <source>The theme&apos;s</source>
+        <translation>Temanınki</translation>
+    </message>
+    <message>
+        <source>Transparent</source>
+        <translation>Saydam</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Dosya:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>&amp;Biçim:</translation>
+    </message>
+    <message>
+        <source>&amp;Scope:</source>
+        <translation>&amp;Kapsam:</translation>
+    </message>
+    <message>
+        <source>&amp;Branch:</source>
+        <translation>Da&amp;l:</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>Çö&amp;zünürlük:</translation>
+    </message>
+    <message>
+        <source>&amp;Pages:</source>
+        <translation>&amp;Sayfalar:</translation>
+    </message>
+    <message>
+        <source>P&amp;aper:</source>
+        <translation>Ka&amp;ğıt:</translation>
+    </message>
+    <message>
+        <source>Orie&amp;ntation:</source>
+        <translation>&amp;Yön:</translation>
+    </message>
+    <message>
+        <source>Bac&amp;kground:</source>
+        <translation>&amp;Arka plan:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Tema:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>Dışa Akta&amp;r</translation>
+    </message>
+</context>
+<context>
+    <name>Levels</name>
+    <message numerus="yes">
+        <source>Show &amp;%n Levels</source>
+        <extracomment>View › Show Levels, one item for each of 1 to 9; &amp; marks the number as its key</extracomment>
+        <translation>
+            <numerusform>&amp;%n Düzey Göster</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n levels below the root</source>
+        <extracomment>the status tip of View › Show Levels › n</extracomment>
+        <translation>
+            <numerusform>Kökün altında %n düzey göster</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Level %n</source>
+        <extracomment>a tool button: show the first n levels of the map</extracomment>
+        <translation>
+            <numerusform>Düzey %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Maps and projects (*.md *.markdown *.mmd *.mermaid *.karar.yaml);;Mind maps (*.md *.markdown *.mmd *.mermaid);;Karar projects (*.karar.yaml);;All files (*)</source>
+        <translation>Haritalar ve projeler (*.md *.markdown *.mmd *.mermaid *.karar.yaml);;Zihin haritaları (*.md *.markdown *.mmd *.mermaid);;Karar projeleri (*.karar.yaml);;Tüm dosyalar (*)</translation>
+    </message>
+    <message>
+        <source>Open Map or Project</source>
+        <translation>Harita ya da Proje Aç</translation>
+    </message>
+    <message>
+        <source>The map changed on disk and was reloaded — {n} entry orphaned</source>
+        <translation>Harita diskte değişti ve yeniden yüklendi — {n} kayıt sahipsiz kaldı</translation>
+    </message>
+    <message>
+        <source>The map changed on disk and was reloaded — {n} entries orphaned</source>
+        <translation>Harita diskte değişti ve yeniden yüklendi — {n} kayıt sahipsiz kaldı</translation>
+    </message>
+    <message>
+        <source>The map changed on disk and was reloaded</source>
+        <translation>Harita diskte değişti ve yeniden yüklendi</translation>
+    </message>
+    <message>
+        <source>The menus speak the new language now; the rest of the window from the next start.</source>
+        <translation>Menüler artık yeni dilde; pencerenin geri kalanı bir sonraki açılışta.</translation>
+    </message>
+    <message>
+        <source>{name} was deleted or moved. The last version read stays on screen; it is read again as soon as the file is back.</source>
+        <translation>{name} silindi ya da taşındı. En son okunan sürüm ekranda kalıyor; dosya geri gelir gelmez yeniden okunacak.</translation>
+    </message>
+    <message>
+        <source>The map file is missing.</source>
+        <translation>Harita dosyası bulunamıyor.</translation>
+    </message>
+    <message>
+        <source>Built-in map</source>
+        <translation>Yerleşik harita</translation>
+    </message>
+    <message>
+        <source> [read-only]</source>
+        <translation> [salt okunur]</translation>
+    </message>
+</context>
+<context>
+    <name>Menu</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Dosya</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>Dü&amp;zen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Görünüm</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>G&amp;it</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Yardım</translation>
+    </message>
+    <message>
+        <source>Show &amp;Levels</source>
+        <translation>Düzeyleri Gö&amp;ster</translation>
+    </message>
+    <message>
+        <source>&amp;Layout</source>
+        <translation>&amp;Yerleşim</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <source>F&amp;ilter</source>
+        <translation>F&amp;iltre</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>D&amp;il</translation>
+    </message>
+    <message>
+        <source>Mouse</source>
+        <translation>Fare</translation>
+    </message>
+    <message>
+        <source>Main Tool Bar</source>
+        <translation>Ana Araç Çubuğu</translation>
+    </message>
+</context>
+<context>
+    <name>Mouse</name>
+    <message>
+        <source>Click a node&apos;s box</source>
+        <translation>Düğümün kutusuna tıklayın</translation>
+    </message>
+    <message>
+        <source>Check or uncheck it (a rejected or considered node: choose it)</source>
+        <translation>Seçer ya da seçimi kaldırır (reddedilen ya da değerlendirilen bir düğümü seçer)</translation>
+    </message>
+    <message>
+        <source>Right-click a node</source>
+        <translation>Düğüme sağ tıklayın</translation>
+    </message>
+    <message>
+        <source>Its menu: state, fold, note</source>
+        <translation>Menüsü açılır: durum, daraltma, not</translation>
+    </message>
+    <message>
+        <source>Click a handle, double-click a node</source>
+        <translation>Tutamağa tıklayın, düğüme çift tıklayın</translation>
+    </message>
+    <message>
+        <source>Fold or unfold it</source>
+        <translation>Daraltır ya da genişletir</translation>
+    </message>
+    <message>
+        <source>Wheel, pinch</source>
+        <translation>Tekerlek, iki parmakla sıkıştırma</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Yakınlaştırır, uzaklaştırır</translation>
+    </message>
+    <message>
+        <source>Drag the background, scroll</source>
+        <translation>Arka planı sürükleyin, kaydırın</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Görünümü kaydırır</translation>
+    </message>
+    <message>
+        <source>Click or drag in the overview</source>
+        <translation>Genel bakışta tıklayın ya da sürükleyin</translation>
+    </message>
+    <message>
+        <source>Move the view there</source>
+        <translation>Görünümü oraya taşır</translation>
+    </message>
+</context>
+<context>
+    <name>NodeMenu</name>
+    <message>
+        <source>&amp;Chosen</source>
+        <translation>&amp;Seçildi</translation>
+    </message>
+    <message>
+        <source>&amp;Rejected</source>
+        <translation>&amp;Reddedildi</translation>
+    </message>
+    <message>
+        <source>C&amp;onsidering</source>
+        <translation>&amp;Değerlendiriliyor</translation>
+    </message>
+    <message>
+        <source>&amp;Undecided</source>
+        <translation>&amp;Karar Verilmedi</translation>
+    </message>
+    <message>
+        <source>&amp;Unfold</source>
+        <translation>&amp;Genişlet</translation>
+    </message>
+    <message>
+        <source>&amp;Fold</source>
+        <translation>&amp;Daralt</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Note</source>
+        <translation>&amp;Notu Düzenle</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Hide these warnings</source>
+        <translation>Bu uyarıları gizle</translation>
+    </message>
+    <message>
+        <source>The map file has an error; the last good version is shown.</source>
+        <translation>Harita dosyasında bir hata var; son sağlam sürüm gösteriliyor.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of {name} read differently by Mermaid.</source>
+        <translation>
+            <numerusform>{name} dosyasının %n satırını Mermaid farklı okuyor.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) of {project} ignored; the rest of the project is open.</source>
+        <translation>
+            <numerusform>{project} dosyasındaki %n değer yok sayıldı; projenin geri kalanı açık.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>satır {line}</translation>
+    </message>
+    <message>
+        <source>…and {n} more (karar check lists them all).</source>
+        <translation>…ve {n} tane daha (karar check hepsini listeler).</translation>
+    </message>
+</context>
+<context>
+    <name>OrphansPanel</name>
+    <message>
+        <source>Orphaned notes</source>
+        <translation>Sahipsiz notlar</translation>
+    </message>
+    <message>
+        <source>No orphaned notes: every check and note of the project belongs to a node of the map.</source>
+        <translation>Sahipsiz not yok: projenin her seçimi ve notu haritadaki bir düğüme ait.</translation>
+    </message>
+    <message>
+        <source>Suggested homes</source>
+        <translation>Önerilen yerler</translation>
+    </message>
+    <message>
+        <source>No near match in the map. Select the node it belongs to and re-attach it there.</source>
+        <translation>Haritada yakın bir eşleşme yok. Ait olduğu düğümü seçip oraya yeniden bağlayın.</translation>
+    </message>
+    <message>
+        <source>Re-attach to suggestion</source>
+        <translation>Öneriye yeniden bağla</translation>
+    </message>
+    <message>
+        <source>Give this entry&apos;s check and notes to the suggested node (undoable)</source>
+        <translation>Bu kaydın seçimini ve notlarını önerilen düğüme ver (geri alınabilir)</translation>
+    </message>
+    <message>
+        <source>Re-attach to selected node</source>
+        <translation>Seçili düğüme yeniden bağla</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) of the project name nodes the map no longer has. Nothing is lost: re-attach each to the node it meant.</source>
+        <translation>
+            <numerusform>Projedeki %n kayıt, haritada artık olmayan düğümleri gösteriyor. Hiçbir şey kaybolmadı: her birini ait olduğu düğüme yeniden bağlayın.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Or select any node in the map and re-attach it there.</source>
+        <translation>Ya da haritada herhangi bir düğümü seçip oraya yeniden bağlayın.</translation>
+    </message>
+    <message>
+        <source>Select a node in the map first</source>
+        <translation>Önce haritada bir düğüm seçin</translation>
+    </message>
+    <message>
+        <source>Or re-attach it to the node selected in the map: {label}</source>
+        <translation>Ya da haritada seçili düğüme yeniden bağlayın: {label}</translation>
+    </message>
+    <message>
+        <source>Give this entry&apos;s check and notes to “{label}”</source>
+        <translation>Bu kaydın seçimini ve notlarını “{label}” düğümüne ver</translation>
+    </message>
+</context>
+<context>
+    <name>RecentMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Son Açılanlar</translation>
+    </message>
+    <message>
+        <source>No recent maps</source>
+        <translation>Son açılan harita yok</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Listeyi &amp;Temizle</translation>
+    </message>
+    <message>
+        <source>&amp;Built-in Django Map</source>
+        <translation>&amp;Yerleşik Django Haritası</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>Undecided</source>
+        <translation>Karar verilmedi</translation>
+    </message>
+    <message>
+        <source>✓ Chosen</source>
+        <translation>✓ Seçildi</translation>
+    </message>
+    <message>
+        <source>✗ Rejected</source>
+        <translation>✗ Reddedildi</translation>
+    </message>
+    <message>
+        <source>? Considering</source>
+        <translation>? Değerlendiriliyor</translation>
+    </message>
+    <message>
+        <source>What the team decided about this node</source>
+        <translation>Ekibin bu düğüm için verdiği karar</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>&amp;Durum:</translation>
+    </message>
+    <message>
+        <source>Who decided (by: in the project file)</source>
+        <translation>Kararı kim verdi (proje dosyasında by:)</translation>
+    </message>
+    <message>
+        <source>Decided &amp;by:</source>
+        <translation>&amp;Karar veren:</translation>
+    </message>
+    <message>
+        <source>When the state last changed (YYYY-MM-DD; empty: not recorded)</source>
+        <translation>Durumun son değiştiği gün (YYYY-AA-GG; boş: kaydedilmedi)</translation>
+    </message>
+    <message>
+        <source>Calendar…</source>
+        <translation>Takvim…</translation>
+    </message>
+    <message>
+        <source>Pick the date on a calendar</source>
+        <translation>Tarihi takvimden seç</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Tarih:</translation>
+    </message>
+    <message>
+        <source>Who voted for this node in the tally (karar merge)</source>
+        <translation>Sayımda bu düğüme kimlerin oy verdiği (karar merge)</translation>
+    </message>
+    <message>
+        <source>Votes:</source>
+        <translation>Oylar:</translation>
+    </message>
+    <message>
+        <source>Who decided</source>
+        <extracomment>whether the canvas shows a node&apos;s votes (the window sets it from the canvas)</extracomment>
+        <translation>Kararı veren</translation>
+    </message>
+    <message>
+        <source>{votes} of {count}</source>
+        <translation>{count} kişiden {votes}</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a day: write it as YYYY-MM-DD.</source>
+        <translation>“{text}” bir gün değil: YYYY-AA-GG biçiminde yazın.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <source>Find in map — case and accents ignored</source>
+        <extracomment>above this many matches, folded ancestors hiding a match are not marked (cost) what folds the folds opened for the current match again (None: none opened) the selection before the search moved it (given back when nothing matches)</extracomment>
+        <translation>Haritada bul — büyük/küçük harf ve aksanlar önemsenmez</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Önceki eşleşme (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Sonraki eşleşme (Enter)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Kapat (Esc)</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Bul:</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Eşleşme yok</translation>
+    </message>
+    <message>
+        <source>{current} of {total}</source>
+        <translation>{current}/{total}</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Karar projects (*.karar.yaml);;All files (*)</source>
+        <translation>Karar projeleri (*.karar.yaml);;Tüm dosyalar (*)</translation>
+    </message>
+    <message>
+        <source>Save Project</source>
+        <translation>Projeyi Kaydet</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{name}” before closing?</source>
+        <translation>Kapatmadan önce “{name}” projesindeki değişiklikler kaydedilsin mi?</translation>
+    </message>
+    <message>
+        <source>Your checks and notes will be lost if you don&apos;t save them.</source>
+        <translation>Kaydetmezseniz seçimleriniz ve notlarınız kaybolacak.</translation>
+    </message>
+    <message>
+        <source>an untitled project</source>
+        <translation>adsız bir proje</translation>
+    </message>
+    <message>
+        <source>Restore Unsaved Work — Karar</source>
+        <translation>Kaydedilmemiş Çalışmayı Geri Yükle — Karar</translation>
+    </message>
+    <message>
+        <source>Karar closed without saving {name}.</source>
+        <translation>Karar kapanırken {name} kaydedilmemişti.</translation>
+    </message>
+    <message>
+        <source>A recovery copy from {saved} holds the unsaved checks and notes. Restore it?</source>
+        <translation>{saved} tarihli bir kurtarma kopyasında kaydedilmemiş seçimler ve notlar var. Geri yüklensin mi?</translation>
+    </message>
+    <message>
+        <source>earlier</source>
+        <translation>daha önceki</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Geri Yükle</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <source>No map — open one with Ctrl+O or drop a file here</source>
+        <translation>Harita yok — Ctrl+O ile bir harita açın ya da buraya bir dosya bırakın</translation>
+    </message>
+    <message>
+        <source>Decisions only</source>
+        <translation>Yalnızca kararlar</translation>
+    </message>
+    <message>
+        <source>Open questions only</source>
+        <translation>Yalnızca açık sorular</translation>
+    </message>
+    <message>
+        <source>Rejected hidden</source>
+        <translation>Reddedilenler gizli</translation>
+    </message>
+    <message>
+        <source>Agreed by all</source>
+        <translation>Oy birliği</translation>
+    </message>
+    <message>
+        <source>Split votes</source>
+        <translation>Bölünen oylar</translation>
+    </message>
+    <message>
+        <source>Nobody voted</source>
+        <translation>Oy almayanlar</translation>
+    </message>
+    <message>
+        <source>{n} chosen</source>
+        <translation>{n} seçildi</translation>
+    </message>
+    <message>
+        <source>{n} rejected</source>
+        <translation>{n} reddedildi</translation>
+    </message>
+    <message>
+        <source>{n} open</source>
+        <translation>{n} açık</translation>
+    </message>
+    <message>
+        <source>{title}: {shown} of {count} nodes · {decided}</source>
+        <translation>{title}: {count} düğümden {shown} tanesi · {decided}</translation>
+    </message>
+    <message>
+        <source>{count} nodes · {shown} shown · {folded} folded · {decided}</source>
+        <translation>{count} düğüm · {shown} görünür · {folded} daraltılmış · {decided}</translation>
+    </message>
+    <message>
+        <source> — line {line}</source>
+        <translation> — satır {line}</translation>
+    </message>
+</context>
+</TS>
