@@ -1050,6 +1050,112 @@
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <source>light</source>
+        <translation>açık</translation>
+    </message>
+    <message>
+        <source>dark</source>
+        <translation>koyu</translation>
+    </message>
+    <message>
+        <source>high contrast</source>
+        <translation>yüksek karşıtlık</translation>
+    </message>
+    <message>
+        <source>Print Preview — Karar</source>
+        <translation>Yazdırma Önizlemesi — Karar</translation>
+    </message>
+    <message>
+        <source>P&amp;ages:</source>
+        <translation>&amp;Sayfalar:</translation>
+    </message>
+    <message>
+        <source>Fit on one page</source>
+        <translation>Tek sayfaya sığdır</translation>
+    </message>
+    <message>
+        <source>Poster, tiled</source>
+        <translation>Afiş, parça parça</translation>
+    </message>
+    <message>
+        <source>A page per branch</source>
+        <translation>Dal başına bir sayfa</translation>
+    </message>
+    <message>
+        <source>Whole map</source>
+        <translation>Haritanın tamamı</translation>
+    </message>
+    <message>
+        <source>As folded now</source>
+        <translation>Şu an daraltıldığı gibi</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Kararlar</translation>
+    </message>
+    <message>
+        <source>Branch: {title}</source>
+        <translation>Dal: {title}</translation>
+    </message>
+    <message>
+        <source>S&amp;cope:</source>
+        <translation>&amp;Kapsam:</translation>
+    </message>
+    <message>
+        <source>Pape&amp;r:</source>
+        <translation>Kâğı&amp;t:</translation>
+    </message>
+    <message>
+        <source>&amp;Orientation:</source>
+        <translation>&amp;Yön:</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Otomatik</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Dikey</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Yatay</translation>
+    </message>
+    <message>
+        <source>As on screen ({theme})</source>
+        <translation>Ekrandaki gibi ({theme})</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>T&amp;ema:</translation>
+    </message>
+    <message>
+        <source>Light (for paper)</source>
+        <translation>Açık (kâğıt için)</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Koyu</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Yüksek karşıtlık</translation>
+    </message>
+    <message>
+        <source>Could not print: {reason}</source>
+        <translation>Yazdırılamadı: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <extracomment>the print preview&apos;s count of the pages it shows</extracomment>
+        <translation>
+            <numerusform>%n sayfa</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecentMenu</name>
     <message>
         <source>Open &amp;Recent</source>

@@ -192,3 +192,30 @@ def test_the_export_dialog_speaks_turkish(qtbot: QtBot, tmp_path: Path) -> None:
     assert dialog.format_box.itemText(0) == "PNG resmi"
     assert dialog.format_box.currentData() == "png"  # the settings keep the English keys
     assert dialog.export_button.text() == "Dışa Akta&r"
+
+
+def test_the_print_preview_speaks_turkish(qtbot: QtBot) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QLabel
+
+    from karar.ui.printpreview import PrintPreview
+
+    QSettings().remove("print")
+    i18n.install("tr")
+    win = MainWindow(theme="light", remember=False)
+    qtbot.addWidget(win)
+    assert win.open_map(None)
+    dialog = PrintPreview(win, QPrinter(QPrinter.PrinterMode.HighResolution))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "Yazdırma Önizlemesi — Karar"
+    labels = [label.text() for label in dialog.strip.findChildren(QLabel)]
+    assert labels[:5] == ["&Sayfalar:", "&Kapsam:", "Kâğı&t:", "&Yön:", "T&ema:"]
+    assert dialog.pages_box.itemText(2) == "Dal başına bir sayfa"
+    assert dialog.pages_box.currentData() == "fit"  # the settings keep the English keys
+    assert dialog.scope_box.itemText(3).startswith("Dal: ")
+    assert dialog.theme_box.itemText(1) == "Ekrandaki gibi (açık)"
+    qtbot.waitUntil(lambda: dialog.count_label.text() == "1 sayfa")
+    dialog.close()
+    QSettings().remove("print")

@@ -25,6 +25,7 @@ from karar.core.labels import plain_text
 from karar.core.pages import PAPERS, Orientation, Page, PageSetup, PagesKind
 from karar.core.pathnames import shown
 from karar.core.scope import Scope
+from karar.ui.i18n import QT_TRANSLATE_NOOP
 from karar.ui.pages import Header, paint_pages, plan_pages, sheet_orientation
 from karar.ui.plaintext import warn
 
@@ -43,6 +44,17 @@ THEMES = ("light", SCREEN, "dark", "contrast")
 
 SCOPES = ("all", "folded", "decisions")
 """The scopes that name no branch; a branch is ``branch:<its title>``."""
+
+_THEME_NAMES = {
+    "light": QT_TRANSLATE_NOOP("PrintPreview", "light"),
+    "dark": QT_TRANSLATE_NOOP("PrintPreview", "dark"),
+    "contrast": QT_TRANSLATE_NOOP("PrintPreview", "high contrast"),
+}
+"""The window's themes as "As on screen (…)" names them."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PrintPreview", text)
 
 
 @dataclass(frozen=True)
@@ -203,7 +215,7 @@ class PrintPreview(QPrintPreviewDialog):
     def __init__(self, window: MainWindow, printer: QPrinter) -> None:
         super().__init__(printer, window)
         self.setObjectName("print-preview")
-        self.setWindowTitle("Print Preview — Karar")
+        self.setWindowTitle(QCoreApplication.translate("PrintPreview", "Print Preview — Karar"))
         self.main_window = window
         self._printer = printer  # Qt keeps only a pointer: the printer lives with the dialog
         self.options = PrintOptions.load()
@@ -242,51 +254,62 @@ class PrintPreview(QPrintPreviewDialog):
         row.setContentsMargins(8, 6, 8, 2)
         self.pages_box = self._combo(
             row,
-            "P&ages:",
+            QCoreApplication.translate("PrintPreview", "P&ages:"),
             "pages",
             [
-                ("Fit on one page", PagesKind.FIT),
-                ("Poster, tiled", PagesKind.POSTER),
-                ("A page per branch", PagesKind.BRANCHES),
+                (QCoreApplication.translate("PrintPreview", "Fit on one page"), PagesKind.FIT),
+                (QCoreApplication.translate("PrintPreview", "Poster, tiled"), PagesKind.POSTER),
+                (
+                    QCoreApplication.translate("PrintPreview", "A page per branch"),
+                    PagesKind.BRANCHES,
+                ),
             ],
             self.options.pages,
         )
         scopes = [
-            ("Whole map", "all"),
-            ("As folded now", "folded"),
-            ("Decisions", "decisions"),
+            (QCoreApplication.translate("PrintPreview", "Whole map"), "all"),
+            (QCoreApplication.translate("PrintPreview", "As folded now"), "folded"),
+            (QCoreApplication.translate("PrintPreview", "Decisions"), "decisions"),
         ]
-        scopes += [(f"Branch: {t}", f"branch:{t}") for t in branch_titles(self.main_window)]
-        self.scope_box = self._combo(row, "S&cope:", "scope", scopes, self.options.scope)
+        branch = QCoreApplication.translate("PrintPreview", "Branch: {title}")
+        scopes += [(branch.format(title=t), f"branch:{t}") for t in branch_titles(self.main_window)]
+        scope_label = QCoreApplication.translate("PrintPreview", "S&cope:")
+        self.scope_box = self._combo(row, scope_label, "scope", scopes, self.options.scope)
         # the branch titles are long: the box shows a short one, its list the whole
         self.scope_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.scope_box.setMinimumContentsLength(16)
         self.paper_box = self._combo(
-            row, "Pape&r:", "paper", [(p, p) for p in PAPERS], self.options.paper
+            row,
+            QCoreApplication.translate("PrintPreview", "Pape&r:"),
+            "paper",
+            [(p, p) for p in PAPERS],
+            self.options.paper,
         )
         self.orientation_box = self._combo(
             row,
-            "&Orientation:",
+            QCoreApplication.translate("PrintPreview", "&Orientation:"),
             "orientation",
             [
-                ("Auto", Orientation.AUTO),
-                ("Portrait", Orientation.PORTRAIT),
-                ("Landscape", Orientation.LANDSCAPE),
+                (QCoreApplication.translate("PrintPreview", "Auto"), Orientation.AUTO),
+                (QCoreApplication.translate("PrintPreview", "Portrait"), Orientation.PORTRAIT),
+                (QCoreApplication.translate("PrintPreview", "Landscape"), Orientation.LANDSCAPE),
             ],
             self.options.orientation,
         )
         screen = self.main_window.map_scene.theme.name
+        screen = _tr(_THEME_NAMES[screen]) if screen in _THEME_NAMES else screen
+        as_on_screen = QCoreApplication.translate("PrintPreview", "As on screen ({theme})")
         self.theme_box = self._combo(
             row,
-            "T&heme:",
+            QCoreApplication.translate("PrintPreview", "T&heme:"),
             "theme",
             [
-                ("Light (for paper)", "light"),
-                (f"As on screen ({screen})", SCREEN),
-                ("Dark", "dark"),
-                ("High contrast", "contrast"),
+                (QCoreApplication.translate("PrintPreview", "Light (for paper)"), "light"),
+                (as_on_screen.format(theme=screen), SCREEN),
+                (QCoreApplication.translate("PrintPreview", "Dark"), "dark"),
+                (QCoreApplication.translate("PrintPreview", "High contrast"), "contrast"),
             ],
             self.options.theme,
         )
@@ -345,6 +368,7 @@ class PrintPreview(QPrintPreviewDialog):
         try:
             self.job.paint(printer)
         except OSError as err:
-            warn(self, f"Could not print: {shown(str(err))}")
-        count = len(self.job.pages)
-        self.count_label.setText(f"{count} page{'s' if count != 1 else ''}")
+            could_not = QCoreApplication.translate("PrintPreview", "Could not print: {reason}")
+            warn(self, could_not.format(reason=shown(str(err))))
+        #: the print preview's count of the pages it shows
+        self.count_label.setText(self.tr("%n page(s)", "", len(self.job.pages)))
