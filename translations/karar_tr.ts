@@ -1050,6 +1050,77 @@
     </message>
 </context>
 <context>
+    <name>Outputs</name>
+    <message>
+        <source>All files</source>
+        <translation>Tüm dosyalar</translation>
+    </message>
+    <message>
+        <source>Export Decision Snapshot</source>
+        <translation>Karar Özetini Dışa Aktar</translation>
+    </message>
+    <message>
+        <source>&amp;Decisions only: the decided nodes and the branches leading to them</source>
+        <translation>Yalnızca &amp;kararlar: karar verilmiş düğümler ve onlara giden dallar</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>{path} yazılamadı: {reason}</translation>
+    </message>
+    <message>
+        <source>Decision snapshot written to {path}</source>
+        <translation>Karar özeti {path} dosyasına yazıldı</translation>
+    </message>
+    <message>
+        <source>Export Decision Records</source>
+        <translation>Karar Kayıtlarını Dışa Aktar</translation>
+    </message>
+    <message>
+        <source>Could not export the decision records: {reason}</source>
+        <translation>Karar kayıtları dışa aktarılamadı: {reason}</translation>
+    </message>
+    <message>
+        <source>Export Decision Report</source>
+        <translation>Karar Raporunu Dışa Aktar</translation>
+    </message>
+    <message>
+        <source>Could not export the decision report: {reason}</source>
+        <translation>Karar raporu dışa aktarılamadı: {reason}</translation>
+    </message>
+    <message>
+        <source>Decision report written to {path}</source>
+        <translation>Karar raporu {path} dosyasına yazıldı</translation>
+    </message>
+    <message>
+        <source>The map was sent to the printer</source>
+        <translation>Harita yazıcıya gönderildi</translation>
+    </message>
+    <message>
+        <source>The picture is {width} × {height} px, beyond {limit} px: save as {tiles} tiles?</source>
+        <translation>Resim {width} × {height} piksel, {limit} piksel sınırını aşıyor: {tiles} parça olarak kaydedilsin mi?</translation>
+    </message>
+    <message>
+        <source>Export Image</source>
+        <translation>Resim Olarak Dışa Aktar</translation>
+    </message>
+    <message>
+        <source>Drawing {name}…</source>
+        <translation>{name} çiziliyor…</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written</source>
+        <translation>Dışa aktarma iptal edildi: hiçbir şey yazılmadı</translation>
+    </message>
+    <message>
+        <source>Could not export the image: {reason}</source>
+        <translation>Resim dışa aktarılamadı: {reason}</translation>
+    </message>
+    <message>
+        <source>Image written to {path}</source>
+        <translation>Resim {path} dosyasına yazıldı</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreview</name>
     <message>
         <source>light</source>

@@ -219,3 +219,21 @@ def test_the_print_preview_speaks_turkish(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: dialog.count_label.text() == "1 sayfa")
     dialog.close()
     QSettings().remove("print")
+
+
+def test_the_exports_speak_turkish(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtGui import QPdfWriter
+
+    i18n.install("tr")
+    win = MainWindow(theme="light", remember=False)
+    qtbot.addWidget(win)
+    assert win.open_map(None)
+    dialog, box = win.outputs.snapshot_dialog()
+    try:
+        assert dialog.windowTitle() == "Karar Özetini Dışa Aktar"
+        assert box.text().startswith("Yalnızca &kararlar")
+        assert dialog.nameFilters() == ["Markdown (*.md)", "Tüm dosyalar (*)"]
+    finally:
+        dialog.deleteLater()
+    win.outputs.print_to(QPdfWriter(str(tmp_path / "m.pdf")))
+    assert win.statusBar().currentMessage() == "Harita yazıcıya gönderildi"

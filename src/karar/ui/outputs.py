@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QGridLayout
 
 from karar.core.errors import KararError
 from karar.core.pathnames import shown
+from karar.ui import i18n
 from karar.ui.plaintext import warn
 
 if TYPE_CHECKING:
@@ -44,16 +45,19 @@ class Outputs(QObject):
         doc = self.window.document
         base = Path(doc.project.path or doc.path or "django.md")
         start = base.with_name(base.name.split(".")[0] + "-decisions.md")
-        dialog = QFileDialog(
-            self.window, "Export Decision Snapshot", str(start), "Markdown (*.md);;All files (*)"
-        )
+        all_files = self.tr("All files")  # lupdate reads no call inside an f-string
+        filters = f"Markdown (*.md);;{all_files} (*)"
+        title = self.tr("Export Decision Snapshot")
+        dialog = QFileDialog(self.window, title, str(start), filters)
         dialog.setObjectName("snapshot-dialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("md")
         dialog.selectFile(str(start))
         # Qt's own dialog, not the platform's: only it can carry the check box
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        box = QCheckBox("&Decisions only: the decided nodes and the branches leading to them")
+        box = QCheckBox(
+            self.tr("&Decisions only: the decided nodes and the branches leading to them")
+        )
         box.setObjectName("decisions-only")
         box.setChecked(not self.window.map_scene.filter.folds_apply)
         layout = dialog.layout()
@@ -85,9 +89,14 @@ class Outputs(QObject):
         try:
             write_atomic(Path(path), text.encode("utf-8"))
         except OSError as err:
-            warn(self.window, f"Could not write {shown(path)}: {shown(str(err.strerror or err))}")
+            reason = shown(str(err.strerror or err))
+            warn(
+                self.window,
+                self.tr("Could not write {path}: {reason}").format(path=shown(path), reason=reason),
+            )
             return
-        self.window.statusBar().showMessage(f"Decision snapshot written to {path}", 6000)
+        written = self.tr("Decision snapshot written to {path}").format(path=path)
+        self.window.statusBar().showMessage(written, 6000)
 
     @Slot()
     def export_records(self) -> None:
@@ -102,14 +111,15 @@ class Outputs(QObject):
         base = doc.project.path or doc.path
         start = Path(base).parent if base else Path.home()
         folder = QFileDialog.getExistingDirectory(
-            self.window, "Export Decision Records", str(start)
+            self.window, self.tr("Export Decision Records"), str(start)
         )
         if not folder:
             return
         try:
             plan = write_folder(Path(folder), doc.mindmap, dict(doc.map_state.entries()))
         except RecordsError as err:
-            warn(self.window, f"Could not export the decision records: {shown(str(err))}")
+            could_not = self.tr("Could not export the decision records: {reason}")
+            warn(self.window, could_not.format(reason=shown(str(err))))
             return
         self.window.statusBar().showMessage(plan.summary(shown(folder)), 8000)
 
@@ -123,7 +133,7 @@ class Outputs(QObject):
         if doc.root is None:
             return
         path = self._ask_path(
-            "Export Decision Report", "-decisions.pdf", "PDF (*.pdf);;HTML (*.html *.htm)"
+            self.tr("Export Decision Report"), "-decisions.pdf", "PDF (*.pdf);;HTML (*.html *.htm)"
         )
         if not path:
             return
@@ -141,9 +151,11 @@ class Outputs(QObject):
                 project_name=doc.project.path.name if doc.project.path else "",
             )
         except (KararError, OSError) as err:
-            warn(self.window, f"Could not export the decision report: {shown(str(err))}")
+            could_not = self.tr("Could not export the decision report: {reason}")
+            warn(self.window, could_not.format(reason=shown(str(err))))
             return
-        self.window.statusBar().showMessage(f"Decision report written to {path}", 8000)
+        written = self.tr("Decision report written to {path}").format(path=path)
+        self.window.statusBar().showMessage(written, 8000)
 
     @Slot()
     def merge_participants(self) -> None:
@@ -175,7 +187,9 @@ class Outputs(QObject):
         dialog = PrintPreview(self.window, printer)
         try:
             if dialog.exec() == PrintPreview.DialogCode.Accepted:
-                self.window.statusBar().showMessage("The map was sent to the printer", 6000)
+                self.window.statusBar().showMessage(
+                    self.tr("The map was sent to the printer"), 6000
+                )
         finally:
             dialog.deleteLater()
 
@@ -196,7 +210,7 @@ class Outputs(QObject):
         if self.window.document.root is None:
             return
         if PrintJob(self.window, options or _Options()).paint(printer):
-            self.window.statusBar().showMessage("The map was sent to the printer", 6000)
+            self.window.statusBar().showMessage(self.tr("The map was sent to the printer"), 6000)
 
     @Slot()
     def export_image(self) -> None:
@@ -224,13 +238,18 @@ class Outputs(QObject):
         try:
             self.write_image(options)
         except PictureTooLargeError as big:
-            question = (
-                f"The picture is {big.width:,} × {big.height:,} px, beyond {MAX_PIXELS:,} px: "
-                f"save as {big.tiles} tiles?"
+            number = i18n.locale().toString
+            question = self.tr(
+                "The picture is {width} × {height} px, beyond {limit} px: save as {tiles} tiles?"
+            ).format(
+                width=number(big.width),
+                height=number(big.height),
+                limit=number(MAX_PIXELS),
+                tiles=big.tiles,
             )
             answer = QMessageBox.question(
                 self.window,
-                "Export Image",
+                self.tr("Export Image"),
                 question,
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Save,
@@ -253,8 +272,8 @@ class Outputs(QObject):
         doc = self.window.document
         shown_now = options.scope == "folded"
         try:
-            drawing = f"Drawing {options.path.name}…"
-            with progress_dialog(self.window, "Export Image", drawing) as progress:
+            drawing = self.tr("Drawing {name}…").format(name=options.path.name)
+            with progress_dialog(self.window, self.tr("Export Image"), drawing) as progress:
                 notice = export_image(
                     doc.mindmap,
                     options.path,
@@ -273,14 +292,18 @@ class Outputs(QObject):
                     progress=progress,
                 )
         except CancelledError:
-            self.window.statusBar().showMessage("Export cancelled: nothing was written", 6000)
+            self.window.statusBar().showMessage(
+                self.tr("Export cancelled: nothing was written"), 6000
+            )
             return
         except PictureTooLargeError:
             raise
         except (KararError, OSError) as err:
-            warn(self.window, f"Could not export the image: {shown(str(err))}")
+            could_not = self.tr("Could not export the image: {reason}")
+            warn(self.window, could_not.format(reason=shown(str(err))))
             return
-        self.window.statusBar().showMessage(notice or f"Image written to {options.path}", 8000)
+        written = self.tr("Image written to {path}").format(path=options.path)
+        self.window.statusBar().showMessage(notice or written, 8000)
 
 
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
