@@ -29,6 +29,25 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message numerus="yes">
+        <source>{participants} in %n file(s): ready to merge.</source>
+        <extracomment>the merge dialog&apos;s summary; {participants} is &quot;%n participant(s)&quot;</extracomment>
+        <translation>
+            <numerusform>{participants} in %n file: ready to merge.</numerusform>
+            <numerusform>{participants} in %n files: ready to merge.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <extracomment>how many participants the chosen files hold</extracomment>
+        <translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NoticeBar</name>
     <message numerus="yes">
         <source>%n line(s) of {name} read differently by Mermaid.</source>

@@ -884,6 +884,95 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Karar projects (*.karar.yaml);;All files (*)</source>
+        <translation>Karar projeleri (*.karar.yaml);;Tüm dosyalar (*)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Dosya</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Kim</translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation>Seçilen</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Harita</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Sorun</translation>
+    </message>
+    <message>
+        <source>Merge Participants</source>
+        <translation>Katılımcıları Birleştir</translation>
+    </message>
+    <message>
+        <source>Each participant&apos;s project file on one map becomes one voice in the tally: how many chose each node, who, and their notes. The tally decides nothing by itself. Tallies of other rooms can be added: their votes add up.</source>
+        <translation>Aynı haritadaki her katılımcının proje dosyası sayımda bir ses olur: her düğümü kaç kişinin seçtiği, kimlerin seçtiği ve notları. Sayım kendi başına hiçbir karar vermez. Başka odaların sayımları da eklenebilir: oyları toplanır.</translation>
+    </message>
+    <message>
+        <source>&amp;Add Files…</source>
+        <translation>Dosya &amp;Ekle…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Kaldır</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Seç…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;chosen what more than half of the participants chose</source>
+        <translation>Katılımcıların yarısından fazlasının seçtiğini seçil&amp;di olarak işaretle</translation>
+    </message>
+    <message>
+        <source>&amp;Merge and Open</source>
+        <translation>&amp;Birleştir ve Aç</translation>
+    </message>
+    <message>
+        <source>&amp;Tally:</source>
+        <translation>Sa&amp;yım:</translation>
+    </message>
+    <message>
+        <source>Choose where the tally goes.</source>
+        <translation>Sayımın nereye yazılacağını seçin.</translation>
+    </message>
+    <message>
+        <source>tally: {names}</source>
+        <translation>sayım: {names}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{participants} in %n file(s): ready to merge.</source>
+        <extracomment>the merge dialog&apos;s summary; {participants} is &quot;%n participant(s)&quot;</extracomment>
+        <translation>
+            <numerusform>%n dosyada {participants}: birleştirmeye hazır.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <extracomment>how many participants the chosen files hold</extracomment>
+        <translation>
+            <numerusform>%n katılımcı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose Participants&apos; Files</source>
+        <translation>Katılımcıların Dosyalarını Seçin</translation>
+    </message>
+    <message>
+        <source>Write the Tally</source>
+        <translation>Sayımı Yaz</translation>
+    </message>
+</context>
+<context>
     <name>Mouse</name>
     <message>
         <source>Click a node&apos;s box</source>

@@ -237,3 +237,24 @@ def test_the_exports_speak_turkish(qtbot: QtBot, tmp_path: Path) -> None:
         dialog.deleteLater()
     win.outputs.print_to(QPdfWriter(str(tmp_path / "m.pdf")))
     assert win.statusBar().currentMessage() == "Harita yazıcıya gönderildi"
+
+
+def test_the_merge_dialog_speaks_turkish(qtbot: QtBot, tmp_path: Path) -> None:
+    from karar.ui.mergedialog import MergeDialog
+
+    i18n.install("tr")
+    dialog = MergeDialog(None, tmp_path)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Katılımcıları Birleştir"
+    header = dialog.files.headerItem()
+    assert [header.text(c) for c in range(5)] == ["Dosya", "Kim", "Seçilen", "Harita", "Sorun"]
+    people = []
+    for name in ("ayse", "can"):
+        path = tmp_path / f"{name}.karar.yaml"
+        path.write_text("karar: 1\nmap: builtin:django\nnodes: []\n", encoding="utf-8")
+        people.append(path)
+    dialog.add_files(people)
+    assert dialog.summary.text() == "2 dosyada 2 katılımcı: birleştirmeye hazır."
+    assert dialog.merge_button.text() == "&Birleştir ve Aç"
+    dialog.set_output("")
+    assert dialog.summary.text() == "Sayımın nereye yazılacağını seçin."

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,12 +30,24 @@ from karar.core import project as projects
 from karar.core.merge import is_tally, merge_projects, participants_of, refusals
 from karar.core.pathnames import shown
 from karar.core.project import Project, ProjectError
+from karar.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from karar.ui.mainwindow import MainWindow
 
-PROJECT_FILTER = "Karar projects (*.karar.yaml);;All files (*)"
-COLUMNS = ("File", "Who", "Chosen", "Map", "Problem")
+PROJECT_FILTER = QT_TRANSLATE_NOOP("MergeDialog", "Karar projects (*.karar.yaml);;All files (*)")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("MergeDialog", "File"),
+    QT_TRANSLATE_NOOP("MergeDialog", "Who"),
+    QT_TRANSLATE_NOOP("MergeDialog", "Chosen"),
+    QT_TRANSLATE_NOOP("MergeDialog", "Map"),
+    QT_TRANSLATE_NOOP("MergeDialog", "Problem"),
+)
+"""The file list's columns (English source texts, shown translated)."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MergeDialog", text)
 
 
 @dataclass(slots=True)
@@ -59,39 +71,41 @@ class MergeDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, start: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("merge-dialog")
-        self.setWindowTitle("Merge Participants")
+        self.setWindowTitle(self.tr("Merge Participants"))
         self._start = start or Path.home()
         self._inputs: list[_Input] = []
 
         intro = QLabel(
-            "Each participant's project file on one map becomes one voice in the tally: "
-            "how many chose each node, who, and their notes. The tally decides nothing "
-            "by itself. Tallies of other rooms can be added: their votes add up.",
+            self.tr(
+                "Each participant's project file on one map becomes one voice in the tally: "
+                "how many chose each node, who, and their notes. The tally decides nothing "
+                "by itself. Tallies of other rooms can be added: their votes add up."
+            ),
             self,
         )
         intro.setWordWrap(True)
         self.files = QTreeWidget(self)
         self.files.setObjectName("merge-files")
-        self.files.setHeaderLabels(list(COLUMNS))
+        self.files.setHeaderLabels([_tr(c) for c in COLUMNS])
         self.files.setRootIsDecorated(False)
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.files.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.add_button = QPushButton("&Add Files…", self)
+        self.add_button = QPushButton(self.tr("&Add Files…"), self)
         self.add_button.setObjectName("merge-add")
         self.add_button.clicked.connect(self._on_add_button_clicked)
-        self.remove_button = QPushButton("&Remove", self)
+        self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.remove_button.setObjectName("merge-remove")
         self.remove_button.clicked.connect(self.remove_selected)
         self.output = QLineEdit(self)
         self.output.setObjectName("merge-output")
         self.output.setPlaceholderText("tally.karar.yaml")
         self.output.textChanged.connect(self.refresh)
-        self.output_button = QPushButton("C&hoose…", self)
+        self.output_button = QPushButton(self.tr("C&hoose…"), self)
         self.output_button.clicked.connect(self._on_output_button_clicked)
         self.majority = QCheckBox(
-            "Mark &chosen what more than half of the participants chose", self
+            self.tr("Mark &chosen what more than half of the participants chose"), self
         )
         self.majority.setObjectName("merge-majority")
         self.summary = QLabel(self)
@@ -100,7 +114,7 @@ class MergeDialog(QDialog):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.merge_button = self.buttons.addButton(
-            "&Merge and Open", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Merge and Open"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.merge_button.setObjectName("merge-ok")
         self.buttons.accepted.connect(self.accept)
@@ -111,7 +125,7 @@ class MergeDialog(QDialog):
         file_buttons.addWidget(self.remove_button)
         file_buttons.addStretch(1)
         out_row = QHBoxLayout()
-        out_label = QLabel("&Tally:", self)
+        out_label = QLabel(self.tr("&Tally:"), self)
         out_label.setBuddy(self.output)
         out_row.addWidget(out_label)
         out_row.addWidget(self.output, 1)
@@ -176,7 +190,7 @@ class MergeDialog(QDialog):
         loaded = [i.project for i in self._inputs if i.project is not None]
         found = [str(r.error) for r in refusals(loaded, self.output_path())]
         if self.output_path() is None:
-            found.append("Choose where the tally goes.")
+            found.append(self.tr("Choose where the tally goes."))
         return found
 
     @Slot()
@@ -197,7 +211,9 @@ class MergeDialog(QDialog):
                 tally = is_tally(project)
                 states = project.entries.values()
                 chosen = sum((s.votes or 0) if tally else s.checked for s in states)
-                who = ("tally: " if tally else "") + ", ".join(names)
+                who = ", ".join(names)
+                if tally:
+                    who = self.tr("tally: {names}").format(names=who)
                 row = [entry.path.name, who, str(chosen), project.map_ref, why.get(id(project), "")]
             item = QTreeWidgetItem([shown(text) for text in row])
             item.setToolTip(0, shown(str(entry.path)))
@@ -212,7 +228,11 @@ class MergeDialog(QDialog):
             self.summary.setText(shown(problems[0]))
         else:
             files = len(self._inputs)
-            self.summary.setText(f"{people} participants in {files} files: ready to merge.")
+            #: the merge dialog's summary; {participants} is "%n participant(s)"
+            ready = self.tr("{participants} in %n file(s): ready to merge.", "", files)
+            #: how many participants the chosen files hold
+            counted = self.tr("%n participant(s)", "", people)
+            self.summary.setText(ready.format(participants=counted))
 
     # ------------------------------------------------------------------ writing
 
@@ -241,7 +261,7 @@ class MergeDialog(QDialog):
     @Slot()
     def _on_add_button_clicked(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, "Choose Participants' Files", str(self._start), PROJECT_FILTER
+            self, self.tr("Choose Participants' Files"), str(self._start), _tr(PROJECT_FILTER)
         )
         if names:
             self.add_files(list(names))
@@ -249,7 +269,8 @@ class MergeDialog(QDialog):
     @Slot()
     def _on_output_button_clicked(self) -> None:
         start = self.output_path() or self._start / "tally.karar.yaml"
-        name, _ = QFileDialog.getSaveFileName(self, "Write the Tally", str(start), PROJECT_FILTER)
+        title = self.tr("Write the Tally")
+        name, _ = QFileDialog.getSaveFileName(self, title, str(start), _tr(PROJECT_FILTER))
         if name:
             self.set_output(name)
 
