@@ -1210,6 +1210,112 @@
     </message>
 </context>
 <context>
+    <name>Presentation</name>
+    <message>
+        <source>Next step</source>
+        <extracomment>the least height of a label in the focused branch, on a screen 1080 pixels high a small branch is shown larger, up to this many times the least readable zoom room kept free around what a step shows, in screen pixels a branch is unfolded no deeper than this many levels below it at once</extracomment>
+        <translation>Sonraki adım</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>Önceki adım</translation>
+    </message>
+    <message>
+        <source>The overview (step 0)</source>
+        <translation>Genel bakış (adım 0)</translation>
+    </message>
+    <message>
+        <source>Next node of the branch</source>
+        <translation>Dalın sonraki düğümü</translation>
+    </message>
+    <message>
+        <source>Previous node of the branch</source>
+        <translation>Dalın önceki düğümü</translation>
+    </message>
+    <message>
+        <source>Fold / unfold the selected node</source>
+        <translation>Seçili düğümü daralt / genişlet</translation>
+    </message>
+    <message>
+        <source>Choose the selected node, or undo the choice</source>
+        <translation>Seçili düğümü seç ya da seçimi geri al</translation>
+    </message>
+    <message>
+        <source>Reject the selected node</source>
+        <translation>Seçili düğümü reddet</translation>
+    </message>
+    <message>
+        <source>Mark it under consideration</source>
+        <translation>Değerlendiriliyor olarak işaretle</translation>
+    </message>
+    <message>
+        <source>Clear its decision</source>
+        <translation>Kararını temizle</translation>
+    </message>
+    <message>
+        <source>Its note, large (Enter there: type into it)</source>
+        <translation>Notu, büyük (orada Enter: nota yaz)</translation>
+    </message>
+    <message>
+        <source>Reveal the votes of this branch (a tally, votes hidden)</source>
+        <translation>Bu dalın oylarını açıkla (oyları gizli bir sayımda)</translation>
+    </message>
+    <message>
+        <source>Blank the screen (any key returns)</source>
+        <translation>Ekranı karart (herhangi bir tuş geri getirir)</translation>
+    </message>
+    <message>
+        <source>This list of keys</source>
+        <translation>Bu tuş listesi</translation>
+    </message>
+    <message>
+        <source>Close what is open, else leave</source>
+        <translation>Açık olanı kapat, yoksa sunumdan çık</translation>
+    </message>
+    <message>
+        <source>Leave the presentation</source>
+        <translation>Sunumdan çık</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <extracomment>the laptop&apos;s window where there are two screens (None otherwise)</extracomment>
+        <translation>Genel bakış</translation>
+    </message>
+    <message>
+        <source>step {step} of {steps}</source>
+        <translation>adım {step} / {steps}</translation>
+    </message>
+    <message>
+        <source>{count} decided</source>
+        <translation>{count} karar verildi</translation>
+    </message>
+    <message>
+        <source>Presentation keys</source>
+        <extracomment>the screen height the presentation&apos;s type sizes are given for</extracomment>
+        <translation>Sunum tuşları</translation>
+    </message>
+    <message>
+        <source>Esc closes this list</source>
+        <translation>Esc bu listeyi kapatır</translation>
+    </message>
+    <message>
+        <source>Type the note (Markdown); Esc when done</source>
+        <translation>Notu yazın (Markdown); bitince Esc</translation>
+    </message>
+    <message>
+        <source>Enter: type into the note  ·  Esc: close</source>
+        <translation>Enter: nota yaz  ·  Esc: kapat</translation>
+    </message>
+    <message>
+        <source>Esc: done typing</source>
+        <translation>Esc: yazmayı bitir</translation>
+    </message>
+    <message>
+        <source>No note yet.</source>
+        <translation>Henüz not yok.</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreview</name>
     <message>
         <source>light</source>

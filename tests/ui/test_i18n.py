@@ -258,3 +258,21 @@ def test_the_merge_dialog_speaks_turkish(qtbot: QtBot, tmp_path: Path) -> None:
     assert dialog.merge_button.text() == "&Birleştir ve Aç"
     dialog.set_output("")
     assert dialog.summary.text() == "Sayımın nereye yazılacağını seçin."
+
+
+def test_the_presentation_speaks_turkish(window: MainWindow, qtbot: QtBot) -> None:
+    window.set_language("tr")
+    qtbot.waitUntil(lambda: window.commands.menus["file"].title() == "&Dosya")
+    qtbot.keyClick(window.view, Qt.Key.Key_F5)
+    presentation = window.presentation
+    assert presentation.active
+    qtbot.waitUntil(lambda: window.isFullScreen() and not window.view.is_gliding())
+    assert presentation.footer_parts()[1:] == ["Genel bakış", "adım 0 / 33", "0 karar verildi"]
+    qtbot.keyClick(window.focusWidget() or window.view, Qt.Key.Key_Question)
+    overlay = presentation.keys_overlay
+    assert overlay is not None and overlay.isVisible()
+    assert ("F5", "Sunumdan çık") in overlay.rows
+    assert "Sunum tuşları" in overlay.label.text()
+    qtbot.keyClick(window.focusWidget() or window.view, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.focusWidget() or window.view, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: not presentation.active)

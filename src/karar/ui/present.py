@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
+    QCoreApplication,
     QEvent,
     QObject,
     QPointF,
@@ -39,6 +40,7 @@ from karar.core.labels import plain_text
 from karar.core.layout import Box
 from karar.core.model import Node
 from karar.core.status import Decision
+from karar.ui.i18n import QT_TRANSLATE_NOOP
 from karar.ui.measure import Role
 from karar.ui.presenter import PresenterWindow, choose_screens, screen_infos
 from karar.ui.presentoverlays import BASE_HEIGHT, Blank, Footer, KeysOverlay, NoteOverlay
@@ -80,36 +82,104 @@ class PresentKey:
 
 _K = Qt.Key
 PRESENT_KEYS: tuple[PresentKey, ...] = (
-    PresentKey((_K.Key_PageDown, _K.Key_Right), "Page Down, →", "Next step", "next_step"),
-    PresentKey((_K.Key_PageUp, _K.Key_Left), "Page Up, ←", "Previous step", "previous_step"),
-    PresentKey((_K.Key_Home,), "Home", "The overview (step 0)", "overview"),
-    PresentKey((_K.Key_Down,), "↓", "Next node of the branch", "next_node"),
-    PresentKey((_K.Key_Up,), "↑", "Previous node of the branch", "previous_node"),
-    PresentKey((_K.Key_Space,), "Space", "Fold / unfold the selected node", "toggle_fold"),
+    PresentKey(
+        (_K.Key_PageDown, _K.Key_Right),
+        "Page Down, →",
+        QT_TRANSLATE_NOOP("Presentation", "Next step"),
+        "next_step",
+    ),
+    PresentKey(
+        (_K.Key_PageUp, _K.Key_Left),
+        "Page Up, ←",
+        QT_TRANSLATE_NOOP("Presentation", "Previous step"),
+        "previous_step",
+    ),
+    PresentKey(
+        (_K.Key_Home,),
+        "Home",
+        QT_TRANSLATE_NOOP("Presentation", "The overview (step 0)"),
+        "overview",
+    ),
+    PresentKey(
+        (_K.Key_Down,),
+        "↓",
+        QT_TRANSLATE_NOOP("Presentation", "Next node of the branch"),
+        "next_node",
+    ),
+    PresentKey(
+        (_K.Key_Up,),
+        "↑",
+        QT_TRANSLATE_NOOP("Presentation", "Previous node of the branch"),
+        "previous_node",
+    ),
+    PresentKey(
+        (_K.Key_Space,),
+        "Space",
+        QT_TRANSLATE_NOOP("Presentation", "Fold / unfold the selected node"),
+        "toggle_fold",
+    ),
     PresentKey(
         (_K.Key_Return, _K.Key_Enter),
         "Enter",
-        "Choose the selected node, or undo the choice",
+        QT_TRANSLATE_NOOP("Presentation", "Choose the selected node, or undo the choice"),
         "toggle_chosen",
     ),
-    PresentKey((_K.Key_X,), "X", "Reject the selected node", "reject"),
-    PresentKey((_K.Key_Q,), "Q", "Mark it under consideration", "consider"),
-    PresentKey((_K.Key_Backspace,), "Backspace", "Clear its decision", "clear_decision"),
-    PresentKey((_K.Key_N,), "N", "Its note, large (Enter there: type into it)", "show_note"),
     PresentKey(
-        (_K.Key_V,), "V", "Reveal the votes of this branch (a tally, votes hidden)", "reveal_votes"
+        (_K.Key_X,), "X", QT_TRANSLATE_NOOP("Presentation", "Reject the selected node"), "reject"
     ),
-    PresentKey((_K.Key_B, _K.Key_Period), "B, .", "Blank the screen (any key returns)", "blank"),
-    PresentKey((_K.Key_Question,), "?", "This list of keys", "show_keys"),
-    PresentKey((_K.Key_Escape,), "Esc", "Close what is open, else leave", "escape"),
-    PresentKey((_K.Key_F5,), "F5", "Leave the presentation", "leave"),
+    PresentKey(
+        (_K.Key_Q,),
+        "Q",
+        QT_TRANSLATE_NOOP("Presentation", "Mark it under consideration"),
+        "consider",
+    ),
+    PresentKey(
+        (_K.Key_Backspace,),
+        "Backspace",
+        QT_TRANSLATE_NOOP("Presentation", "Clear its decision"),
+        "clear_decision",
+    ),
+    PresentKey(
+        (_K.Key_N,),
+        "N",
+        QT_TRANSLATE_NOOP("Presentation", "Its note, large (Enter there: type into it)"),
+        "show_note",
+    ),
+    PresentKey(
+        (_K.Key_V,),
+        "V",
+        QT_TRANSLATE_NOOP(
+            "Presentation", "Reveal the votes of this branch (a tally, votes hidden)"
+        ),
+        "reveal_votes",
+    ),
+    PresentKey(
+        (_K.Key_B, _K.Key_Period),
+        "B, .",
+        QT_TRANSLATE_NOOP("Presentation", "Blank the screen (any key returns)"),
+        "blank",
+    ),
+    PresentKey(
+        (_K.Key_Question,), "?", QT_TRANSLATE_NOOP("Presentation", "This list of keys"), "show_keys"
+    ),
+    PresentKey(
+        (_K.Key_Escape,),
+        "Esc",
+        QT_TRANSLATE_NOOP("Presentation", "Close what is open, else leave"),
+        "escape",
+    ),
+    PresentKey(
+        (_K.Key_F5,), "F5", QT_TRANSLATE_NOOP("Presentation", "Leave the presentation"), "leave"
+    ),
 )
 _BY_KEY: dict[int, PresentKey] = {int(k): row for row in PRESENT_KEYS for k in row.keys}
 
 
 def key_rows() -> list[tuple[str, str]]:
-    """The (keys, what they do) rows of the ``?`` overlay."""
-    return [(row.shown, row.help) for row in PRESENT_KEYS]
+    """The (keys, what they do) rows of the ``?`` overlay, in the window's language."""
+    return [
+        (row.shown, QCoreApplication.translate("Presentation", row.help)) for row in PRESENT_KEYS
+    ]
 
 
 @dataclass
@@ -543,7 +613,9 @@ class Presentation(QObject):
             assert layout is not None
             self.footer.setParent(central)
             layout.addWidget(self.footer)
-            self.keys_overlay = KeysOverlay(key_rows(), central)
+            # the English rows: the overlay shows them in the language of the moment
+            rows = [(row.shown, row.help) for row in PRESENT_KEYS]
+            self.keys_overlay = KeysOverlay(rows, central)
             self.note_overlay = NoteOverlay(window.document, central)
             self.note_overlay.editing_finished.connect(window.view.setFocus)
             self.blank_screen = Blank(window)
@@ -698,9 +770,17 @@ class Presentation(QObject):
         root = doc.root
         focus = self.focus
         title = plain_text(doc.title, bool(root is not None and root.markdown))
-        branch = plain_text(focus.label, focus.markdown) if focus is not None else "Overview"
+        overview = QCoreApplication.translate("Presentation", "Overview")
+        branch = plain_text(focus.label, focus.markdown) if focus is not None else overview
         decided = len(doc.map_state.decided_nodes())
-        return [title, branch, f"step {self.step} of {self.steps}", f"{decided} decided"]
+        step = QCoreApplication.translate("Presentation", "step {step} of {steps}")
+        count = QCoreApplication.translate("Presentation", "{count} decided")
+        return [
+            title,
+            branch,
+            step.format(step=self.step, steps=self.steps),
+            count.format(count=decided),
+        ]
 
     def _update_footer(self) -> None:
         self.footer.set_parts(self.footer_parts())

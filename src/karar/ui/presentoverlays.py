@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -38,6 +38,10 @@ BASE_HEIGHT = 1080
 def room_px(px: float, screen_height: int) -> int:
     """``px`` pixels on a 1080-pixel-high screen, scaled to a screen ``screen_height`` high."""
     return max(1, round(px * screen_height / BASE_HEIGHT))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Presentation", text)
 
 
 def _rgba(colour: QColor, alpha: int = 255) -> str:
@@ -92,7 +96,8 @@ class Overlay(QFrame):
 
 
 class KeysOverlay(Overlay):
-    """The presentation's keys, from the same table the keys are handled by."""
+    """The presentation's keys, from the same table the keys are handled by: given in
+    English, shown in the window's language of the moment."""
 
     def __init__(self, rows: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__("present-keys", parent)
@@ -110,19 +115,21 @@ class KeysOverlay(Overlay):
         rows = "".join(
             f"<tr><td align='right' style='padding: 4px 24px;'><b>{html.escape(k)}</b></td>"
             f"<td style='padding: 4px 0px;'>{html.escape(w)}</td></tr>"
-            for k, w in self._rows
+            for k, w in self.rows
         )
         self.label.setStyleSheet(f"font-size: {px}px; color: {theme.text.name()};")
+        heading = QCoreApplication.translate("Presentation", "Presentation keys")
+        closes = QCoreApplication.translate("Presentation", "Esc closes this list")
         self.label.setText(
-            f"<h2 style='font-size: {round(px * 1.3)}px;'>Presentation keys</h2>"
+            f"<h2 style='font-size: {round(px * 1.3)}px;'>{html.escape(heading)}</h2>"
             f"<table align='center' cellspacing='0'>{rows}</table>"
-            f"<p style='color: {muted};'>Esc closes this list</p>"
+            f"<p style='color: {muted};'>{html.escape(closes)}</p>"
         )
 
     @property
     def rows(self) -> tuple[tuple[str, str], ...]:
-        """The (keys, what they do) rows shown."""
-        return self._rows
+        """The (keys, what they do) rows shown, in the window's language."""
+        return tuple((keys, _tr(what)) for keys, what in self._rows)
 
 
 class NoteOverlay(Overlay):
@@ -150,7 +157,9 @@ class NoteOverlay(Overlay):
         self.browser.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.editor = NoteEditor(document.undo_stack, self)
         self.editor.setFrameShape(QFrame.Shape.NoFrame)
-        self.editor.setPlaceholderText("Type the note (Markdown); Esc when done")
+        self.editor.setPlaceholderText(
+            QCoreApplication.translate("Presentation", "Type the note (Markdown); Esc when done")
+        )
         self.editor.textChanged.connect(self._on_editor_text_changed)
         self.editor.escape_pressed.connect(self._on_editor_escape_pressed)
         self.hint = QLabel(self)
@@ -196,7 +205,9 @@ class NoteOverlay(Overlay):
         self.node = node
         self.title.setText(plain_text(node.label, node.markdown))
         self.stack.setCurrentWidget(self.browser)
-        self.hint.setText("Enter: type into the note  ·  Esc: close")
+        self.hint.setText(
+            QCoreApplication.translate("Presentation", "Enter: type into the note  ·  Esc: close")
+        )
         self._show_rendered()
         self.show()
         self.raise_()
@@ -213,7 +224,7 @@ class NoteOverlay(Overlay):
         finally:
             self._updating = False
         self.stack.setCurrentWidget(self.editor)
-        self.hint.setText("Esc: done typing")
+        self.hint.setText(QCoreApplication.translate("Presentation", "Esc: done typing"))
         self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
         self.editor.setFocus()
 
@@ -231,7 +242,8 @@ class NoteOverlay(Overlay):
         assert self.node is not None
         text = self.document.note(self.node)
         if not text.strip():
-            self.browser.setHtml("<p><i>No note yet.</i></p>")
+            no_note = QCoreApplication.translate("Presentation", "No note yet.")
+            self.browser.setHtml(f"<p><i>{html.escape(no_note)}</i></p>")
             return
         result = self.renderer.render(text)
         if result is not None:
@@ -265,7 +277,9 @@ class NoteOverlay(Overlay):
     @Slot()
     def _on_editor_escape_pressed(self) -> None:
         self.stack.setCurrentWidget(self.browser)
-        self.hint.setText("Enter: type into the note  ·  Esc: close")
+        self.hint.setText(
+            QCoreApplication.translate("Presentation", "Enter: type into the note  ·  Esc: close")
+        )
         self._show_rendered()
         self.editing_finished.emit()
 
