@@ -1551,8 +1551,56 @@
         <translation>Karar projeleri (*.karar.yaml);;Tüm dosyalar (*)</translation>
     </message>
     <message>
+        <source>Untitled</source>
+        <translation>Adsız</translation>
+    </message>
+    <message>
+        <source>“{name}” is open in another window: {holder}.</source>
+        <translation>“{name}” başka bir pencerede açık: {holder}.</translation>
+    </message>
+    <message>
+        <source>Open it read-only to look (you can save your changes under another name), or take it over: the other window can then no longer save over it.</source>
+        <translation>Bakmak için salt okunur açın (değişikliklerinizi başka bir adla kaydedebilirsiniz) ya da devralın: öbür pencere artık bu dosyanın üzerine kaydedemez.</translation>
+    </message>
+    <message>
+        <source>Open &amp;Read-Only</source>
+        <translation>&amp;Salt Okunur Aç</translation>
+    </message>
+    <message>
+        <source>&amp;Take Over</source>
+        <translation>&amp;Devral</translation>
+    </message>
+    <message>
+        <source>{name} is not watched for changes: its name is not valid UTF-8, which Qt cannot follow (reload it with Ctrl+R)</source>
+        <translation>{name} değişikliklere karşı izlenmiyor: adı geçerli UTF-8 değil, Qt onu izleyemiyor (Ctrl+R ile yeniden yükleyin)</translation>
+    </message>
+    <message>
         <source>Save Project</source>
         <translation>Projeyi Kaydet</translation>
+    </message>
+    <message>
+        <source>Another window took “{name}” over since you opened it.</source>
+        <translation>Siz açtıktan sonra başka bir pencere “{name}” dosyasını devraldı.</translation>
+    </message>
+    <message>
+        <source>“{name}” was changed on disk since you opened it.</source>
+        <translation>“{name}” siz açtıktan sonra diskte değiştirildi.</translation>
+    </message>
+    <message>
+        <source>Saving now writes over what is in the file. Reload it to see those changes (yours are lost), or save yours under another name.</source>
+        <translation>Şimdi kaydetmek dosyadakinin üzerine yazar. O değişiklikleri görmek için yeniden yükleyin (sizinkiler kaybolur) ya da sizinkileri başka bir adla kaydedin.</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>Üzerine &amp;Yaz</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>&amp;Farklı Kaydet…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>Yeniden Yük&amp;le</translation>
     </message>
     <message>
         <source>Save the changes to “{name}” before closing?</source>
@@ -1561,6 +1609,10 @@
     <message>
         <source>Your checks and notes will be lost if you don&apos;t save them.</source>
         <translation>Kaydetmezseniz seçimleriniz ve notlarınız kaybolacak.</translation>
+    </message>
+    <message>
+        <source>Could not write the recovery copy: {reason}</source>
+        <translation>Kurtarma kopyası yazılamadı: {reason}</translation>
     </message>
     <message>
         <source>an untitled project</source>

@@ -276,3 +276,37 @@ def test_the_presentation_speaks_turkish(window: MainWindow, qtbot: QtBot) -> No
     qtbot.keyClick(window.focusWidget() or window.view, Qt.Key.Key_Escape)
     qtbot.keyClick(window.focusWidget() or window.view, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: not presentation.active)
+
+
+def test_the_session_prompts_speak_turkish(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    buttons = QMessageBox.StandardButton
+    asked: list[list[str]] = []
+
+    def cancel(box: QMessageBox) -> int:
+        shown = [box.button(b).text() for b in (buttons.Save, buttons.SaveAll, buttons.Reset)]
+        asked.append([box.text(), box.informativeText(), *shown])
+        return int(buttons.Cancel.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", cancel)
+    (tmp_path / "stack.mmd").write_text("mindmap\n  Stack\n    Data\n", encoding="utf-8")
+    project = tmp_path / "team.karar.yaml"
+    project.write_text("karar: 1\nmap: stack.mmd\n", encoding="utf-8")
+    i18n.install("tr")
+    win = MainWindow(theme="light", remember=False)
+    qtbot.addWidget(win)
+    assert win.open_path(project)
+    root = win.document.root
+    assert root is not None
+    win.document.set_checked(root.children[0], True)
+    project.write_text("karar: 1\nmap: stack.mmd\nnodes: []\n", encoding="utf-8")
+    assert not win.session.save()
+    ((text, informative, overwrite, save_as, reload),) = asked
+    assert text == "“team.karar.yaml” siz açtıktan sonra diskte değiştirildi."
+    assert informative.startswith("Şimdi kaydetmek dosyadakinin üzerine yazar.")
+    assert (overwrite, save_as, reload) == ("Üzerine &Yaz", "&Farklı Kaydet…", "Yeniden Yük&le")
+    win.session.mark_clean()
+    win.close()

@@ -194,7 +194,9 @@ class Session(QObject):
 
     def display_name(self) -> str:
         """The project's file name, or "Untitled" before its first save."""
-        return file_name(self.project.path) if self.project.path else "Untitled"
+        if self.project.path:
+            return file_name(self.project.path)
+        return QCoreApplication.translate("Session", "Untitled")
 
     def mark_clean(self) -> None:
         """Everything is saved now."""
@@ -279,18 +281,28 @@ class Session(QObject):
         box = plain_box(self._widget)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Karar")
-        box.setText(f"“{file_name(path)}” is open in another window: {holder}.")
+        held = QCoreApplication.translate(
+            "Session", "“{name}” is open in another window: {holder}."
+        )
+        box.setText(held.format(name=file_name(path), holder=holder))
         box.setInformativeText(
-            "Open it read-only to look (you can save your changes under another name), or "
-            "take it over: the other window can then no longer save over it."
+            QCoreApplication.translate(
+                "Session",
+                "Open it read-only to look (you can save your changes under another name), or "
+                "take it over: the other window can then no longer save over it.",
+            )
         )
         box.setStandardButtons(
             QMessageBox.StandardButton.Open
             | QMessageBox.StandardButton.Yes
             | QMessageBox.StandardButton.Cancel
         )
-        box.button(QMessageBox.StandardButton.Open).setText("Open &Read-Only")
-        box.button(QMessageBox.StandardButton.Yes).setText("&Take Over")
+        box.button(QMessageBox.StandardButton.Open).setText(
+            QCoreApplication.translate("Session", "Open &Read-Only")
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(
+            QCoreApplication.translate("Session", "&Take Over")
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Open)
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Open:
@@ -355,10 +367,12 @@ class Session(QObject):
                 self.watcher.removePaths(watched)
         self._watched = None if path is None or is_builtin(path) else str(path)
         if self._watched is not None and not qt_can_name(os.path.abspath(self._watched)):
-            self.message.emit(
-                f"{file_name(path)} is not watched for changes: its name is not valid UTF-8, "
-                "which Qt cannot follow (reload it with Ctrl+R)"
+            not_watched = QCoreApplication.translate(
+                "Session",
+                "{name} is not watched for changes: its name is not valid UTF-8, "
+                "which Qt cannot follow (reload it with Ctrl+R)",
             )
+            self.message.emit(not_watched.format(name=file_name(path)))
             self._watched = None
         self._rewatch()
 
@@ -449,21 +463,22 @@ class Session(QObject):
             held = ProjectGuard.holder(path) if path.exists() else None
             if held is None:
                 return True
+            text = QCoreApplication.translate(
+                "Session", "“{name}” is open in another window: {holder}."
+            )
             return self._confirm_overwrite(
-                f"“{file_name(path)}” is open in another window: {held.describe()}.",
-                path,
-                reload=False,
+                text.format(name=file_name(path), holder=held.describe()), path, reload=False
             )
         if self.guard.taken_over():
-            return self._confirm_overwrite(
-                f"Another window took “{file_name(path)}” over since you opened it.",
-                path,
-                reload=True,
+            text = QCoreApplication.translate(
+                "Session", "Another window took “{name}” over since you opened it."
             )
+            return self._confirm_overwrite(text.format(name=file_name(path)), path, reload=True)
         if self.guard.changed_on_disk():
-            return self._confirm_overwrite(
-                f"“{file_name(path)}” was changed on disk since you opened it.", path, reload=True
+            text = QCoreApplication.translate(
+                "Session", "“{name}” was changed on disk since you opened it."
             )
+            return self._confirm_overwrite(text.format(name=file_name(path)), path, reload=True)
         return True
 
     def _confirm_overwrite(self, text: str, path: Path, *, reload: bool) -> bool:
@@ -472,18 +487,27 @@ class Session(QObject):
         box.setWindowTitle("Karar")
         box.setText(text)
         box.setInformativeText(
-            "Saving now writes over what is in the file. Reload it to see those changes "
-            "(yours are lost), or save yours under another name."
+            QCoreApplication.translate(
+                "Session",
+                "Saving now writes over what is in the file. Reload it to see those changes "
+                "(yours are lost), or save yours under another name.",
+            )
         )
         buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel
         buttons |= QMessageBox.StandardButton.SaveAll
         if reload:
             buttons |= QMessageBox.StandardButton.Reset
         box.setStandardButtons(buttons)
-        box.button(QMessageBox.StandardButton.Save).setText("&Overwrite")
-        box.button(QMessageBox.StandardButton.SaveAll).setText("Save &As…")
+        box.button(QMessageBox.StandardButton.Save).setText(
+            QCoreApplication.translate("Session", "&Overwrite")
+        )
+        box.button(QMessageBox.StandardButton.SaveAll).setText(
+            QCoreApplication.translate("Session", "Save &As…")
+        )
         if reload:
-            box.button(QMessageBox.StandardButton.Reset).setText("&Reload")
+            box.button(QMessageBox.StandardButton.Reset).setText(
+                QCoreApplication.translate("Session", "&Reload")
+            )
         box.setDefaultButton(QMessageBox.StandardButton.SaveAll)
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Save:
@@ -561,7 +585,10 @@ class Session(QObject):
         try:
             self.copy.write(dump_yaml(data).encode("utf-8"))
         except OSError as err:
-            self.message.emit(f"Could not write the recovery copy: {err}")
+            could_not = QCoreApplication.translate(
+                "Session", "Could not write the recovery copy: {reason}"
+            )
+            self.message.emit(could_not.format(reason=err))
             return
         self._autosaved = revision
 
