@@ -746,7 +746,7 @@
     </message>
     <message>
         <source>P&amp;aper:</source>
-        <translation>Ka&amp;ğıt:</translation>
+        <translation>Kâ&amp;ğıt:</translation>
     </message>
     <message>
         <source>Orie&amp;ntation:</source>
