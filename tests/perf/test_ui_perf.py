@@ -17,6 +17,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -196,22 +197,28 @@ def test_peak_memory(count: int, budget_mb: float) -> None:
     assert peak < budget_mb
 
 
+# The real start path, ``karar PATH`` (``python -m karar``, as the console script runs it),
+# watched from outside the code it measures: the map view's first_frame_painted signal says
+# when the first frame is painted, then the window closes as a user would close it and the
+# process runs to its exit. karar.ui.view is imported first only to hook that signal (the
+# start path imports it anyway); nothing else is added to the path.
 _STARTUP_SCRIPT = textwrap.dedent(
     """
-    import os, sys
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import QStandardPaths
-    QStandardPaths.setTestModeEnabled(True)
-    from karar.ui.app import make_app, wait_for_first_frame
-    from karar.ui.mainwindow import MainWindow
-    app = make_app()
-    win = MainWindow(theme="light", remember=False)
-    win.resize(1600, 1000)
-    win.show()
-    win.open_map(None)
-    wait_for_first_frame(win)
-    print("first-frame", flush=True)
-    print("modules", " ".join(m for m in ("networkx", "yaml", "markdown") if m in sys.modules))
+    import os, runpy, sys
+    from PySide6.QtCore import QTimer
+    from karar.ui.view import MapView
+    init = MapView.__init__
+    def watched(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        def painted():
+            print("first-frame", flush=True)
+            heavy = ("networkx", "yaml", "markdown")
+            print("modules", " ".join(m for m in heavy if m in sys.modules), flush=True)
+            QTimer.singleShot(0, self.window().close)
+        self.first_frame_painted.connect(painted)
+    MapView.__init__ = watched
+    sys.argv = ["karar", *sys.argv[1:]]
+    runpy.run_module("karar", run_name="__main__", alter_sys=True)
     """
 )
 
@@ -237,10 +244,13 @@ _BARE_SCRIPT = textwrap.dedent(
     view = QGraphicsView(scene)
     class FirstPaint(QObject):
         def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint:
+            if event.type() == QEvent.Type.Paint and not self.done:
+                self.done = True
                 print("first-frame", flush=True)
-                os._exit(0)
+                print("modules", flush=True)
+                view.close()  # the last window: the application quits, the process exits
             return False
+        done = False
     watcher = FirstPaint()
     view.viewport().installEventFilter(watcher)
     view.resize(1600, 1000)
@@ -250,24 +260,28 @@ _BARE_SCRIPT = textwrap.dedent(
 )
 
 
-def _median_start(args: list[str]) -> float:
-    times = []
-    for _ in range(5):
-        start = time.perf_counter()
-        with subprocess.Popen(
-            args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-        ) as proc:
-            assert proc.stdout is not None
-            line = proc.stdout.readline()
-            times.append(time.perf_counter() - start)
-            rest = proc.stdout.read()
-            proc.wait(timeout=30)
-        assert line.strip() == "first-frame"
-        assert rest.strip() in ("", "modules"), f"heavy modules imported on start-up: {rest}"
-    return sorted(times)[2]
+def _start_once(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from process start to its first painted frame, and to its exit."""
+    start = time.perf_counter()
+    with subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
+    ) as proc:
+        assert proc.stdout is not None
+        watchdog = threading.Timer(60, proc.kill)  # an error dialog would wait for ever
+        watchdog.start()
+        line = proc.stdout.readline()
+        painted = time.perf_counter() - start
+        rest = proc.stdout.read()
+        proc.wait(timeout=30)
+        ended = time.perf_counter() - start
+        watchdog.cancel()
+    assert line.strip() == "first-frame", f"no first frame: {line!r}"
+    assert rest.strip() == "modules", f"heavy modules imported before the first frame: {rest}"
+    assert proc.returncode == 0
+    return painted, ended
 
 
-def test_process_start_to_first_frame_of_builtin_map() -> None:
+def test_process_start_to_first_frame_of_builtin_map(tmp_path: Path) -> None:
     import compileall
 
     import karar
@@ -276,11 +290,28 @@ def test_process_start_to_first_frame_of_builtin_map() -> None:
     # on first import): measure that, not the compiler, even where
     # PYTHONDONTWRITEBYTECODE is set.
     compileall.compile_dir(str(Path(karar.__file__).parent), quiet=1)
-    tree = Path(__file__).parent.parent / "data" / "django-decision-tree.karar.json"
-    bare = _median_start([sys.executable, "-c", _BARE_SCRIPT, str(tree)])
-    karar = _median_start([sys.executable, "-c", _STARTUP_SCRIPT])
+    data = Path(__file__).parent.parent / "data"
+    tree = data / "django-decision-tree.karar.json"
+    built_in = Path(__file__).parents[2] / "data" / "django-decision-tree.md"
+    # the user's own folders stay untouched: settings, recovery copies, recent files
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[name] = str(tmp_path / name.lower())
+    runs = 7
+    bare_runs, karar_runs = [], []
+    for _ in range(runs):  # side by side, one after the other: both see the same load
+        bare_runs.append(_start_once([sys.executable, "-c", _BARE_SCRIPT, str(tree)], env))
+        karar_runs.append(_start_once([sys.executable, "-c", _STARTUP_SCRIPT, str(built_in)], env))
+
+    def median(values: list[float]) -> float:
+        return sorted(values)[len(values) // 2]
+
+    bare_paint, bare_exit = (median([r[i] for r in bare_runs]) for i in (0, 1))
+    karar_paint, karar_exit = (median([r[i] for r in karar_runs]) for i in (0, 1))
     print(
-        f"\nprocess start to first frame of the built-in map: karar {karar:.3f} s, "
-        f"bare PySide6 drawing the same tree {bare:.3f} s, ratio {karar / bare:.2f} (goal <= 1.3)"
+        f"\nprocess start of `karar {built_in.name}` (median of {runs}): first frame "
+        f"{karar_paint:.3f} s, exit {karar_exit:.3f} s; bare PySide6 drawing the same tree: "
+        f"{bare_paint:.3f} s, {bare_exit:.3f} s; ratio to first frame "
+        f"{karar_paint / bare_paint:.2f} (goal <= 1.3), to exit {karar_exit / bare_exit:.2f}"
     )
-    assert karar < 0.9  # budget ≈ 0.45 s; generous for a loaded CI machine
+    assert karar_paint < 0.9  # budget ≈ 0.45 s; generous for a loaded CI machine

@@ -1,0 +1,67 @@
+"""The start path, ``karar PATH`` up to its first painted frame, imports only what that
+frame needs: not yaml, markdown or networkx (40–300 ms each), nor the modules of commands
+nobody has asked for yet (export, print, merge, diff, reports)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+BUILT_IN = Path(__file__).parents[2] / "data" / "django-decision-tree.md"
+
+NOT_BEFORE_FIRST_FRAME = (
+    "yaml",
+    "markdown",
+    "networkx",
+    "karar.core.adr",
+    "karar.core.diff",
+    "karar.core.export",
+    "karar.core.merge",
+    "karar.core.report",
+    "karar.ui.describe",
+    "karar.ui.export",
+    "karar.ui.exportdialog",
+    "karar.ui.mergedialog",
+    "karar.ui.printpreview",
+    "karar.ui.reportpdf",
+)
+
+# ``python -m karar PATH`` as the console script runs it; the map view's first-frame signal
+# prints the modules loaded by then and ends the process
+_SCRIPT = textwrap.dedent(
+    """
+    import os, runpy, sys
+    from karar.ui.view import MapView
+    init = MapView.__init__
+    def watched(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        def painted():
+            print(" ".join(sorted(sys.modules)), flush=True)
+            os._exit(0)
+        self.first_frame_painted.connect(painted)
+    MapView.__init__ = watched
+    sys.argv = ["karar", *sys.argv[1:]]
+    runpy.run_module("karar", run_name="__main__", alter_sys=True)
+    """
+)
+
+
+def test_start_path_imports_nothing_the_first_frame_does_not_need(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[name] = str(tmp_path / name.lower())
+    result = subprocess.run(
+        [sys.executable, "-c", _SCRIPT, str(BUILT_IN)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stdout.split())
+    assert "karar.ui.mainwindow" in loaded  # it did reach the window
+    assert not loaded & set(NOT_BEFORE_FIRST_FRAME)
