@@ -10,9 +10,9 @@ from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
-from xml.etree import ElementTree
 
 import pytest
+from poppler import bookmarks, word_boxes
 
 from karar.core.labels import plain_text
 from karar.core.pages import MIN_LABEL_PT, PageSetup, PagesKind, Rect
@@ -42,19 +42,6 @@ def page_texts(pdf: Path) -> list[str]:
     ).stdout
     pages = [" ".join(unicodedata.normalize("NFKC", page).split()) for page in text.split("\f")]
     return pages[:-1] if pages and not pages[-1] else pages
-
-
-def bookmarks(pdf: Path) -> list[tuple[str, int]]:
-    """The PDF's outline: each bookmark's title and page number (from 0), read by poppler."""
-    xml = subprocess.run(
-        ["pdftohtml", "-xml", "-stdout", "-i", "-q", str(pdf)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    outline = ElementTree.fromstring(xml).find("outline")
-    assert outline is not None, "the PDF has no outline"
-    return [(item.text or "", int(item.get("page", "0")) - 1) for item in outline.iter("item")]
 
 
 def built_in_labels() -> list[str]:
@@ -128,25 +115,10 @@ def test_fit_is_one_page_of_the_chosen_paper(
     assert f"Page size:       {size} pts" in info
 
 
-def word_boxes(pdf: Path, page: int) -> list[tuple[str, float, float, float, float]]:
-    """Each word of page ``page`` (from 1) with its box in points: xMin, yMin, xMax, yMax."""
-    html = subprocess.run(
-        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    words = ElementTree.fromstring(html.replace("<!DOCTYPE", "<!-- ").replace('.dtd">', "-->"))
-    return [
-        (w.text or "", *(float(w.get(k, "0")) for k in ("xMin", "yMin", "xMax", "yMax")))
-        for w in words.iter("{http://www.w3.org/1999/xhtml}word")
-    ]
-
-
 def test_the_overview_names_the_page_of_each_branch_beside_it(tmp_path: Path) -> None:
     out = tmp_path / "branches.pdf"
     export(out, "--pages", "branches", "--paper", "A4")
-    words = word_boxes(out, 1)
+    words = word_boxes(out, 1)[0]
     refs = {
         int(after[0]): (after[2] + after[4]) / 2
         for word, after in pairwise(words)
@@ -168,7 +140,7 @@ def test_a_poster_header_keeps_clear_of_the_cut_marks(tmp_path: Path) -> None:
     export(out, "--pages", "poster", "--paper", "A4")
     for number in (1, len(plan)):
         body = plan[number - 1].target
-        header = [w for w in word_boxes(out, number) if w[4] <= body.y]
+        header = [w for w in word_boxes(out, number)[0] if w[4] <= body.y]
         assert {"chosen", "rejected", "considering", plan[number - 1].label} <= {
             w[0] for w in header
         }

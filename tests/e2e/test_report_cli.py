@@ -10,11 +10,11 @@ import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
-from xml.etree import ElementTree
 
 import pytest
 import yaml
 from karar_cli import karar
+from poppler import bookmarks, word_boxes
 
 DATA = Path(__file__).parent.parent / "data"
 PROJECT = DATA / "adr-django.karar.yaml"
@@ -108,15 +108,7 @@ def test_pdf_report_has_a_bookmark_per_branch_on_its_page(tmp_path: Path) -> Non
     result = karar("export", "--project", str(PROJECT), "--report", "-o", str(out))
     assert result.returncode == 0, result.stderr
     # poppler reads the outline back: an independent reader of the incremental update
-    xml = subprocess.run(
-        ["pdftohtml", "-xml", "-stdout", "-i", "-q", str(out)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    outline = ElementTree.fromstring(xml).find("outline")
-    assert outline is not None
-    marks = [(item.text, int(item.get("page", "0")) - 1) for item in outline.iter("item")]
+    marks = bookmarks(out)
     assert [title for title, _ in marks] == [
         "Summary",
         "2. Proje Tipi / Mimari",
@@ -164,15 +156,7 @@ def test_each_pdf_section_has_its_branch_picture_drawn_as_vectors(tmp_path: Path
     out = tmp_path / "decisions.pdf"
     result = karar("export", "--project", str(PROJECT), "--report", "-o", str(out))
     assert result.returncode == 0, result.stderr
-    xml = subprocess.run(
-        ["pdftohtml", "-xml", "-stdout", "-i", "-q", str(out)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    outline = ElementTree.fromstring(xml).find("outline")
-    assert outline is not None
-    marks = {item.text: int(item.get("page", "0")) for item in outline.iter("item")}
+    marks = {title: page + 1 for title, page in bookmarks(out)}
     images = subprocess.run(
         ["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True
     ).stdout.splitlines()[2:]
@@ -247,22 +231,6 @@ def test_a_tall_branch_picture_is_cut_in_slices_each_drawn_on_one_page(tmp_path:
     assert counts == [1] * len(counts)
 
 
-def _word_boxes(pdf: Path) -> list[list[tuple[str, float, float, float, float]]]:
-    """Each page's words with their boxes (xMin, yMin, xMax, yMax), read by poppler."""
-    xhtml = subprocess.run(
-        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    root = ElementTree.fromstring(xhtml.replace("<!DOCTYPE", "<!-- ").replace('.dtd">', "-->"))
-    space = "{http://www.w3.org/1999/xhtml}"
-    return [
-        [
-            (w.text or "", *(float(w.get(k, "0")) for k in ("xMin", "yMin", "xMax", "yMax")))
-            for w in page.iter(f"{space}word")
-        ]
-        for page in root.iter(f"{space}page")
-    ]
-
-
 def test_no_text_of_the_report_is_drawn_over_other_text(tmp_path: Path) -> None:
     # 20 decisions over 9 branches, notes with lists, links and code: a table ends just
     # above a page's foot, where Qt drew its repeated head over the next page's heading
@@ -273,7 +241,7 @@ def test_no_text_of_the_report_is_drawn_over_other_text(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     overlaps = []
-    for number, words in enumerate(_word_boxes(out), start=1):
+    for number, words in enumerate(word_boxes(out), start=1):
         for i, (a, ax0, ay0, ax1, ay1) in enumerate(words):
             for b, bx0, by0, bx1, by1 in words[i + 1 :]:
                 # lines of text touch (their boxes share 0.02 pt at most), never overlap
