@@ -106,6 +106,19 @@ def test_wheel_and_sdist_hold_every_data_file(built: Built) -> None:
         in_sdist = {name.removeprefix(top + "/") for name in sdist.getnames()}
     assert [n for n, _ in shipped if n not in in_sdist] == []
     assert {"README.md", "CHANGELOG.md", "pyproject.toml", "src/karar/cli.py"} <= in_sdist
+    # a packager builds, tests and integrates from the sdist alone
+    packaging = [n for n in _tracked_files() if n.startswith("packaging/")]
+    assert "packaging/karar.spec" in packaging
+    assert [n for n in [*packaging, "LICENSE", "Makefile"] if n not in in_sdist] == []
+    assert not [n for n in in_sdist if "__pycache__" in n or n.endswith(".pyc")]
+
+
+def test_the_licences_travel_with_the_package(built: Built) -> None:
+    in_wheel = zipfile.ZipFile(built.wheel).namelist()
+    assert [n for n in in_wheel if n.endswith(".dist-info/licenses/LICENSE")]
+    # the fonts' and icons' own licences ship beside them (OFL 1.1 and MIT ask for that)
+    assert "karar/resources/fonts/OFL.txt" in in_wheel
+    assert "karar/resources/icons/LICENSE-feather.txt" in in_wheel
 
 
 @pytest.fixture(scope="module")
