@@ -111,3 +111,10 @@ def test_leaves_out_the_qt_modules_karar_does_not_use() -> None:
     pyside = Path(BUNDLE).resolve() / "_internal" / "PySide6"
     modules = {p.name.split(".")[0] for p in pyside.glob("Qt*.so")}
     assert modules == {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport"}
+
+
+def test_carries_the_licences() -> None:
+    inside = Path(BUNDLE).resolve() / "_internal"
+    assert "MIT License" in (inside / "LICENSE").read_text()
+    assert (inside / "karar" / "resources" / "fonts" / "OFL.txt").is_file()
+    assert (inside / "karar" / "resources" / "icons" / "LICENSE-feather.txt").is_file()
