@@ -591,6 +591,10 @@
         <translation>Henüz bir şey yazılmadı.</translation>
     </message>
     <message>
+        <source>Select “{label}”</source>
+        <translation>“{label}” düğümünü seç</translation>
+    </message>
+    <message>
         <source>{checked} of {total} below chosen</source>
         <translation>Altındakilerden {checked}/{total} seçildi</translation>
     </message>
@@ -810,10 +814,6 @@
     <message>
         <source>The map changed on disk and was reloaded</source>
         <translation>Harita diskte değişti ve yeniden yüklendi</translation>
-    </message>
-    <message>
-        <source>The menus speak the new language now; the rest of the window from the next start.</source>
-        <translation>Menüler artık yeni dilde; pencerenin geri kalanı bir sonraki açılışta.</translation>
     </message>
     <message>
         <source>{name} was deleted or moved. The last version read stays on screen; it is read again as soon as the file is back.</source>
@@ -1092,6 +1092,39 @@
         <translation>Sahipsiz notlar</translation>
     </message>
     <message>
+        <source>same label, moved to another branch</source>
+        <extracomment>why a suggestion is proposed, as core words it (English), shown translated</extracomment>
+        <translation>aynı etiket, başka bir dala taşınmış</translation>
+    </message>
+    <message>
+        <source>label edited</source>
+        <translation>etiketi değiştirilmiş</translation>
+    </message>
+    <message>
+        <source>similar label in another branch</source>
+        <translation>başka bir dalda benzer etiket</translation>
+    </message>
+    <message>
+        <source>✓ chosen</source>
+        <translation>✓ seçildi</translation>
+    </message>
+    <message>
+        <source>folded</source>
+        <translation>daraltılmış</translation>
+    </message>
+    <message>
+        <source>(nothing recorded)</source>
+        <translation>(kayıtlı bir şey yok)</translation>
+    </message>
+    <message>
+        <source>the root</source>
+        <translation>kök</translation>
+    </message>
+    <message>
+        <source>top level</source>
+        <translation>en üst düzey</translation>
+    </message>
+    <message>
         <source>No orphaned notes: every check and note of the project belongs to a node of the map.</source>
         <translation>Sahipsiz not yok: projenin her seçimi ve notu haritadaki bir düğüme ait.</translation>
     </message>
@@ -1120,6 +1153,16 @@
         <translation>
             <numerusform>Projedeki %n kayıt, haritada artık olmayan düğümleri gösteriyor. Hiçbir şey kaybolmadı: her birini ait olduğu düğüme yeniden bağlayın.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vote(s)</source>
+        <translation>
+            <numerusform>%n oy</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{reason} ({percent}% alike)</source>
+        <translation>{reason} (%{percent} benzer)</translation>
     </message>
     <message>
         <source>Or select any node in the map and re-attach it there.</source>
@@ -1278,7 +1321,9 @@
     </message>
     <message>
         <source>Overview</source>
-        <extracomment>the laptop&apos;s window where there are two screens (None otherwise)</extracomment>
+        <extracomment>the laptop&apos;s window where there are two screens (None otherwise)
+----------
+how many of a step&apos;s sub-branches its card lists</extracomment>
         <translation>Genel bakış</translation>
     </message>
     <message>
@@ -1313,6 +1358,43 @@
     <message>
         <source>No note yet.</source>
         <translation>Henüz not yok.</translation>
+    </message>
+    <message>
+        <source>Karar — Presenter</source>
+        <translation>Karar — Sunucu Görünümü</translation>
+    </message>
+    <message>
+        <source>Now — step {step} of {steps}</source>
+        <translation>Şimdi — adım {step} / {steps}</translation>
+    </message>
+    <message>
+        <source>Next — step {step}</source>
+        <translation>Sıradaki — adım {step}</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Sıradaki</translation>
+    </message>
+    <message>
+        <source>The end</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <source>Note — {label}</source>
+        <translation>Not — {label}</translation>
+    </message>
+    <message>
+        <source>No note.</source>
+        <translation>Not yok.</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterWindow</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… ve %n tane daha</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1460,6 +1542,7 @@
     </message>
     <message>
         <source>What the team decided about this node</source>
+        <extracomment>whether the canvas shows a node&apos;s votes (the window sets it from the canvas)</extracomment>
         <translation>Ekibin bu düğüm için verdiği karar</translation>
     </message>
     <message>
@@ -1479,16 +1562,16 @@
         <translation>Durumun son değiştiği gün (YYYY-AA-GG; boş: kaydedilmedi)</translation>
     </message>
     <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Tarih:</translation>
+    </message>
+    <message>
         <source>Calendar…</source>
         <translation>Takvim…</translation>
     </message>
     <message>
         <source>Pick the date on a calendar</source>
         <translation>Tarihi takvimden seç</translation>
-    </message>
-    <message>
-        <source>&amp;Date:</source>
-        <translation>&amp;Tarih:</translation>
     </message>
     <message>
         <source>Who voted for this node in the tally (karar merge)</source>
@@ -1500,7 +1583,6 @@
     </message>
     <message>
         <source>Who decided</source>
-        <extracomment>whether the canvas shows a node&apos;s votes (the window sets it from the canvas)</extracomment>
         <translation>Kararı veren</translation>
     </message>
     <message>
@@ -1688,6 +1770,10 @@
     <message>
         <source>{count} nodes · {shown} shown · {folded} folded · {decided}</source>
         <translation>{count} düğüm · {shown} görünür · {folded} daraltılmış · {decided}</translation>
+    </message>
+    <message>
+        <source>{percent}%</source>
+        <translation>%{percent}</translation>
     </message>
     <message>
         <source> — line {line}</source>
