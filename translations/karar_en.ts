@@ -82,6 +82,51 @@
     </message>
 </context>
 <context>
+    <name>Outputs</name>
+    <message numerus="yes">
+        <source>%n decision record(s)</source>
+        <translation>
+            <numerusform>%n decision record</numerusform>
+            <numerusform>%n decision records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tile(s)</source>
+        <translation>
+            <numerusform>%n tile</numerusform>
+            <numerusform>%n tiles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n page(s) ({kind})</source>
+        <translation>
+            <numerusform>Wrote %n page ({kind})</numerusform>
+            <numerusform>Wrote %n pages ({kind})</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PresenterWindow</name>
     <message numerus="yes">
         <source>… and %n more</source>

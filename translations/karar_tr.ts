@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR">
 <context>
+    <name>Canvas</name>
+    <message>
+        <source>No decisions yet — tick a node’s box to choose it</source>
+        <extracomment>viewport fraction added on every side of the area that gets items, so small pans never need new ones</extracomment>
+        <translation>Henüz karar yok — seçmek için bir düğümün kutusunu işaretleyin</translation>
+    </message>
+    <message>
+        <source>Nothing that everyone voted for</source>
+        <translation>Herkesin oy verdiği bir şey yok</translation>
+    </message>
+    <message>
+        <source>No split votes</source>
+        <translation>Oyların bölündüğü bir seçenek yok</translation>
+    </message>
+    <message>
+        <source>No option without votes</source>
+        <translation>Oy almamış seçenek yok</translation>
+    </message>
+</context>
+<context>
     <name>Command</name>
     <message>
         <source>Show that many levels below the root</source>
@@ -964,6 +984,22 @@
         </translation>
     </message>
     <message>
+        <source>merging needs at least two files</source>
+        <translation>birleştirmek için en az iki dosya gerekir</translation>
+    </message>
+    <message>
+        <source>the output is the input {name}: write the tally to a new file</source>
+        <translation>çıktı, girdilerden biri ({name}): sayımı yeni bir dosyaya yazın</translation>
+    </message>
+    <message>
+        <source>names the map &apos;{map}&apos;, not &apos;{expected}&apos; like {first}: only projects on one map can be merged</source>
+        <translation>{first} gibi “{expected}” haritasını değil, “{map}” haritasını gösteriyor: yalnızca aynı haritadaki projeler birleştirilebilir</translation>
+    </message>
+    <message>
+        <source>the participant &apos;{person}&apos; is already in {other}: each person&apos;s choices can be counted once</source>
+        <translation>“{person}” katılımcısı zaten {other} dosyasında: herkesin seçimleri yalnızca bir kez sayılabilir</translation>
+    </message>
+    <message>
         <source>Choose Participants&apos; Files</source>
         <translation>Katılımcıların Dosyalarını Seçin</translation>
     </message>
@@ -1211,6 +1247,94 @@
         <source>Could not export the decision records: {reason}</source>
         <translation>Karar kayıtları dışa aktarılamadı: {reason}</translation>
     </message>
+    <message numerus="yes">
+        <source>%n decision record(s)</source>
+        <translation>
+            <numerusform>%n karar kaydı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n yeni</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n güncellendi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n kaldırıldı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>değişiklik yok</translation>
+    </message>
+    <message>
+        <source>{folder}: {records} ({done})</source>
+        <translation>{folder}: {records} ({done})</translation>
+    </message>
+    <message>
+        <source>{path}: not written by Karar, not overwritten</source>
+        <translation>{path}: Karar&apos;ın yazdığı bir dosya değil, üzerine yazılmadı</translation>
+    </message>
+    <message>
+        <source>{path}: is a file, not a folder</source>
+        <translation>{path}: klasör değil, dosya</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read the folder: {reason}</source>
+        <translation>{path}: klasör okunamıyor: {reason}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot create the folder: {reason}</source>
+        <translation>{path}: klasör oluşturulamıyor: {reason}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write: {reason}</source>
+        <translation>{path}: yazılamıyor: {reason}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot remove: {reason}</source>
+        <translation>{path}: silinemiyor: {reason}</translation>
+    </message>
+    <message>
+        <source>The picture would be {longest} px long; scaled to {limit} px (export SVG or PDF for a sharper picture of a map this size)</source>
+        <translation>Resmin uzun kenarı {longest} px olacaktı; {limit} px olacak biçimde küçültüldü (bu büyüklükte bir haritanın daha keskin resmi için SVG ya da PDF olarak dışa aktarın)</translation>
+    </message>
+    <message>
+        <source>Wrote the {width} × {height} px picture as {tiles} ({rows} × {cols}, {first} …)</source>
+        <translation>{width} × {height} px boyutundaki resim {tiles} olarak yazıldı ({rows} × {cols}, {first} …)</translation>
+    </message>
+    <message>
+        <source>fitted</source>
+        <translation>tek sayfaya sığdırılmış</translation>
+    </message>
+    <message>
+        <source>poster</source>
+        <translation>afiş</translation>
+    </message>
+    <message>
+        <source>a page per branch</source>
+        <translation>dal başına bir sayfa</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n page(s) ({kind})</source>
+        <translation>
+            <numerusform>%n sayfa yazıldı ({kind})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tile(s)</source>
+        <translation>
+            <numerusform>%n parça</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Export Decision Report</source>
         <translation>Karar Raporunu Dışa Aktar</translation>
@@ -1250,6 +1374,17 @@
     <message>
         <source>Image written to {path}</source>
         <translation>Resim {path} dosyasına yazıldı</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>✓ chosen   ✗ rejected   ? considering</source>
+        <translation>✓ seçildi   ✗ reddedildi   ? değerlendiriliyor</translation>
+    </message>
+    <message>
+        <source>p. {page}</source>
+        <translation>s. {page}</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1854,14 @@ how many of a step&apos;s sub-branches its card lists</extracomment>
     <message>
         <source>Restore</source>
         <translation>Geri Yükle</translation>
+    </message>
+    <message>
+        <source>{app} (process {pid} on this computer)</source>
+        <translation>{app} (bu bilgisayarda, {pid} numaralı süreç)</translation>
+    </message>
+    <message>
+        <source>{app} (process {pid} on {host})</source>
+        <translation>{app} ({host} üzerinde, {pid} numaralı süreç)</translation>
     </message>
 </context>
 <context>

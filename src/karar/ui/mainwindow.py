@@ -452,6 +452,7 @@ class MainWindow(QMainWindow):
             )
             self.recent_menu.setTitle(QCoreApplication.translate("RecentMenu", "Open &Recent"))
             self.status.retranslate()
+            self.map_scene.retranslate()
             self._update_title()
             stack = self.document.undo_stack
             plain_undo_tooltips(stack, self.commands["undo"], self.commands["redo"])
