@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>MapDocument</name>
+    <message numerus="yes">
+        <source>Show %n Level(s)</source>
+        <translation>
+            <numerusform>Show %n Level</numerusform>
+            <numerusform>Show %n Levels</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message numerus="yes">
         <source>{participants} in %n file(s): ready to merge.</source>

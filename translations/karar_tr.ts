@@ -464,6 +464,22 @@
         <source>&amp;About Karar</source>
         <translation>Karar &amp;Hakkında</translation>
     </message>
+    <message>
+        <source>&amp;Redo {step}</source>
+        <translation>&amp;Yinele: {step}</translation>
+    </message>
+    <message>
+        <source>Redo {step}</source>
+        <translation>Yinele: {step}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {step}</source>
+        <translation>&amp;Geri Al: {step}</translation>
+    </message>
+    <message>
+        <source>Undo {step}</source>
+        <translation>Geri Al: {step}</translation>
+    </message>
 </context>
 <context>
     <name>DecisionLog</name>
@@ -850,6 +866,15 @@
     <message>
         <source> [read-only]</source>
         <translation> [salt okunur]</translation>
+    </message>
+</context>
+<context>
+    <name>MapDocument</name>
+    <message numerus="yes">
+        <source>Show %n Level(s)</source>
+        <translation>
+            <numerusform>%n düzey gösterme</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1456,9 +1481,7 @@
     </message>
     <message>
         <source>Overview</source>
-        <extracomment>the laptop&apos;s window where there are two screens (None otherwise)
-----------
-how many of a step&apos;s sub-branches its card lists</extracomment>
+        <extracomment>how many of a step&apos;s sub-branches its card lists</extracomment>
         <translation>Genel bakış</translation>
     </message>
     <message>
@@ -1921,6 +1944,67 @@ how many of a step&apos;s sub-branches its card lists</extracomment>
     <message>
         <source> — line {line}</source>
         <translation> — satır {line}</translation>
+    </message>
+</context>
+<context>
+    <name>UndoStep</name>
+    <message>
+        <source>Edit Note of “{label}”</source>
+        <translation>“{label}” notunun düzenlenmesi</translation>
+    </message>
+    <message>
+        <source>Check “{label}”</source>
+        <translation>“{label}” seçimi</translation>
+    </message>
+    <message>
+        <source>Reject “{label}”</source>
+        <translation>“{label}” reddi</translation>
+    </message>
+    <message>
+        <source>Consider “{label}”</source>
+        <translation>“{label}” değerlendirmeye alınması</translation>
+    </message>
+    <message>
+        <source>Clear Decision of “{label}”</source>
+        <translation>“{label}” kararının temizlenmesi</translation>
+    </message>
+    <message>
+        <source>Fold</source>
+        <extracomment>counts every change (a keystroke in a note too, though typing merges into one undo step): what the recovery copy follows</extracomment>
+        <translation>Daraltma</translation>
+    </message>
+    <message>
+        <source>Fold “{label}”</source>
+        <translation>“{label}” daraltması</translation>
+    </message>
+    <message>
+        <source>Unfold “{label}”</source>
+        <translation>“{label}” genişletmesi</translation>
+    </message>
+    <message>
+        <source>Fold All</source>
+        <translation>Tümünü daraltma</translation>
+    </message>
+    <message>
+        <source>Unfold All</source>
+        <translation>Tümünü genişletme</translation>
+    </message>
+    <message>
+        <source>Uncheck “{label}”</source>
+        <translation>“{label}” seçiminin kaldırılması</translation>
+    </message>
+    <message>
+        <source>Edit Decision of “{label}”</source>
+        <translation>“{label}” kararının düzenlenmesi</translation>
+    </message>
+    <message>
+        <source>Re-attach Note to “{label}”</source>
+        <translation>Notun “{label}” düğümüne yeniden bağlanması</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <extracomment>the laptop&apos;s window where there are two screens (None otherwise)</extracomment>
+        <translation>Sunum</translation>
     </message>
 </context>
 </TS>

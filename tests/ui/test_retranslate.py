@@ -82,6 +82,7 @@ def _window(qtbot: QtBot) -> MainWindow:
     win.search_bar.open_bar()
     win.search_bar.edit.setText("zzz")  # "No matches"
     win.notice_bar.show_error("stack.md:3: bad indent")
+    win.document.undo_stack.clear()  # a step keeps the name it was made with
     return win
 
 
@@ -147,7 +148,7 @@ def test_switching_the_language_retranslates_every_panel(qtbot: QtBot) -> None:
     assert "1 oy" in orphans.orphan_model.index(0, 0).data()
     assert win.search_bar.count.text() == "Eşleşme yok"
     assert win.windowTitle().startswith("Yerleşik harita")  # was "Built-in map"
-    assert win.commands["undo"].text().startswith("&Geri Al ")
+    assert win.commands["undo"].text() == "&Geri Al"
     assert win.statusBar().currentMessage().endswith("satır 4")  # not "restart to see…"
     assert win.status.zoom_label.text().startswith("%")
 

@@ -172,3 +172,28 @@ def test_the_empty_canvas_hint_follows_the_language(qtbot: QtBot) -> None:
     )
     win.set_language("en")
     qtbot.waitUntil(lambda: win.map_scene.hint_text().startswith("No decisions yet"))
+
+
+def test_undo_steps_are_named_in_turkish(qtbot: QtBot) -> None:
+    win = _turkish_window(qtbot)
+    doc = win.document
+    node = next(n for n in doc.mindmap if n.label == "PostgreSQL")
+    undo, redo = win.commands["undo"], win.commands["redo"]
+    doc.decide(node, Decision.CHOSEN)
+    assert undo.text() == "&Geri Al: “PostgreSQL” seçimi"
+    assert "Geri Al: “PostgreSQL” seçimi" in undo.toolTip()
+    doc.show_levels(2)
+    assert undo.text() == "&Geri Al: 2 düzey gösterme"
+    doc.undo_stack.undo()
+    assert redo.text() == "&Yinele: 2 düzey gösterme"
+    doc.set_note(node, "Ekip biliyor.")
+    assert undo.text() == "&Geri Al: “PostgreSQL” notunun düzenlenmesi"
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert (undo.text(), redo.text()) == ("&Geri Al", "&Yinele: “PostgreSQL” seçimi")
+    win.set_language("en")  # the steps made keep their names; the prefix follows at once
+    qtbot.waitUntil(lambda: undo.text() == "&Undo")
+    assert redo.text() == "&Redo “PostgreSQL” seçimi"
+    doc.decide(node, Decision.REJECTED)
+    assert undo.text() == "&Undo Reject “PostgreSQL”"
+    win.session.mark_clean()

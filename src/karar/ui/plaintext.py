@@ -110,14 +110,21 @@ class _UndoTip(QObject):
         # a window going away deletes its actions before its undo stack's last signal
         if not shiboken6.isValid(self._action):
             return
-        if self._redo:
-            prefix = QCoreApplication.translate("Command", "&Redo")
-            verb = QCoreApplication.translate("Command", "Redo")
+        if not text:
+            if self._redo:
+                shown = QCoreApplication.translate("Command", "&Redo")
+                tip = QCoreApplication.translate("Command", "Redo")
+            else:
+                shown = QCoreApplication.translate("Command", "&Undo")
+                tip = QCoreApplication.translate("Command", "Undo")
+        elif self._redo:
+            shown = QCoreApplication.translate("Command", "&Redo {step}").format(step=text)
+            tip = QCoreApplication.translate("Command", "Redo {step}").format(step=text)
         else:
-            prefix = QCoreApplication.translate("Command", "&Undo")
-            verb = QCoreApplication.translate("Command", "Undo")
-        self._action.setText(f"{prefix} {text}".strip())
-        self._action.setToolTip(tooltip(f"{verb} {text}".strip()))
+            shown = QCoreApplication.translate("Command", "&Undo {step}").format(step=text)
+            tip = QCoreApplication.translate("Command", "Undo {step}").format(step=text)
+        self._action.setText(shown)
+        self._action.setToolTip(tooltip(tip))
 
 
 def plain_undo_tooltips(stack: QUndoStack, undo: QAction, redo: QAction) -> None:
