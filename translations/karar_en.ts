@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>MapDocument</name>
+    <message numerus="yes">
+        <source>Show %n Level(s)</source>
+        <translation>
+            <numerusform>Show %n Level</numerusform>
+            <numerusform>Show %n Levels</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message numerus="yes">
         <source>{participants} in %n file(s): ready to merge.</source>
@@ -71,6 +81,68 @@
         <translation>
             <numerusform>%n entry of the project names a node the map no longer has. Nothing is lost: re-attach it to the node it meant.</numerusform>
             <numerusform>%n entries of the project name nodes the map no longer has. Nothing is lost: re-attach each to the node it meant.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vote(s)</source>
+        <translation>
+            <numerusform>%n vote</numerusform>
+            <numerusform>%n votes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Outputs</name>
+    <message numerus="yes">
+        <source>%n decision record(s)</source>
+        <translation>
+            <numerusform>%n decision record</numerusform>
+            <numerusform>%n decision records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tile(s)</source>
+        <translation>
+            <numerusform>%n tile</numerusform>
+            <numerusform>%n tiles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n page(s) ({kind})</source>
+        <translation>
+            <numerusform>Wrote %n page ({kind})</numerusform>
+            <numerusform>Wrote %n pages ({kind})</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PresenterWindow</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
         </translation>
     </message>
 </context>

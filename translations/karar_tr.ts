@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR">
 <context>
+    <name>Canvas</name>
+    <message>
+        <source>No decisions yet — tick a node’s box to choose it</source>
+        <extracomment>viewport fraction added on every side of the area that gets items, so small pans never need new ones</extracomment>
+        <translation>Henüz karar yok — seçmek için bir düğümün kutusunu işaretleyin</translation>
+    </message>
+    <message>
+        <source>Nothing that everyone voted for</source>
+        <translation>Herkesin oy verdiği bir şey yok</translation>
+    </message>
+    <message>
+        <source>No split votes</source>
+        <translation>Oyların bölündüğü bir seçenek yok</translation>
+    </message>
+    <message>
+        <source>No option without votes</source>
+        <translation>Oy almamış seçenek yok</translation>
+    </message>
+</context>
+<context>
     <name>Command</name>
     <message>
         <source>Show that many levels below the root</source>
@@ -444,6 +464,22 @@
         <source>&amp;About Karar</source>
         <translation>Karar &amp;Hakkında</translation>
     </message>
+    <message>
+        <source>&amp;Redo {step}</source>
+        <translation>&amp;Yinele: {step}</translation>
+    </message>
+    <message>
+        <source>Redo {step}</source>
+        <translation>Yinele: {step}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {step}</source>
+        <translation>&amp;Geri Al: {step}</translation>
+    </message>
+    <message>
+        <source>Undo {step}</source>
+        <translation>Geri Al: {step}</translation>
+    </message>
 </context>
 <context>
     <name>DecisionLog</name>
@@ -589,6 +625,10 @@
     <message>
         <source>Nothing written yet.</source>
         <translation>Henüz bir şey yazılmadı.</translation>
+    </message>
+    <message>
+        <source>Select “{label}”</source>
+        <translation>“{label}” düğümünü seç</translation>
     </message>
     <message>
         <source>{checked} of {total} below chosen</source>
@@ -812,10 +852,6 @@
         <translation>Harita diskte değişti ve yeniden yüklendi</translation>
     </message>
     <message>
-        <source>The menus speak the new language now; the rest of the window from the next start.</source>
-        <translation>Menüler artık yeni dilde; pencerenin geri kalanı bir sonraki açılışta.</translation>
-    </message>
-    <message>
         <source>{name} was deleted or moved. The last version read stays on screen; it is read again as soon as the file is back.</source>
         <translation>{name} silindi ya da taşındı. En son okunan sürüm ekranda kalıyor; dosya geri gelir gelmez yeniden okunacak.</translation>
     </message>
@@ -830,6 +866,15 @@
     <message>
         <source> [read-only]</source>
         <translation> [salt okunur]</translation>
+    </message>
+</context>
+<context>
+    <name>MapDocument</name>
+    <message numerus="yes">
+        <source>Show %n Level(s)</source>
+        <translation>
+            <numerusform>%n düzey gösterme</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -964,6 +1009,22 @@
         </translation>
     </message>
     <message>
+        <source>merging needs at least two files</source>
+        <translation>birleştirmek için en az iki dosya gerekir</translation>
+    </message>
+    <message>
+        <source>the output is the input {name}: write the tally to a new file</source>
+        <translation>çıktı, girdilerden biri ({name}): sayımı yeni bir dosyaya yazın</translation>
+    </message>
+    <message>
+        <source>names the map &apos;{map}&apos;, not &apos;{expected}&apos; like {first}: only projects on one map can be merged</source>
+        <translation>{first} gibi “{expected}” haritasını değil, “{map}” haritasını gösteriyor: yalnızca aynı haritadaki projeler birleştirilebilir</translation>
+    </message>
+    <message>
+        <source>the participant &apos;{person}&apos; is already in {other}: each person&apos;s choices can be counted once</source>
+        <translation>“{person}” katılımcısı zaten {other} dosyasında: herkesin seçimleri yalnızca bir kez sayılabilir</translation>
+    </message>
+    <message>
         <source>Choose Participants&apos; Files</source>
         <translation>Katılımcıların Dosyalarını Seçin</translation>
     </message>
@@ -1092,6 +1153,39 @@
         <translation>Sahipsiz notlar</translation>
     </message>
     <message>
+        <source>same label, moved to another branch</source>
+        <extracomment>why a suggestion is proposed, as core words it (English), shown translated</extracomment>
+        <translation>aynı etiket, başka bir dala taşınmış</translation>
+    </message>
+    <message>
+        <source>label edited</source>
+        <translation>etiketi değiştirilmiş</translation>
+    </message>
+    <message>
+        <source>similar label in another branch</source>
+        <translation>başka bir dalda benzer etiket</translation>
+    </message>
+    <message>
+        <source>✓ chosen</source>
+        <translation>✓ seçildi</translation>
+    </message>
+    <message>
+        <source>folded</source>
+        <translation>daraltılmış</translation>
+    </message>
+    <message>
+        <source>(nothing recorded)</source>
+        <translation>(kayıtlı bir şey yok)</translation>
+    </message>
+    <message>
+        <source>the root</source>
+        <translation>kök</translation>
+    </message>
+    <message>
+        <source>top level</source>
+        <translation>en üst düzey</translation>
+    </message>
+    <message>
         <source>No orphaned notes: every check and note of the project belongs to a node of the map.</source>
         <translation>Sahipsiz not yok: projenin her seçimi ve notu haritadaki bir düğüme ait.</translation>
     </message>
@@ -1120,6 +1214,16 @@
         <translation>
             <numerusform>Projedeki %n kayıt, haritada artık olmayan düğümleri gösteriyor. Hiçbir şey kaybolmadı: her birini ait olduğu düğüme yeniden bağlayın.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vote(s)</source>
+        <translation>
+            <numerusform>%n oy</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{reason} ({percent}% alike)</source>
+        <translation>{reason} (%{percent} benzer)</translation>
     </message>
     <message>
         <source>Or select any node in the map and re-attach it there.</source>
@@ -1168,6 +1272,94 @@
         <source>Could not export the decision records: {reason}</source>
         <translation>Karar kayıtları dışa aktarılamadı: {reason}</translation>
     </message>
+    <message numerus="yes">
+        <source>%n decision record(s)</source>
+        <translation>
+            <numerusform>%n karar kaydı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n yeni</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n güncellendi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n kaldırıldı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>değişiklik yok</translation>
+    </message>
+    <message>
+        <source>{folder}: {records} ({done})</source>
+        <translation>{folder}: {records} ({done})</translation>
+    </message>
+    <message>
+        <source>{path}: not written by Karar, not overwritten</source>
+        <translation>{path}: Karar&apos;ın yazdığı bir dosya değil, üzerine yazılmadı</translation>
+    </message>
+    <message>
+        <source>{path}: is a file, not a folder</source>
+        <translation>{path}: klasör değil, dosya</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read the folder: {reason}</source>
+        <translation>{path}: klasör okunamıyor: {reason}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot create the folder: {reason}</source>
+        <translation>{path}: klasör oluşturulamıyor: {reason}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write: {reason}</source>
+        <translation>{path}: yazılamıyor: {reason}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot remove: {reason}</source>
+        <translation>{path}: silinemiyor: {reason}</translation>
+    </message>
+    <message>
+        <source>The picture would be {longest} px long; scaled to {limit} px (export SVG or PDF for a sharper picture of a map this size)</source>
+        <translation>Resmin uzun kenarı {longest} px olacaktı; {limit} px olacak biçimde küçültüldü (bu büyüklükte bir haritanın daha keskin resmi için SVG ya da PDF olarak dışa aktarın)</translation>
+    </message>
+    <message>
+        <source>Wrote the {width} × {height} px picture as {tiles} ({rows} × {cols}, {first} …)</source>
+        <translation>{width} × {height} px boyutundaki resim {tiles} olarak yazıldı ({rows} × {cols}, {first} …)</translation>
+    </message>
+    <message>
+        <source>fitted</source>
+        <translation>tek sayfaya sığdırılmış</translation>
+    </message>
+    <message>
+        <source>poster</source>
+        <translation>afiş</translation>
+    </message>
+    <message>
+        <source>a page per branch</source>
+        <translation>dal başına bir sayfa</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n page(s) ({kind})</source>
+        <translation>
+            <numerusform>%n sayfa yazıldı ({kind})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tile(s)</source>
+        <translation>
+            <numerusform>%n parça</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Export Decision Report</source>
         <translation>Karar Raporunu Dışa Aktar</translation>
@@ -1207,6 +1399,17 @@
     <message>
         <source>Image written to {path}</source>
         <translation>Resim {path} dosyasına yazıldı</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>✓ chosen   ✗ rejected   ? considering</source>
+        <translation>✓ seçildi   ✗ reddedildi   ? değerlendiriliyor</translation>
+    </message>
+    <message>
+        <source>p. {page}</source>
+        <translation>s. {page}</translation>
     </message>
 </context>
 <context>
@@ -1278,7 +1481,7 @@
     </message>
     <message>
         <source>Overview</source>
-        <extracomment>the laptop&apos;s window where there are two screens (None otherwise)</extracomment>
+        <extracomment>how many of a step&apos;s sub-branches its card lists</extracomment>
         <translation>Genel bakış</translation>
     </message>
     <message>
@@ -1313,6 +1516,43 @@
     <message>
         <source>No note yet.</source>
         <translation>Henüz not yok.</translation>
+    </message>
+    <message>
+        <source>Karar — Presenter</source>
+        <translation>Karar — Sunucu Görünümü</translation>
+    </message>
+    <message>
+        <source>Now — step {step} of {steps}</source>
+        <translation>Şimdi — adım {step} / {steps}</translation>
+    </message>
+    <message>
+        <source>Next — step {step}</source>
+        <translation>Sıradaki — adım {step}</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Sıradaki</translation>
+    </message>
+    <message>
+        <source>The end</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <source>Note — {label}</source>
+        <translation>Not — {label}</translation>
+    </message>
+    <message>
+        <source>No note.</source>
+        <translation>Not yok.</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterWindow</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… ve %n tane daha</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1460,6 +1700,7 @@
     </message>
     <message>
         <source>What the team decided about this node</source>
+        <extracomment>whether the canvas shows a node&apos;s votes (the window sets it from the canvas)</extracomment>
         <translation>Ekibin bu düğüm için verdiği karar</translation>
     </message>
     <message>
@@ -1479,16 +1720,16 @@
         <translation>Durumun son değiştiği gün (YYYY-AA-GG; boş: kaydedilmedi)</translation>
     </message>
     <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Tarih:</translation>
+    </message>
+    <message>
         <source>Calendar…</source>
         <translation>Takvim…</translation>
     </message>
     <message>
         <source>Pick the date on a calendar</source>
         <translation>Tarihi takvimden seç</translation>
-    </message>
-    <message>
-        <source>&amp;Date:</source>
-        <translation>&amp;Tarih:</translation>
     </message>
     <message>
         <source>Who voted for this node in the tally (karar merge)</source>
@@ -1500,7 +1741,6 @@
     </message>
     <message>
         <source>Who decided</source>
-        <extracomment>whether the canvas shows a node&apos;s votes (the window sets it from the canvas)</extracomment>
         <translation>Kararı veren</translation>
     </message>
     <message>
@@ -1638,6 +1878,14 @@
         <source>Restore</source>
         <translation>Geri Yükle</translation>
     </message>
+    <message>
+        <source>{app} (process {pid} on this computer)</source>
+        <translation>{app} (bu bilgisayarda, {pid} numaralı süreç)</translation>
+    </message>
+    <message>
+        <source>{app} (process {pid} on {host})</source>
+        <translation>{app} ({host} üzerinde, {pid} numaralı süreç)</translation>
+    </message>
 </context>
 <context>
     <name>StatusLine</name>
@@ -1690,8 +1938,73 @@
         <translation>{count} düğüm · {shown} görünür · {folded} daraltılmış · {decided}</translation>
     </message>
     <message>
+        <source>{percent}%</source>
+        <translation>%{percent}</translation>
+    </message>
+    <message>
         <source> — line {line}</source>
         <translation> — satır {line}</translation>
+    </message>
+</context>
+<context>
+    <name>UndoStep</name>
+    <message>
+        <source>Edit Note of “{label}”</source>
+        <translation>“{label}” notunun düzenlenmesi</translation>
+    </message>
+    <message>
+        <source>Check “{label}”</source>
+        <translation>“{label}” seçimi</translation>
+    </message>
+    <message>
+        <source>Reject “{label}”</source>
+        <translation>“{label}” reddi</translation>
+    </message>
+    <message>
+        <source>Consider “{label}”</source>
+        <translation>“{label}” değerlendirmeye alınması</translation>
+    </message>
+    <message>
+        <source>Clear Decision of “{label}”</source>
+        <translation>“{label}” kararının temizlenmesi</translation>
+    </message>
+    <message>
+        <source>Fold</source>
+        <extracomment>counts every change (a keystroke in a note too, though typing merges into one undo step): what the recovery copy follows</extracomment>
+        <translation>Daraltma</translation>
+    </message>
+    <message>
+        <source>Fold “{label}”</source>
+        <translation>“{label}” daraltması</translation>
+    </message>
+    <message>
+        <source>Unfold “{label}”</source>
+        <translation>“{label}” genişletmesi</translation>
+    </message>
+    <message>
+        <source>Fold All</source>
+        <translation>Tümünü daraltma</translation>
+    </message>
+    <message>
+        <source>Unfold All</source>
+        <translation>Tümünü genişletme</translation>
+    </message>
+    <message>
+        <source>Uncheck “{label}”</source>
+        <translation>“{label}” seçiminin kaldırılması</translation>
+    </message>
+    <message>
+        <source>Edit Decision of “{label}”</source>
+        <translation>“{label}” kararının düzenlenmesi</translation>
+    </message>
+    <message>
+        <source>Re-attach Note to “{label}”</source>
+        <translation>Notun “{label}” düğümüne yeniden bağlanması</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <extracomment>the laptop&apos;s window where there are two screens (None otherwise)</extracomment>
+        <translation>Sunum</translation>
     </message>
 </context>
 </TS>

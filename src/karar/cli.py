@@ -200,6 +200,13 @@ def _export_parser() -> argparse.ArgumentParser:
         "for a picture too large for one PNG",
     )
     p.add_argument("--theme", choices=THEMES, default="light")
+    p.add_argument(
+        "--lang",
+        choices=("en", "tr"),
+        default=None,
+        help="the language of the headings of --report and --format md: English (default) "
+        "or Turkish; labels and notes are the map's",
+    )
     p.add_argument("--strict", action="store_true", help="read the map exactly as Mermaid does")
     return p
 
@@ -359,6 +366,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.report:
         return _export_report(args)
     fmt = args.format or (format_for_suffix(args.output) if args.output != "-" else None)
+    if args.lang is not None and fmt != "md":
+        return _usage("export", "--lang is for --report and --format md")
     if fmt == ADR_FORMAT:
         if args.output == "-":
             return _usage("export", "--format adr writes a folder: give it with -o DIR")
@@ -433,7 +442,13 @@ def _export_report(args: argparse.Namespace) -> int:
         return _qt_missing(exc)
     try:
         write_report(
-            mind_map, project, entries, Path(args.output), fmt, project_name=Path(args.project).name
+            mind_map,
+            project,
+            entries,
+            Path(args.output),
+            fmt,
+            project_name=Path(args.project).name,
+            lang=args.lang or "en",
         )
     except ExportError as exc:
         return _fail(str(exc))
@@ -521,7 +536,7 @@ def _snapshot_options(
     mind_map: MindMap, project: Project | None, args: argparse.Namespace
 ) -> dict[str, object]:
     """Decisions, notes and folds for a Markdown snapshot, from the project and the flags."""
-    options: dict[str, object] = {"decisions_only": args.decisions_only}
+    options: dict[str, object] = {"decisions_only": args.decisions_only, "lang": args.lang or "en"}
     collapsed: set[Node] = set()
     if project is not None:
         from karar.core.state import MapState

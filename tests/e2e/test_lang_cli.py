@@ -60,3 +60,28 @@ def test_an_unknown_language_is_one_clear_error() -> None:
     assert "invalid choice: 'de'" in result.stderr
     assert "Traceback" not in result.stderr
     assert "--lang" in karar("--help").stdout
+
+
+def test_export_lang_tr_words_the_snapshot_and_the_report(tmp_path: Path) -> None:
+    project = tmp_path / "ekip.karar.yaml"
+    project.write_text(
+        "karar: 1\nmap: builtin:django\nnodes:\n"
+        "  - path: [Django Ekosistemi - Birleştirilmiş Genişletilmiş Karar Ağacı (v1.5), "
+        "3. Veri Katmanı, Relational DB, PostgreSQL]\n    checked: true\n    by: Ayşe\n"
+        "    date: 2026-11-03\n",
+        encoding="utf-8",
+    )
+    md = karar("export", "--project", str(project), "--format", "md", "--lang", "tr")
+    assert md.returncode == 0, md.stderr
+    assert "_Karar özeti, " in md.stdout
+    assert "- [x] PostgreSQL — seçildi (Ayşe, 3.11.2026)" in md.stdout
+    english = karar("export", "--project", str(project), "--format", "md")
+    assert "- [x] PostgreSQL — chosen by Ayşe, 2026-11-03" in english.stdout
+    report = tmp_path / "kararlar.html"
+    done = karar("export", "--project", str(project), "--report", "--lang", "tr", "-o", str(report))
+    assert done.returncode == 0, done.stderr
+    text = report.read_text(encoding="utf-8")
+    assert '<html lang="tr">' in text and "<p>Karar raporu</p>" in text
+    wrong = karar("export", "--format", "json", "--lang", "tr")
+    assert wrong.returncode == 2
+    assert wrong.stderr.endswith("karar: error: --lang is for --report and --format md\n")

@@ -91,10 +91,19 @@ _YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "n
 
 class RecordsError(LocatedError):
     """Decision records cannot be written: a file in the way, a folder that is a file, a
-    write that failed (names the file)."""
+    write that failed (names the file).
 
-    def __init__(self, path: str, message: str) -> None:
+    Attributes:
+        code: What failed, for a user interface to word in its language: ``foreign`` (a
+            file Karar did not write is in the way), ``not-folder``, ``read-folder``,
+            ``create-folder``, ``write``, ``remove``; "" when not known.
+        reason: The system's reason, where there is one ("" otherwise).
+    """
+
+    def __init__(self, path: str, message: str, code: str = "", reason: str = "") -> None:
         super().__init__(path, None, message)
+        self.code = code
+        self.reason = reason
 
 
 # --------------------------------------------------------------------------- records
@@ -455,7 +464,9 @@ def plan_records(
         keep.add(record.name)
         there = existing.get(record.name)
         if there is not None and there.question is None:
-            raise RecordsError(str(folder / record.name), "not written by Karar, not overwritten")
+            raise RecordsError(
+                str(folder / record.name), "not written by Karar, not overwritten", "foreign"
+            )
         if before is None:
             plan.new += 1
             plan.write.append(record)
@@ -530,21 +541,24 @@ def write_records(plan: RecordsPlan) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        reason = str(exc.strerror or exc)
         raise RecordsError(
-            str(folder), f"cannot create the folder: {exc.strerror or exc}"
+            str(folder), f"cannot create the folder: {reason}", "create-folder", reason
         ) from None
     for record in plan.write:
         target = folder / record.name
         try:
             write_atomic(target, record.text.encode("utf-8"))
         except OSError as exc:
-            raise RecordsError(str(target), f"cannot write: {exc.strerror or exc}") from None
+            reason = str(exc.strerror or exc)
+            raise RecordsError(str(target), f"cannot write: {reason}", "write", reason) from None
     for name in plan.remove:
         target = folder / name
         try:
             target.unlink(missing_ok=True)
         except OSError as exc:
-            raise RecordsError(str(target), f"cannot remove: {exc.strerror or exc}") from None
+            reason = str(exc.strerror or exc)
+            raise RecordsError(str(target), f"cannot remove: {reason}", "remove", reason) from None
 
 
 def export_records(
@@ -573,14 +587,20 @@ def _scan(folder: Path) -> dict[str, _Existing]:
     except FileNotFoundError:
         return {}
     except OSError as exc:
-        raise RecordsError(str(folder), f"cannot read the folder: {exc.strerror or exc}") from None
+        reason = str(exc.strerror or exc)
+        raise RecordsError(
+            str(folder), f"cannot read the folder: {reason}", "read-folder", reason
+        ) from None
     if not stat.S_ISDIR(info.st_mode):
-        raise RecordsError(str(folder), "is a file, not a folder")
+        raise RecordsError(str(folder), "is a file, not a folder", "not-folder")
     found: dict[str, _Existing] = {}
     try:
         entries = list(os.scandir(folder))
     except OSError as exc:
-        raise RecordsError(str(folder), f"cannot read the folder: {exc.strerror or exc}") from None
+        reason = str(exc.strerror or exc)
+        raise RecordsError(
+            str(folder), f"cannot read the folder: {reason}", "read-folder", reason
+        ) from None
     for entry in entries:
         m = _NUMBERED.match(entry.name)
         if m is None:

@@ -15,6 +15,9 @@ URI), so the one file can be mailed, opened offline or printed. It keeps to the 
 CSS that Qt's rich text understands too (tables with ``border``/``cellpadding``
 attributes, ``page-break-before``), so :mod:`karar.ui.reportpdf` prints this same string
 to PDF. Labels are plain text (:func:`karar.core.labels.plain_text`), escaped.
+
+The document's own words are English; ``lang="tr"`` writes them in Turkish (``karar
+export --report --lang tr``), dates then as ``1.12.2026``. Labels and notes are the map's.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import base64
 import datetime as _dt
 import html
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -30,6 +34,7 @@ from karar.core.labels import plain_text
 from karar.core.model import MindMap, Node
 from karar.core.notes import render_note
 from karar.core.project import NodeState, Project
+from karar.core.report import LANGUAGES, format_day
 from karar.core.status import Decision
 
 __all__ = [
@@ -81,6 +86,41 @@ _COLUMNS = (
     ("Who", 12),
     ("When", 12),
 )
+
+_TURKISH = {
+    "Question": "Soru",
+    "Chosen": "Seçilen",
+    "Rejected": "Reddedilen",
+    "Considering": "Değerlendirilen",
+    "Who": "Kim",
+    "When": "Ne zaman",
+    "Project": "Proje",
+    "Participants": "Katılımcılar",
+    "Date": "Tarih",
+    "Undecided": "Karar verilmedi",
+    "Questions": "Sorular",
+    "Decision report": "Karar raporu",
+    "decisions": "kararlar",
+    "Summary": "Özet",
+    "Mind map": "Zihin haritası",
+    "No decisions have been taken yet.": "Henüz hiçbir karar verilmedi.",
+    "{label} on the map. Ticked: chosen; crossed out: rejected; marked ?: under consideration.": (
+        "{label} haritada. İşaretli: seçildi; üstü çizili: reddedildi; ? ile işaretli: "
+        "değerlendiriliyor."
+    ),
+    "chosen": "seçildi",
+    "rejected": "reddedildi",
+    "considering": "değerlendiriliyor",
+    "by {who}": "karar veren {who}",
+}
+"""The document's words in Turkish, by their English."""
+
+
+def _t(text: str, lang: str) -> str:
+    """``text`` (one of the document's English words) in ``lang``."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r} (expected one of {', '.join(LANGUAGES)})")
+    return _TURKISH.get(text, text) if lang == "tr" else text
 
 
 @dataclass(frozen=True)
@@ -160,7 +200,7 @@ def _note_html(text: str) -> str:
     return f'<div class="note">{out}</div>'
 
 
-def _question_row(question: Node, entries: Mapping[Node, NodeState]) -> str:
+def _question_row(question: Node, entries: Mapping[Node, NodeState], lang: str = "en") -> str:
     by_state: dict[Decision, list[Node]] = {d: [] for d in Decision}
     who: list[str] = []
     dates: list[_dt.date] = []
@@ -173,7 +213,7 @@ def _question_row(question: Node, entries: Mapping[Node, NodeState]) -> str:
             who.append(state.by)
         if state.date is not None:
             dates.append(state.date)
-    when = max(dates).isoformat() if dates else ""
+    when = format_day(max(dates), lang) if dates else ""
     cells = [
         _label(question),
         _options(by_state[Decision.CHOSEN], "chosen"),
@@ -186,21 +226,23 @@ def _question_row(question: Node, entries: Mapping[Node, NodeState]) -> str:
     return "<tr>" + "".join(f"<td>{c}</td>" for c in first) + f'<td class="when">{last}</td></tr>'
 
 
-def _state_words(state: NodeState) -> str:
+def _state_words(state: NodeState, lang: str = "en") -> str:
     assert state.decision is not None
-    words = state.decision.value
+    words = _t(state.decision.value, lang)
     if state.by:
-        words += f" by {state.by}"
+        words += " " + _t("by {who}", lang).format(who=state.by)
     if state.date is not None:
-        words += f", {state.date.isoformat()}"
+        words += f", {format_day(state.date, lang)}"
     return html.escape(words)
 
 
-def report_bookmarks(mind_map: MindMap, entries: Mapping[Node, NodeState]) -> list[tuple[str, str]]:
+def report_bookmarks(
+    mind_map: MindMap, entries: Mapping[Node, NodeState], lang: str = "en"
+) -> list[tuple[str, str]]:
     """The document's bookmarks, (anchor name, title): the title page, then each section's
     branch (its label as plain text)."""
     sections = report_sections(mind_map, entries)
-    marks = [(_TITLE_ANCHOR, "Summary")]
+    marks = [(_TITLE_ANCHOR, _t("Summary", lang))]
     for number, section in enumerate(sections, 1):
         branch = section.branch
         marks.append((section_anchor(number), plain_text(branch.label, branch.markdown)))
@@ -213,32 +255,35 @@ def section_anchor(number: int) -> str:
     return f"branch-{number}"
 
 
-def _picture_html(branch: Node, picture: bytes | str) -> list[str]:
+def _picture_html(branch: Node, picture: bytes | str, lang: str = "en") -> list[str]:
     """The branch's picture and its caption (what the marks on it mean)."""
     if isinstance(picture, bytes):
         data = base64.b64encode(picture).decode("ascii")
         shown = f'<p><img class="picture" alt="" src="data:image/png;base64,{data}"></p>'
     else:
         shown = f'<div class="picture">{picture}</div>'
-    caption = (
-        f'<p class="caption">{_label(branch)} on the map. Ticked: chosen; crossed out: '
-        "rejected; marked ?: under consideration.</p>"
+    said = _t(
+        "{label} on the map. Ticked: chosen; crossed out: rejected; marked ?: under consideration.",
+        lang,
     )
+    caption = f'<p class="caption">{said.format(label=_label(branch))}</p>'
     return [shown, caption]
 
 
 _ROW_MARK = "<!--row {}-->"
 
 
-def _table_start(style: str = "") -> str:
-    """The opening of a question table, its head included."""
+def _table_start(style: str = "", lang: str = "en", head: str | None = None) -> str:
+    """The opening of a question table, its head (``head``, else ``lang``'s) included."""
     style = f' style="{style}"' if style else ""
-    # Column widths as attributes: Qt's rich text (the PDF) shares a table out evenly else.
-    head = "".join(f'<th width="{w}%">{name}</th>' for name, w in _COLUMNS)
-    return (
-        f'<table border="1" cellspacing="0" cellpadding="4" width="100%"{style}>'
-        f"<thead><tr>{head}</tr></thead>"  # Qt repeats the head on every page
-    )
+    if head is None:
+        # Column widths as attributes: Qt's rich text (the PDF) shares a table out evenly else.
+        cells = "".join(f'<th width="{w}%">{_t(name, lang)}</th>' for name, w in _COLUMNS)
+        head = f"<thead><tr>{cells}</tr></thead>"  # Qt repeats the head on every page
+    return f'<table border="1" cellspacing="0" cellpadding="4" width="100%"{style}>{head}'
+
+
+_HEAD = re.compile(r"<thead>.*?</thead>")
 
 
 def break_rows(document: str, rows: Iterable[int]) -> str:
@@ -248,7 +293,9 @@ def break_rows(document: str, rows: Iterable[int]) -> str:
     row that meets a page's foot between its lines; the PDF printer finds those rows and
     moves them whole.
     """
-    start, moved = _table_start(), _table_start("page-break-before: always")
+    found = _HEAD.search(document)  # the head in the document's language
+    head = found.group(0) if found is not None else None
+    start, moved = _table_start(head=head), _table_start("page-break-before: always", head=head)
     for row in rows:
         mark = _ROW_MARK.format(row)
         if start + mark in document:  # the table's first row: the whole table moves
@@ -264,17 +311,18 @@ def _section_html(
     entries: Mapping[Node, NodeState],
     picture: bytes | str | None,
     first_row: int = 0,
+    lang: str = "en",
 ) -> list[str]:
     out = [
         f'<h2 class="section"><a name="{section_anchor(number)}"></a>{_label(section.branch)}</h2>'
     ]
     if picture:
-        out.extend(_picture_html(section.branch, picture))
+        out.extend(_picture_html(section.branch, picture, lang))
     rows = (
-        f"{_ROW_MARK.format(row)}{_question_row(question, entries)}"
+        f"{_ROW_MARK.format(row)}{_question_row(question, entries, lang)}"
         for row, question in enumerate(section.questions, first_row)
     )
-    out.append(_table_start() + "\n".join(rows) + "</table>")
+    out.append(_table_start(lang=lang) + "\n".join(rows) + "</table>")
     for question in section.questions:
         decided = [
             (child, entries[child])
@@ -291,7 +339,7 @@ def _section_html(
         for child, state in notes:
             css = state.decision.value if state.decision else ""
             out.append(
-                f'<h4><span class="{css}">{_label(child)}</span> — {_state_words(state)}</h4>'
+                f'<h4><span class="{css}">{_label(child)}</span> — {_state_words(state, lang)}</h4>'
             )
             out.append(_note_html(state.note))
     return out
@@ -305,6 +353,7 @@ def decision_report_html(
     participants: Sequence[str] = (),
     today: _dt.date | None = None,
     pictures: Mapping[Node, bytes | str] | None = None,
+    lang: str = "en",
 ) -> str:
     """The decision document as one self-contained HTML page.
 
@@ -318,14 +367,16 @@ def decision_report_html(
         pictures: A picture per section branch, shown under the branch's heading: a PNG
             (bytes, inlined as a ``data:`` URI) or markup (str, trusted: made by the
             caller, e.g. an inline ``<svg>``, inserted as it is).
+        lang: The language of the document's own words, one of
+            :data:`karar.core.report.LANGUAGES`.
 
     Returns:
         The HTML document (UTF-8 text, style inline, nothing loaded from elsewhere).
     """
-    date = (today or _dt.date.today()).isoformat()
+    date = format_day(today or _dt.date.today(), lang)
     root = mind_map.root
     if mind_map.title or root is None:
-        title = html.escape(mind_map.title or "Mind map")
+        title = html.escape(mind_map.title or _t("Mind map", lang))
     else:
         title = _label(root)
     counts = _counts(mind_map, entries)
@@ -333,12 +384,12 @@ def decision_report_html(
     sections = report_sections(mind_map, entries)
     out = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{title} — decisions</title>",
+        f'<html lang="{lang}"><head><meta charset="utf-8">',
+        f"<title>{title} — {_t('decisions', lang)}</title>",
         f"<style>{_STYLE}</style>",
         "</head><body>",
         f'<h1><a name="{_TITLE_ANCHOR}"></a>{title}</h1>',
-        "<p>Decision report</p>",
+        f"<p>{_t('Decision report', lang)}</p>",
         '<table class="meta" border="0" cellpadding="2">',
     ]
     meta = [
@@ -351,14 +402,15 @@ def decision_report_html(
         ("Undecided", str(counts[None])),
         ("Questions", str(sum(len(s.questions) for s in sections))),
     ]
-    out.extend(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in meta)
+    out.extend(f"<tr><td><b>{_t(k, lang)}</b></td><td>{v}</td></tr>" for k, v in meta)
     out.append("</table>")
     if not sections:
-        out.append("<p>No decisions have been taken yet.</p>")
+        out.append(f"<p>{_t('No decisions have been taken yet.', lang)}</p>")
     pictures = pictures or {}
     row = 0
     for number, section in enumerate(sections, 1):
-        out.extend(_section_html(number, section, entries, pictures.get(section.branch), row))
+        picture = pictures.get(section.branch)
+        out.extend(_section_html(number, section, entries, picture, row, lang))
         row += len(section.questions)
     out.append("</body></html>")
     return "\n".join(out) + "\n"

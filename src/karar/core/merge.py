@@ -85,10 +85,16 @@ class Refusal:
     Attributes:
         index: The input it is about (None: the merge as a whole).
         error: The one-line error, naming the file and, where there is one, the line.
+        code: Which refusal, for a user interface to word in its language:
+            ``too-few``, ``output-is-input`` (``name``), ``other-map`` (``map``,
+            ``expected``, ``first``), ``participant-twice`` (``person``, ``other``).
+        params: The names the refusal's text holds, by the keys above.
     """
 
     index: int | None
     error: ProjectError
+    code: str = ""
+    params: dict[str, str] = field(default_factory=dict)
 
 
 def refusals(projects: list[Project], out: Path | None) -> list[Refusal]:
@@ -97,7 +103,9 @@ def refusals(projects: list[Project], out: Path | None) -> list[Refusal]:
     found: list[Refusal] = []
     if len(projects) < 2:
         where = str(out) if out is not None else "<tally>"
-        found.append(Refusal(None, ProjectError(where, None, "merging needs at least two files")))
+        found.append(
+            Refusal(None, ProjectError(where, None, "merging needs at least two files"), "too-few")
+        )
     if not projects:
         return found
     first = projects[0]
@@ -114,6 +122,8 @@ def refusals(projects: list[Project], out: Path | None) -> list[Refusal]:
                         None,
                         f"the output is the input {name}: write the tally to a new file",
                     ),
+                    "output-is-input",
+                    {"name": name},
                 )
             )
         if index and _map_identity(project) != expected:
@@ -126,6 +136,8 @@ def refusals(projects: list[Project], out: Path | None) -> list[Refusal]:
                         f"names the map {project.map_ref!r}, not {first.map_ref!r} like "
                         f"{_file(first)}: only projects on one map can be merged",
                     ),
+                    "other-map",
+                    {"map": project.map_ref, "expected": first.map_ref, "first": _file(first)},
                 )
             )
         for person in participants_of(project):
@@ -141,6 +153,8 @@ def refusals(projects: list[Project], out: Path | None) -> list[Refusal]:
                             f"the participant {person!r} is already in {other}: "
                             "each person's choices can be counted once",
                         ),
+                        "participant-twice",
+                        {"person": person, "other": other},
                     )
                 )
                 break

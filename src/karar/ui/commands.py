@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from karar.core.model import Node
@@ -55,7 +56,8 @@ class NoteCommand(QUndoCommand):
     """Replace one node's notes; consecutive edits of the same note merge until a pause."""
 
     def __init__(self, document: MapDocument, node: Node, new: str) -> None:
-        super().__init__(menu_text(f"Edit Note of “{short_label(node.label)}”"))
+        step = QCoreApplication.translate("UndoStep", "Edit Note of “{label}”")
+        super().__init__(menu_text(step.format(label=short_label(node.label))))
         self._doc = document
         self._node = node
         self._new = new

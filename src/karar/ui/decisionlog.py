@@ -124,7 +124,7 @@ class DecisionLogPanel(QDockWidget):
     edit_requested = Signal(object)
 
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("DecisionLog", "Decisions"), parent)
+        super().__init__(parent)
         self.setObjectName("decisions-dock")
         self.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea
@@ -139,6 +139,7 @@ class DecisionLogPanel(QDockWidget):
         self.proxy = DecisionLogFilter(self)
         self.proxy.setSourceModel(self.log_model)
         self._build()
+        self._retranslate_bar()
         self.log_model.set_colours(self.palette())
         document.decisions_changed.connect(self._on_document_decisions_changed)
         document.map_replaced.connect(self._on_document_map_replaced)
@@ -162,17 +163,10 @@ class DecisionLogPanel(QDockWidget):
         self.state_buttons: dict[str, QToolButton] = {}
         self._state_group = QButtonGroup(self)
         self._state_group.setExclusive(True)
-        for i, (name, decision) in enumerate(FILTERS):
+        for i, (name, _decision) in enumerate(FILTERS):
             button = _SegmentButton(page)
             button.setCheckable(True)
             button.setAutoRaise(False)
-            button.setToolTip(
-                QCoreApplication.translate("DecisionLog", "Every decision")
-                if decision is None
-                else QCoreApplication.translate("DecisionLog", "Only what is {state}").format(
-                    state=tr(STATE_NAMES[decision])
-                )
-            )
             button.setAccessibleName(name)
             button.setObjectName(f"decisions-filter-{name}")
             self._state_group.addButton(button, i)
@@ -182,13 +176,7 @@ class DecisionLogPanel(QDockWidget):
         self._state_group.idToggled.connect(self._on_state_group_id_toggled)
         bar.addSpacing(8)
         self.text_filter = _FilterField(page)
-        self.text_filter.setPlaceholderText(QCoreApplication.translate("DecisionLog", "Filter"))
         self.text_filter.setClearButtonEnabled(True)
-        self.text_filter.setToolTip(
-            QCoreApplication.translate(
-                "DecisionLog", "Show the decisions whose label, who or note holds this"
-            )
-        )
         self.text_filter.textChanged.connect(self._on_text_filter_text_changed)
         bar.addWidget(self.text_filter, 1)
         column.addWidget(self.filter_bar)
@@ -219,7 +207,7 @@ class DecisionLogPanel(QDockWidget):
         tree.doubleClicked.connect(self._on_tree_edit_requested)
         self.pages.addWidget(tree)
 
-        self.empty_label = plain_label(QLabel(self.pages), tr(EMPTY_TEXT))
+        self.empty_label = plain_label(QLabel(self.pages))
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -228,6 +216,32 @@ class DecisionLogPanel(QDockWidget):
         column.addWidget(self.pages, 1)
         self.setWidget(page)
         self._size_columns()
+
+    def _retranslate_bar(self) -> None:
+        """The dock's title, the filters' tips and the empty log's hint in the window's
+        language."""
+        self.setWindowTitle(QCoreApplication.translate("DecisionLog", "Decisions"))
+        for name, decision in FILTERS:
+            self.state_buttons[name].setToolTip(
+                QCoreApplication.translate("DecisionLog", "Every decision")
+                if decision is None
+                else QCoreApplication.translate("DecisionLog", "Only what is {state}").format(
+                    state=tr(STATE_NAMES[decision])
+                )
+            )
+        self.text_filter.setPlaceholderText(QCoreApplication.translate("DecisionLog", "Filter"))
+        self.text_filter.setToolTip(
+            QCoreApplication.translate(
+                "DecisionLog", "Show the decisions whose label, who or note holds this"
+            )
+        )
+        self.empty_label.setText(tr(EMPTY_TEXT))
+
+    def retranslate(self) -> None:
+        """Speak the window's language now: the bar's texts, and the log listed afresh
+        (its headers, dates and Turkish or English order)."""
+        self._retranslate_bar()
+        self.refresh()
 
     def _size_columns(self) -> None:
         fm = self.tree.fontMetrics()
@@ -392,4 +406,6 @@ class DecisionLogPanel(QDockWidget):
             self.log_model.set_colours(self.palette())
         elif event.type() == QEvent.Type.FontChange:
             self._size_columns()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         super().changeEvent(event)

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from karar.core.decisions import Rollup
@@ -31,13 +31,23 @@ from karar.core.state import (
     MapState,
 )
 from karar.core.status import Decision
+from karar.ui.i18n import QT_TRANSLATE_NOOP
 
-_DECIDE_VERBS: dict[Decision | None, str] = {
-    Decision.CHOSEN: "Check",
-    Decision.REJECTED: "Reject",
-    Decision.CONSIDERING: "Consider",
-    None: "Clear Decision of",
+_DECIDE_STEPS: dict[Decision | None, str] = {
+    Decision.CHOSEN: QT_TRANSLATE_NOOP("UndoStep", "Check “{label}”"),
+    Decision.REJECTED: QT_TRANSLATE_NOOP("UndoStep", "Reject “{label}”"),
+    Decision.CONSIDERING: QT_TRANSLATE_NOOP("UndoStep", "Consider “{label}”"),
+    None: QT_TRANSLATE_NOOP("UndoStep", "Clear Decision of “{label}”"),
 }
+"""The undo steps of :meth:`MapDocument.decide` (English source texts, named in the
+window's language when the step is made)."""
+
+
+def _step(text: str, label: str | None = None) -> str:
+    """The undo step ``text`` (an ``UndoStep`` source text) in the window's language, the
+    node's ``label`` (shortened) filled in."""
+    said = QCoreApplication.translate("UndoStep", text)
+    return said if label is None else said.format(label=_short_label(label))
 
 
 class MapDocument(QObject):
@@ -206,9 +216,12 @@ class MapDocument(QObject):
         return self.map_state.is_visible(node)
 
     def set_folds(
-        self, folded: Iterable[Node], anchor: Node | None = None, text: str = "Fold"
+        self, folded: Iterable[Node], anchor: Node | None = None, text: str | None = None
     ) -> bool:
-        """Make exactly ``folded`` folded, as one user action."""
+        """Make exactly ``folded`` folded, as one user action (its undo step named
+        ``text``, else "Fold")."""
+        if text is None:
+            text = QCoreApplication.translate("UndoStep", "Fold")
         return self.push(self.map_state.folds_to(folded), text, anchor)
 
     def set_folded(self, node: Node, folded: bool) -> bool:
@@ -218,8 +231,11 @@ class MapDocument(QObject):
         change = (
             FoldChange(fold=frozenset([node])) if folded else FoldChange(unfold=frozenset([node]))
         )
-        verb = "Fold" if folded else "Unfold"
-        return self.push(change, f"{verb} “{_short_label(node.label)}”", node)
+        if folded:
+            step = QT_TRANSLATE_NOOP("UndoStep", "Fold “{label}”")
+        else:
+            step = QT_TRANSLATE_NOOP("UndoStep", "Unfold “{label}”")
+        return self.push(change, _step(step, node.label), node)
 
     def toggle_fold(self, node: Node) -> bool:
         """Fold ``node`` if it is open, else unfold it."""
@@ -228,12 +244,16 @@ class MapDocument(QObject):
     def fold_all(self, anchor: Node | None = None) -> bool:
         """Fold every node that has children: only the root stays in sight."""
         return self.set_folds(
-            (n for n in self.mindmap if n.children), anchor or self.root, "Fold All"
+            (n for n in self.mindmap if n.children),
+            anchor or self.root,
+            QCoreApplication.translate("UndoStep", "Fold All"),
         )
 
     def unfold_all(self, anchor: Node | None = None) -> bool:
         """Show every node."""
-        return self.set_folds((), anchor or self.root, "Unfold All")
+        return self.set_folds(
+            (), anchor or self.root, QCoreApplication.translate("UndoStep", "Unfold All")
+        )
 
     def show_levels(self, levels: int, anchor: Node | None = None) -> bool:
         """Show the root and ``levels`` levels below it; fold the nodes at that depth."""
@@ -241,7 +261,7 @@ class MapDocument(QObject):
         return self.set_folds(
             self.map_state.level_folds(levels),
             anchor or self.root,
-            f"Show {levels} Level{'s' if levels != 1 else ''}",
+            self.tr("Show %n Level(s)", "", levels),
         )
 
     def reveal(self, node: Node) -> FoldChange:
@@ -294,10 +314,11 @@ class MapDocument(QObject):
         date and who decided (one undo step); returns whether anything changed."""
         if self.decision(node) is decision:
             return False
-        verb = "Uncheck" if decision is None and self.is_checked(node) else _DECIDE_VERBS[decision]
-        return self.push(
-            self.map_state.decide_change(node, decision), f"{verb} “{_short_label(node.label)}”"
-        )
+        if decision is None and self.is_checked(node):
+            step = QT_TRANSLATE_NOOP("UndoStep", "Uncheck “{label}”")
+        else:
+            step = _DECIDE_STEPS[decision]
+        return self.push(self.map_state.decide_change(node, decision), _step(step, node.label))
 
     def set_checked(self, node: Node, checked: bool) -> bool:
         """Choose ``node`` or make it undecided (one undo step); returns whether anything
@@ -317,7 +338,7 @@ class MapDocument(QObject):
             return False
         return self.push(
             self.map_state.set_change(node, **values),
-            f"Edit Decision of “{_short_label(node.label)}”",
+            _step(QT_TRANSLATE_NOOP("UndoStep", "Edit Decision of “{label}”"), node.label),
         )
 
     def set_note(self, node: Node, text: str) -> bool:
@@ -334,7 +355,7 @@ class MapDocument(QObject):
         target = self.path_of(node)
         self.push(
             self.map_state.reattach_change(tuple(orphan), target),
-            f"Re-attach Note to “{_short_label(target[-1])}”",
+            _step(QT_TRANSLATE_NOOP("UndoStep", "Re-attach Note to “{label}”"), target[-1]),
         )
 
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QImage, QPaintDevice
 
+    from karar.ui.pages import Header
     from karar.ui.scene import MapScene
 
 MAX_PIXELS = 16_384
@@ -46,6 +47,21 @@ _MARGIN = 32.0
 
 class ExportError(KararError):
     """An image could not be written."""
+
+
+class Notice(str):
+    """A notice for the user, in English as the command line prints it, with what the
+    window needs to word it in its own language: ``code`` names the notice (``scaled``,
+    ``tiles``, ``pages``) and ``params`` its figures."""
+
+    code: str
+    params: dict[str, object]
+
+    def __new__(cls, text: str, code: str, **params: object) -> Notice:
+        notice = super().__new__(cls, text)
+        notice.code = code
+        notice.params = params
+        return notice
 
 
 def export_image(
@@ -66,6 +82,7 @@ def export_image(
     progress: Progress | None = None,
     transparent: bool = False,
     tiles: bool = False,
+    header: Header | None = None,
 ) -> str | None:
     """Draw ``mind_map`` into ``out`` as ``png``, ``svg`` or ``pdf``.
 
@@ -90,9 +107,12 @@ def export_image(
         tiles: PNG: write the picture as tiles of at most :data:`MAX_PIXELS` px, named
             ``OUT-r1c1.png``, ``OUT-r1c2.png`` … beside ``out`` (see :func:`tile_path`);
             one too large for one PNG is drawn at the readable scale.
+        header: The PDF pages' header (None: the map's title and the project's name, in
+            English; the window passes :func:`karar.ui.pages.window_header`).
 
     Returns:
-        A notice for the user (e.g. the picture was scaled down), or None.
+        A notice for the user (e.g. the picture was scaled down), or None: a
+        :class:`Notice` the window words in its language.
 
     Raises:
         ExportError: The file cannot be written.
@@ -138,7 +158,16 @@ def export_image(
             )
             overview = (first, rect) if first is not None else None
         return _pdf(
-            scene, source, out, mind_map.display_title, pages, paper, project, overview, progress
+            scene,
+            source,
+            out,
+            mind_map.display_title,
+            pages,
+            paper,
+            project,
+            overview,
+            progress,
+            header,
         )
     raise ValueError(f"not an image format: {fmt}")
 
@@ -258,9 +287,12 @@ def _png(
                 )
             return _png_tiles(scene, source, out, scale, plan, transparent, progress)
         scale = fitted
-        notice = (
+        notice = Notice(
             f"the picture would be {longest:.0f} px long; scaled to {MAX_PIXELS} px "
-            "(export SVG or PDF for a sharper picture of a map this size)"
+            "(export SVG or PDF for a sharper picture of a map this size)",
+            "scaled",
+            longest=round(longest),
+            limit=MAX_PIXELS,
         )
     width, height = _pixels(source, scale)
     if tiles:
@@ -384,9 +416,16 @@ def _png_tiles(
     height = plan[-1].y + plan[-1].height
     rows, cols = plan[-1].row, plan[-1].col
     count = f"{len(plan)} tiles" if len(plan) > 1 else "1 tile"
-    return (
-        f"wrote the {width} x {height} px picture as {count} "
-        f"({rows} x {cols}, {tile_path(out, plan[0]).name} …)"
+    first = tile_path(out, plan[0]).name
+    return Notice(
+        f"wrote the {width} x {height} px picture as {count} ({rows} x {cols}, {first} …)",
+        "tiles",
+        width=width,
+        height=height,
+        tiles=len(plan),
+        rows=rows,
+        cols=cols,
+        first=first,
     )
 
 
@@ -543,6 +582,7 @@ def _pdf(
     project: Project | None,
     overview: tuple[MapScene, QRectF] | None,
     progress: Progress | None = None,
+    header: Header | None = None,
 ) -> str | None:
     from karar.ui.pages import pdf_pages
 
@@ -556,13 +596,16 @@ def _pdf(
             project=project,
             overview=overview,
             progress=progress,
+            header=header,
         )
     except OSError as exc:
         raise ExportError(f"{out}: cannot write the PDF file: {exc}") from None
     except ValueError as exc:  # the bookmarks could not be added
         raise ExportError(f"{out}: cannot add bookmarks to the PDF file: {exc}") from None
     write_atomically(out, "PDF", data)
-    return f"wrote {len(plan)} pages ({pages})" if len(plan) > 1 else None
+    if len(plan) < 2:
+        return None
+    return Notice(f"wrote {len(plan)} pages ({pages})", "pages", pages=len(plan), kind=str(pages))
 
 
 def _draw(

@@ -25,11 +25,17 @@ class Holder:
     app: str
 
     def describe(self) -> str:
-        """The holder as a user reads it."""
+        """The holder as a user reads it, in the window's language."""
         import socket
 
-        where = "this computer" if self.host in ("", socket.gethostname()) else self.host
-        return f"{self.app or 'Karar'} (process {self.pid} on {where})"
+        from PySide6.QtCore import QCoreApplication
+
+        app = self.app or "Karar"
+        if self.host in ("", socket.gethostname()):
+            text = QCoreApplication.translate("Session", "{app} (process {pid} on this computer)")
+            return text.format(app=app, pid=self.pid)
+        text = QCoreApplication.translate("Session", "{app} (process {pid} on {host})")
+        return text.format(app=app, pid=self.pid, host=self.host)
 
 
 def lock_path(project: Path) -> Path:

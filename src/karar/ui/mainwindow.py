@@ -429,8 +429,8 @@ class MainWindow(QMainWindow):
 
     def set_language(self, choice: str | None) -> None:
         """Speak ``choice`` (``"tr"``, ``"en"``; None: the system's language) from now on,
-        and remember it. The menus change at once (:meth:`changeEvent`); what is already
-        open elsewhere speaks it from the next start."""
+        and remember it. The whole window changes at once: Qt sends every widget a
+        LanguageChange (:meth:`changeEvent` here, ``retranslate`` in the panels)."""
         self.commands[f"language_{choice or 'system'}"].setChecked(True)
         if self.remember:
             QSettings().setValue(i18n.SETTING, choice or "system")
@@ -438,13 +438,6 @@ class MainWindow(QMainWindow):
         if language == i18n.current_language():
             return
         i18n.install(language)
-        self.statusBar().showMessage(
-            QCoreApplication.translate(
-                "MainWindow",
-                "The menus speak the new language now; the rest of the window from the next start.",
-            ),
-            8000,
-        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "recent_menu"):
@@ -458,7 +451,11 @@ class MainWindow(QMainWindow):
                 QCoreApplication.translate("OrphansPanel", "Orphaned notes")
             )
             self.recent_menu.setTitle(QCoreApplication.translate("RecentMenu", "Open &Recent"))
-            self.status.update_counts()
+            self.status.retranslate()
+            self.map_scene.retranslate()
+            self._update_title()
+            stack = self.document.undo_stack
+            plain_undo_tooltips(stack, self.commands["undo"], self.commands["redo"])
         super().changeEvent(event)
 
     def set_minimap_visible(self, visible: bool) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from karar.core import project as projects
-from karar.core.merge import is_tally, merge_projects, participants_of, refusals
+from karar.core.merge import Refusal, is_tally, merge_projects, participants_of, refusals
 from karar.core.pathnames import shown
 from karar.core.project import Project, ProjectError
 from karar.ui.i18n import QT_TRANSLATE_NOOP
@@ -188,7 +188,7 @@ class MergeDialog(QDialog):
         if out:
             return out
         loaded = [i.project for i in self._inputs if i.project is not None]
-        found = [str(r.error) for r in refusals(loaded, self.output_path())]
+        found = [self.refusal_text(r, located=True) for r in refusals(loaded, self.output_path())]
         if self.output_path() is None:
             found.append(self.tr("Choose where the tally goes."))
         return found
@@ -198,7 +198,7 @@ class MergeDialog(QDialog):
         """Show the files, who is in, the problems, and whether the merge can go ahead."""
         loaded = [i.project for i in self._inputs if i.project is not None]
         found = refusals(loaded, self.output_path())
-        why = {id(loaded[r.index]): r.error.message for r in found if r.index is not None}
+        why = {id(loaded[r.index]): self.refusal_text(r) for r in found if r.index is not None}
         self.files.clear()
         people = 0
         for entry in self._inputs:
@@ -233,6 +233,37 @@ class MergeDialog(QDialog):
             #: how many participants the chosen files hold
             counted = self.tr("%n participant(s)", "", people)
             self.summary.setText(ready.format(participants=counted))
+
+    def refusal_text(self, refusal: Refusal, *, located: bool = False) -> str:
+        """Why the merge is refused, in the window's language; ``located``: after the file
+        (and line) it is about, as the command line says it."""
+        p = refusal.params
+        texts = {
+            "too-few": self.tr("merging needs at least two files"),
+            "output-is-input": self.tr(
+                "the output is the input {name}: write the tally to a new file"
+            ),
+            "other-map": self.tr(
+                "names the map '{map}', not '{expected}' like {first}: only projects on one "
+                "map can be merged"
+            ),
+            "participant-twice": self.tr(
+                "the participant '{person}' is already in {other}: each person's choices "
+                "can be counted once"
+            ),
+        }
+        text = texts.get(refusal.code)
+        if text is None:
+            return str(refusal.error) if located else refusal.error.message
+        try:
+            text = text.format(**p)
+        except KeyError:
+            return str(refusal.error) if located else refusal.error.message
+        if not located:
+            return text
+        error = refusal.error
+        where = f"{error.path}:{error.line}" if error.line is not None else error.path
+        return f"{where}: {text}"
 
     # ------------------------------------------------------------------ writing
 

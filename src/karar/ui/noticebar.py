@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -94,9 +94,7 @@ class NoticeBar(QFrame):
         """Say what is wrong with the map file (by default: it fails to read, and its last
         good version is shown); stays until :meth:`clear_error`."""
         self._error = message
-        self._heading = heading or QCoreApplication.translate(
-            "NoticeBar", "The map file has an error; the last good version is shown."
-        )
+        self._heading = heading or ""
         self._refresh()
 
     def clear_error(self) -> None:
@@ -119,7 +117,10 @@ class NoticeBar(QFrame):
     def _refresh(self) -> None:
         if self._error:
             self._paint("error")
-            self.text.setText(f"<b>{html.escape(self._heading)}</b><br>{html.escape(self._error)}")
+            heading = self._heading or QCoreApplication.translate(
+                "NoticeBar", "The map file has an error; the last good version is shown."
+            )
+            self.text.setText(f"<b>{html.escape(heading)}</b><br>{html.escape(self._error)}")
             self.close_button.hide()
             self.show()
             return
@@ -147,6 +148,14 @@ class NoticeBar(QFrame):
         self.text.setText("".join(parts))
         self.close_button.show()
         self.show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.close_button.setToolTip(
+                QCoreApplication.translate("NoticeBar", "Hide these warnings")
+            )
+            self._refresh()
+        super().changeEvent(event)
 
     def _paint(self, kind: str) -> None:
         palette = self.palette()

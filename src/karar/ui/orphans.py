@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -49,34 +50,54 @@ from karar.core.pathnames import single_line
 from karar.core.project import NodeState
 from karar.ui.commands import short_label
 from karar.ui.document import MapDocument
+from karar.ui.i18n import QT_TRANSLATE_NOOP
 from karar.ui.plaintext import plain_label, tooltip
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 _NOTE_CHARS = 60
 
 
-def describe_state(state: NodeState) -> str:
-    """One line saying what an entry holds: its check, the start of its note, its fold."""
+#: why a suggestion is proposed, as core words it (English), shown translated
+_REASONS = {
+    "same label, moved to another branch": QT_TRANSLATE_NOOP(
+        "OrphansPanel", "same label, moved to another branch"
+    ),
+    "label edited": QT_TRANSLATE_NOOP("OrphansPanel", "label edited"),
+    "similar label in another branch": QT_TRANSLATE_NOOP(
+        "OrphansPanel", "similar label in another branch"
+    ),
+}
+
+
+def describe_state(state: NodeState, votes: str = "") -> str:
+    """One line saying what an entry holds, in the window's language: its check, the
+    start of its note, ``votes`` (its votes as the panel counts them), its fold."""
     parts = []
     if state.checked:
-        parts.append("✓ chosen")
+        parts.append(QCoreApplication.translate("OrphansPanel", "✓ chosen"))
     note = " ".join(state.note.split())
     if note:
         parts.append(f"“{short_label(note, _NOTE_CHARS)}”")
-    if state.votes is not None:
-        parts.append(f"{state.votes} vote{'s' if state.votes != 1 else ''}")
+    if votes:
+        parts.append(votes)
     if not parts and state.collapsed:
-        parts.append("folded")
-    return " · ".join(parts) or "(nothing recorded)"
+        parts.append(QCoreApplication.translate("OrphansPanel", "folded"))
+    return " · ".join(parts) or QCoreApplication.translate("OrphansPanel", "(nothing recorded)")
 
 
 def where(path: NodePath) -> str:
     """Where a path's node hangs, below the root (which every path shares): ``A › B``."""
     if len(path) <= 1:
-        return "the root"
+        return QCoreApplication.translate("OrphansPanel", "the root")
     if len(path) == 2:
-        return "top level"
+        return QCoreApplication.translate("OrphansPanel", "top level")
     return " › ".join(path[1:-1])
+
+
+def reason_text(reason: str) -> str:
+    """Why a suggestion is proposed (:attr:`Suggestion.reason`), in the window's language."""
+    source = _REASONS.get(reason)
+    return QCoreApplication.translate("OrphansPanel", source) if source else reason
 
 
 def entry_text(path: NodePath, third: str) -> str:
@@ -210,7 +231,7 @@ class OrphansPanel(QDockWidget):
     node_activated = Signal(object)
 
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("OrphansPanel", "Orphaned notes"), parent)
+        super().__init__(parent)
         self.setObjectName("orphans-dock")
         self.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
@@ -224,6 +245,7 @@ class OrphansPanel(QDockWidget):
         self.orphan_model = EntryListModel(self._orphan_text, self._orphan_tip, self)
         self.suggestion_model = EntryListModel(self._suggestion_text, self._suggestion_tip, self)
         self._build()
+        self._retranslate_texts()
         document.orphans_changed.connect(self._on_document_orphans_changed)
         document.map_replaced.connect(self._on_document_map_replaced)
         self.refresh()
@@ -232,14 +254,7 @@ class OrphansPanel(QDockWidget):
 
     def _build(self) -> None:
         self.pages = QStackedWidget(self)
-        self.empty_label = plain_label(
-            QLabel(self.pages),
-            QCoreApplication.translate(
-                "OrphansPanel",
-                "No orphaned notes: every check and note of the project belongs to a node of "
-                "the map.",
-            ),
-        )
+        self.empty_label = plain_label(QLabel(self.pages))
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -262,9 +277,7 @@ class OrphansPanel(QDockWidget):
         column.addWidget(self.orphan_list, 3)
 
         column.addSpacing(4)
-        self.suggestions_title = plain_label(
-            QLabel(page), QCoreApplication.translate("OrphansPanel", "Suggested homes")
-        )
+        self.suggestions_title = plain_label(QLabel(page))
         bold = QFont(self.suggestions_title.font())
         bold.setBold(True)
         self.suggestions_title.setFont(bold)
@@ -277,25 +290,12 @@ class OrphansPanel(QDockWidget):
         self.suggestion_list.clicked.connect(self._on_suggestion_list_clicked)
         self.suggestion_list.doubleClicked.connect(self._on_suggestion_list_double_clicked)
         column.addWidget(self.suggestion_list, 2)
-        self.no_suggestion_label = plain_label(
-            QLabel(page),
-            QCoreApplication.translate(
-                "OrphansPanel",
-                "No near match in the map. Select the node it belongs to and re-attach it there.",
-            ),
-        )
+        self.no_suggestion_label = plain_label(QLabel(page))
         self.no_suggestion_label.setWordWrap(True)
         self.no_suggestion_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         column.addWidget(self.no_suggestion_label)
 
-        self.suggestion_button = QPushButton(
-            QCoreApplication.translate("OrphansPanel", "Re-attach to suggestion"), page
-        )
-        self.suggestion_button.setToolTip(
-            QCoreApplication.translate(
-                "OrphansPanel", "Give this entry's check and notes to the suggested node (undoable)"
-            )
-        )
+        self.suggestion_button = QPushButton(page)
         self.suggestion_button.clicked.connect(self.reattach_to_suggestion)
         column.addWidget(self.suggestion_button)
 
@@ -304,14 +304,53 @@ class OrphansPanel(QDockWidget):
         self.selected_label.setWordWrap(True)
         self.selected_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         column.addWidget(self.selected_label)
-        self.selected_button = QPushButton(
-            QCoreApplication.translate("OrphansPanel", "Re-attach to selected node"), page
-        )
+        self.selected_button = QPushButton(page)
         self.selected_button.clicked.connect(self.reattach_to_selected)
         column.addWidget(self.selected_button)
 
         self.pages.addWidget(page)
         self.setWidget(self.pages)
+
+    def _retranslate_texts(self) -> None:
+        self.setWindowTitle(QCoreApplication.translate("OrphansPanel", "Orphaned notes"))
+        self.empty_label.setText(
+            QCoreApplication.translate(
+                "OrphansPanel",
+                "No orphaned notes: every check and note of the project belongs to a node of "
+                "the map.",
+            )
+        )
+        self.suggestions_title.setText(
+            QCoreApplication.translate("OrphansPanel", "Suggested homes")
+        )
+        self.no_suggestion_label.setText(
+            QCoreApplication.translate(
+                "OrphansPanel",
+                "No near match in the map. Select the node it belongs to and re-attach it there.",
+            )
+        )
+        self.suggestion_button.setText(
+            QCoreApplication.translate("OrphansPanel", "Re-attach to suggestion")
+        )
+        self.suggestion_button.setToolTip(
+            QCoreApplication.translate(
+                "OrphansPanel", "Give this entry's check and notes to the suggested node (undoable)"
+            )
+        )
+        self.selected_button.setText(
+            QCoreApplication.translate("OrphansPanel", "Re-attach to selected node")
+        )
+
+    def retranslate(self) -> None:
+        """Speak the window's language now: the dock's texts, and the lists and the count
+        worded afresh."""
+        self._retranslate_texts()
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _entry_list(self, parent: QWidget, model: EntryListModel) -> QListView:
         view = QListView(parent)
@@ -405,18 +444,22 @@ class OrphansPanel(QDockWidget):
     # ------------------------------------------------------------------ internals
 
     def _orphan_text(self, _row: int, path: NodePath) -> str:
-        return entry_text(path, describe_state(self._state(path)))
+        state = self._state(path)
+        votes = self.tr("%n vote(s)", "", state.votes) if state.votes is not None else ""
+        return entry_text(path, describe_state(state, votes))
 
     def _orphan_tip(self, _row: int, path: NodePath) -> str:
         note = self._state(path).note
         return tooltip(" › ".join(path) + (f"\n\n{note}" if note else ""))
 
     def _suggestion_text(self, row: int, path: NodePath) -> str:
-        return entry_text(path, self._suggestions[row].reason)
+        return entry_text(path, reason_text(self._suggestions[row].reason))
 
     def _suggestion_tip(self, row: int, path: NodePath) -> str:
         s = self._suggestions[row]
-        return tooltip(f"{' › '.join(path)}\n{s.reason} ({s.score:.0%} alike)")
+        alike = QCoreApplication.translate("OrphansPanel", "{reason} ({percent}% alike)")
+        alike = alike.format(reason=reason_text(s.reason), percent=round(s.score * 100))
+        return tooltip(f"{' › '.join(path)}\n{alike}")
 
     def _state(self, path: NodePath) -> NodeState:
         return self.document.project.entries.get(path) or NodeState()

@@ -18,6 +18,7 @@ from karar.ui import i18n
 from karar.ui.plaintext import warn
 
 if TYPE_CHECKING:
+    from karar.core.adr import RecordsError, RecordsPlan
     from karar.ui.exportdialog import ExportOptions
     from karar.ui.mainwindow import MainWindow
     from karar.ui.printpreview import PrintOptions
@@ -119,9 +120,83 @@ class Outputs(QObject):
             plan = write_folder(Path(folder), doc.mindmap, dict(doc.map_state.entries()))
         except RecordsError as err:
             could_not = self.tr("Could not export the decision records: {reason}")
-            warn(self.window, could_not.format(reason=shown(str(err))))
+            warn(self.window, could_not.format(reason=self.records_error_text(err)))
             return
-        self.window.statusBar().showMessage(plan.summary(shown(folder)), 8000)
+        self.window.statusBar().showMessage(self.records_summary(plan, shown(folder)), 8000)
+
+    def records_summary(self, plan: RecordsPlan, folder: str) -> str:
+        """What writing the records did, in the window's language (the command line says
+        :meth:`RecordsPlan.summary`)."""
+        records = self.tr("%n decision record(s)", "", len(plan.records))
+        parts = [
+            text
+            for count, text in (
+                (plan.new, self.tr("%n new", "", plan.new)),
+                (plan.updated, self.tr("%n updated", "", plan.updated)),
+                (plan.removed, self.tr("%n removed", "", plan.removed)),
+            )
+            if count
+        ]
+        done = ", ".join(parts) if parts else self.tr("unchanged")
+        return self.tr("{folder}: {records} ({done})").format(
+            folder=folder, records=records, done=done
+        )
+
+    def records_error_text(self, err: RecordsError) -> str:
+        """Why the records could not be written, in the window's language."""
+        path, reason = shown(err.path), shown(err.reason)
+        texts = {
+            "foreign": self.tr("{path}: not written by Karar, not overwritten"),
+            "not-folder": self.tr("{path}: is a file, not a folder"),
+            "read-folder": self.tr("{path}: cannot read the folder: {reason}"),
+            "create-folder": self.tr("{path}: cannot create the folder: {reason}"),
+            "write": self.tr("{path}: cannot write: {reason}"),
+            "remove": self.tr("{path}: cannot remove: {reason}"),
+        }
+        text = texts.get(err.code)
+        return text.format(path=path, reason=reason) if text else shown(str(err))
+
+    def notice_text(self, notice: str) -> str:
+        """A notice of :func:`karar.ui.export.export_image` in the window's language
+        (its English text when it is not one the window knows)."""
+        from karar.ui.export import Notice
+
+        if not isinstance(notice, Notice):
+            return notice
+        p = notice.params
+
+        def number(key: str) -> str:
+            return i18n.locale().toString(int(str(p[key])))
+
+        if notice.code == "scaled":
+            text = self.tr(
+                "The picture would be {longest} px long; scaled to {limit} px "
+                "(export SVG or PDF for a sharper picture of a map this size)"
+            )
+            return text.format(longest=number("longest"), limit=number("limit"))
+        if notice.code == "tiles":
+            tiles = self.tr("%n tile(s)", "", int(str(p["tiles"])))
+            text = self.tr(
+                "Wrote the {width} × {height} px picture as {tiles} ({rows} × {cols}, {first} …)"
+            )
+            return text.format(
+                width=number("width"),
+                height=number("height"),
+                tiles=tiles,
+                rows=p["rows"],
+                cols=p["cols"],
+                first=p["first"],
+            )
+        if notice.code == "pages":
+            kinds = {
+                "fit": self.tr("fitted"),
+                "poster": self.tr("poster"),
+                "branches": self.tr("a page per branch"),
+            }
+            wrote = self.tr("Wrote %n page(s) ({kind})", "", int(str(p["pages"])))
+            kind = str(p["kind"])
+            return wrote.format(kind=kinds.get(kind, kind))
+        return notice
 
     @Slot()
     def export_report(self) -> None:
@@ -267,6 +342,7 @@ class Outputs(QObject):
         from karar.core.pages import PageSetup
         from karar.core.progress import CancelledError
         from karar.ui.export import PictureTooLargeError, export_image
+        from karar.ui.pages import window_header
         from karar.ui.progress import progress_dialog
 
         doc = self.window.document
@@ -290,6 +366,7 @@ class Outputs(QObject):
                     transparent=options.transparent,
                     tiles=tiles,
                     progress=progress,
+                    header=window_header(doc.mindmap.display_title, doc.project),
                 )
         except CancelledError:
             self.window.statusBar().showMessage(
@@ -303,7 +380,7 @@ class Outputs(QObject):
             warn(self.window, could_not.format(reason=shown(str(err))))
             return
         written = self.tr("Image written to {path}").format(path=options.path)
-        self.window.statusBar().showMessage(notice or written, 8000)
+        self.window.statusBar().showMessage(self.notice_text(notice) if notice else written, 8000)
 
 
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')

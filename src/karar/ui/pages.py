@@ -36,7 +36,11 @@ if TYPE_CHECKING:
     from karar.ui.scene import MapScene
 
 LEGEND = "✓ chosen   ✗ rejected   ? considering"
-"""The decision marks, as the header explains them."""
+"""The decision marks, as the header explains them (in English: the command line's pages;
+the window's come from :func:`window_header`)."""
+
+PAGE_REF = "p. {page}"
+"""The overview's reference to a branch's page."""
 
 _RESOLUTION = 1200
 """Device units per inch of the writer: coordinates stay fine once the painter works in points."""
@@ -188,6 +192,7 @@ def pdf_pages(
     project: Project | None = None,
     overview: tuple[MapScene, QRectF] | None = None,
     progress: Progress | None = None,
+    header: Header | None = None,
 ) -> tuple[bytes, list[Page]]:
     """The PDF of the picture ``source`` of ``scene`` on the pages of plan ``kind``, and
     that plan.
@@ -197,6 +202,7 @@ def pdf_pages(
         project: Named in the header (None: no project).
         overview: The picture folded to the first level (needed for BRANCHES).
         progress: Told ``(pages done, pages)`` after each page; returning False stops.
+        header: The pages' header (None: ``title`` and ``project``'s, in English).
 
     Raises:
         OSError: The PDF cannot be drawn.
@@ -204,7 +210,7 @@ def pdf_pages(
     """
     pages = plan_pages(kind, setup, scene, source, overview, title)
     chosen = overview[0] if overview else scene
-    data = _paint(pages, scene, chosen, Header(title, project), progress)
+    data = _paint(pages, scene, chosen, header or Header(title, project), progress)
     return with_bookmarks(data, [page.title or page.label for page in pages]), pages
 
 
@@ -222,13 +228,49 @@ def with_bookmarks(pdf: bytes, titles: list[str]) -> bytes:
 
 
 class Header:
-    """What every page's header shows: the map's title, the project's name, today."""
+    """What every page's header shows: the map's title, the project's name, today, the
+    legend of the marks; and how the overview refers to a branch's page.
 
-    def __init__(self, title: str, project: Project | None) -> None:
+    Args:
+        title: The map's title.
+        project: Its name is shown (None: no project).
+        legend: The marks explained (default: :data:`LEGEND`).
+        day: Today as the pages write it (None: ISO 8601, ``2026-12-01``).
+        page_ref: A branch's page on the overview, with ``{page}`` (default: :data:`PAGE_REF`).
+    """
+
+    def __init__(
+        self,
+        title: str,
+        project: Project | None,
+        *,
+        legend: str = LEGEND,
+        day: str | None = None,
+        page_ref: str = PAGE_REF,
+    ) -> None:
         self.title = title
         path = project.path if project is not None else None
         self.project = path.name if path is not None else ""
-        self.facts = "   ".join(x for x in (self.project, datetime.date.today().isoformat()) if x)
+        today = day if day is not None else datetime.date.today().isoformat()
+        self.facts = "   ".join(x for x in (self.project, today) if x)
+        self.legend = legend
+        self.page_ref = page_ref
+
+
+def window_header(title: str, project: Project | None) -> Header:
+    """The header of the pages the window prints and exports, in its language (the
+    legend, the date as the language writes it, the overview's page references)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from karar.ui import i18n
+
+    return Header(
+        title,
+        project,
+        legend=QCoreApplication.translate("Pages", "✓ chosen   ✗ rejected   ? considering"),
+        day=i18n.format_date(datetime.date.today()),
+        page_ref=QCoreApplication.translate("Pages", "p. {page}"),
+    )
 
 
 def _paint(
@@ -299,7 +341,7 @@ def paint_pages(
                 painter.rotate(90)
             if page.layer is Layer.OVERVIEW:
                 _draw_page(painter, page, overview, header)
-                _page_references(painter, page, overview, _first_pages(pages))
+                _page_references(painter, page, overview, _first_pages(pages), header.page_ref)
             else:
                 _draw_page(painter, page, scene, header)
             painter.restore()
@@ -388,7 +430,11 @@ def _first_pages(pages: list[Page]) -> dict[int, int]:
 
 
 def _page_references(
-    painter: QPainter, page: Page, overview: MapScene, first: dict[int, int]
+    painter: QPainter,
+    page: Page,
+    overview: MapScene,
+    first: dict[int, int],
+    page_ref: str = PAGE_REF,
 ) -> None:
     """Beside each first-level branch of the overview, outside it, the page it is on."""
     from PySide6.QtCore import QRectF, Qt
@@ -420,7 +466,8 @@ def _page_references(
             x = target.x + (bounds.right() - origin.x) * scale + _REF_GAP
             align = Qt.AlignmentFlag.AlignLeft
         rect = QRectF(x, y - 6.0, width, 12.0)
-        painter.drawText(rect, align | Qt.AlignmentFlag.AlignVCenter, f"p. {first[number]}")
+        shown = page_ref.format(page=first[number])
+        painter.drawText(rect, align | Qt.AlignmentFlag.AlignVCenter, shown)
 
 
 def _columns(page: Page) -> tuple[float, float]:
@@ -460,7 +507,7 @@ def _draw_header(painter: QPainter, page: Page, header: Header) -> None:
             8.0,
             Rect(right - half, top + 15.0, half, 12.0),
             Qt.AlignmentFlag.AlignRight,
-            LEGEND,
+            header.legend,
         ),
     )
     for bold, size, rect, align, text in lines:

@@ -94,41 +94,52 @@ def message_box(
 
 
 class _UndoTip(QObject):
-    """Keeps an undo or redo action's tooltip plain (a child of the action: it goes with
-    the action, and so do its connections)."""
+    """Keeps an undo or redo action's text in the window's language and its tooltip plain
+    (a child of the action: it goes with the action, and so do its connections).
 
-    def __init__(self, action: QAction, verb: str) -> None:
+    Qt's own text keeps the prefix it was given when the action was made; this one is
+    connected after it, so its text (the prefix translated now) is the one shown."""
+
+    def __init__(self, action: QAction, redo: bool) -> None:
         super().__init__(action)
         self._action = action
-        self._verb = verb
+        self._redo = redo
 
     @Slot(str)
     def _on_stack_text_changed(self, text: str) -> None:
         # a window going away deletes its actions before its undo stack's last signal
-        if shiboken6.isValid(self._action):
-            self._action.setToolTip(tooltip(f"{self._verb} {text}".strip()))
+        if not shiboken6.isValid(self._action):
+            return
+        if not text:
+            if self._redo:
+                shown = QCoreApplication.translate("Command", "&Redo")
+                tip = QCoreApplication.translate("Command", "Redo")
+            else:
+                shown = QCoreApplication.translate("Command", "&Undo")
+                tip = QCoreApplication.translate("Command", "Undo")
+        elif self._redo:
+            shown = QCoreApplication.translate("Command", "&Redo {step}").format(step=text)
+            tip = QCoreApplication.translate("Command", "Redo {step}").format(step=text)
+        else:
+            shown = QCoreApplication.translate("Command", "&Undo {step}").format(step=text)
+            tip = QCoreApplication.translate("Command", "Undo {step}").format(step=text)
+        self._action.setText(shown)
+        self._action.setToolTip(tooltip(tip))
 
 
 def plain_undo_tooltips(stack: QUndoStack, undo: QAction, redo: QAction) -> None:
-    """Keep the undo and redo actions' tooltips plain text. Their text names the command
+    """Keep the undo and redo actions' tooltips plain text, and their texts in the
+    window's language (call again when it changes). Their text names the command
     (``Check “label”``), and an action without a tooltip of its own shows its text as one,
     in which Qt would guess rich text."""
-    for action, verb, changed, now in (
-        (
-            undo,
-            QCoreApplication.translate("Command", "Undo"),
-            stack.undoTextChanged,
-            stack.undoText(),
-        ),
-        (
-            redo,
-            QCoreApplication.translate("Command", "Redo"),
-            stack.redoTextChanged,
-            stack.redoText(),
-        ),
+    for action, is_redo, changed, now in (
+        (undo, False, stack.undoTextChanged, stack.undoText()),
+        (redo, True, stack.redoTextChanged, stack.redoText()),
     ):
-        tip = _UndoTip(action, verb)
-        changed.connect(tip._on_stack_text_changed)
+        tip = action.findChild(_UndoTip)
+        if tip is None:
+            tip = _UndoTip(action, is_redo)
+            changed.connect(tip._on_stack_text_changed)
         tip._on_stack_text_changed(now)
 
 

@@ -418,7 +418,11 @@ class Presentation(QObject):
         scene.animate = animate
         try:
             with doc.untracked():
-                doc.set_folds(self.step_folds(focus, levels), doc.root, "Present")
+                doc.set_folds(
+                    self.step_folds(focus, levels),
+                    doc.root,
+                    QCoreApplication.translate("UndoStep", "Present"),
+                )
         finally:
             scene.animate = was
         scene.set_focus(focus)
@@ -570,7 +574,7 @@ class Presentation(QObject):
         else:
             folded.add(node)
         with doc.untracked():
-            doc.set_folds(folded, node, "Present")
+            doc.set_folds(folded, node, QCoreApplication.translate("UndoStep", "Present"))
         layout = scene.layout
         if layout is None:
             return

@@ -9,10 +9,11 @@ every desktop that knows better), the laptop is the primary.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QFrame,
@@ -119,10 +120,9 @@ class PresenterWindow(QWidget):
         super().__init__(None, Qt.WindowType.Window)
         self.presentation = presentation
         window = presentation.window
-        self.setWindowTitle("Karar — Presenter")
         self.setObjectName("presenter")
-        self.current = StepCard("Now", self)
-        self.next = StepCard("Next", self)
+        self.current = StepCard("", self)
+        self.next = StepCard("", self)
         self.note_title = QLabel(self)
         self.note_title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.note = QTextBrowser(self)
@@ -152,7 +152,7 @@ class PresenterWindow(QWidget):
         """What the step list calls step ``step``."""
         branches = self.presentation.branches()
         if step == 0:
-            return "Overview"
+            return QCoreApplication.translate("Presentation", "Overview")
         return _label(branches[step - 1]) if step <= len(branches) else ""
 
     def _lines(self, step: int) -> list[str]:
@@ -160,26 +160,44 @@ class PresenterWindow(QWidget):
         kids = branches if step == 0 else list(branches[step - 1].children)
         lines = [_label(n) for n in kids[:CARD_LINES]]
         if len(kids) > CARD_LINES:
-            lines.append(f"… and {len(kids) - CARD_LINES} more")
+            more = self.tr("… and %n more", "", len(kids) - CARD_LINES)
+            lines.append(more)
         return lines
 
     def refresh(self) -> None:
-        """Show the presentation's step, the next one, the note and the step list."""
+        """Show the presentation's step, the next one, the note and the step list, in the
+        window's language."""
         presentation = self.presentation
         step, steps = presentation.step, presentation.steps
+        self.setWindowTitle(QCoreApplication.translate("Presentation", "Karar — Presenter"))
         self.current.show_step(
-            f"Now — step {step} of {steps}", self.step_title(step), self._lines(step)
+            QCoreApplication.translate("Presentation", "Now — step {step} of {steps}").format(
+                step=step, steps=steps
+            ),
+            self.step_title(step),
+            self._lines(step),
         )
         if step < steps:
             self.next.show_step(
-                f"Next — step {step + 1}", self.step_title(step + 1), self._lines(step + 1)
+                QCoreApplication.translate("Presentation", "Next — step {step}").format(
+                    step=step + 1
+                ),
+                self.step_title(step + 1),
+                self._lines(step + 1),
             )
         else:
-            self.next.show_step("Next", "The end", [])
-        if self.steps.count() != steps + 1:
+            self.next.show_step(
+                QCoreApplication.translate("Presentation", "Next"),
+                QCoreApplication.translate("Presentation", "The end"),
+                [],
+            )
+        titles = [
+            numbered(k, self.step_title(k)) if k else self.step_title(0) for k in range(steps + 1)
+        ]
+        if [self.steps.item(k).text() for k in range(self.steps.count())] != titles:
             self.steps.clear()
-            for k in range(steps + 1):
-                item = QListWidgetItem(numbered(k, self.step_title(k)) if k else "Overview")
+            for k, title in enumerate(titles):
+                item = QListWidgetItem(title)
                 item.setData(Qt.ItemDataRole.UserRole, k)
                 self.steps.addItem(item)
         self.steps.setCurrentRow(step)
@@ -195,10 +213,13 @@ class PresenterWindow(QWidget):
             self.note_title.setText("")
             self.note.setHtml("")
             return
-        self.note_title.setText(f"Note — {_label(node)}")
+        self.note_title.setText(
+            QCoreApplication.translate("Presentation", "Note — {label}").format(label=_label(node))
+        )
         text = self.presentation.window.document.note(node)
         if not text.strip():
-            self.note.setHtml("<p><i>No note.</i></p>")
+            no_note = QCoreApplication.translate("Presentation", "No note.")
+            self.note.setHtml(f"<p><i>{html.escape(no_note)}</i></p>")
             return
         result = self.renderer.render(text)
         if result is not None:
@@ -229,6 +250,11 @@ class PresenterWindow(QWidget):
     @Slot(object)
     def _on_document_decisions_changed(self, _nodes: object) -> None:
         self._show_note()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.refresh()
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.renderer.cancel()

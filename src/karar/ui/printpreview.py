@@ -26,7 +26,7 @@ from karar.core.pages import PAPERS, Orientation, Page, PageSetup, PagesKind
 from karar.core.pathnames import shown
 from karar.core.scope import Scope
 from karar.ui.i18n import QT_TRANSLATE_NOOP
-from karar.ui.pages import Header, paint_pages, plan_pages, sheet_orientation
+from karar.ui.pages import paint_pages, plan_pages, sheet_orientation, window_header
 from karar.ui.plaintext import warn
 
 if TYPE_CHECKING:
@@ -194,7 +194,7 @@ class PrintJob:
         if self.scene is None or not pages:
             return False
         doc = self.window.document
-        header = Header(doc.mindmap.display_title, doc.project)
+        header = window_header(doc.mindmap.display_title, doc.project)
         overview = self.overview[0] if self.overview is not None else self.scene
         sheet = sheet_orientation(self.pages, self.options.orientation)
         paint_pages(device, pages, self.scene, overview, header, sheet=sheet)

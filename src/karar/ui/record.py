@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, QRegularExpression, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QRegularExpression, Qt, Slot
 from PySide6.QtGui import QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from karar.core.model import Node
 from karar.core.status import Decision, parse_date
 from karar.core.votes import participants
+from karar.ui import i18n
 from karar.ui.document import MapDocument
 from karar.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -70,24 +71,18 @@ class RecordForm(QWidget):
 
         self.state_combo = QComboBox(self)
         self.state_combo.setObjectName("decision-state")
-        for _state, text in STATE_CHOICES:
-            self.state_combo.addItem(QCoreApplication.translate("RecordForm", text))
-        self.state_combo.setToolTip(
-            QCoreApplication.translate("RecordForm", "What the team decided about this node")
-        )
+        for _state, _text in STATE_CHOICES:
+            self.state_combo.addItem("")
         self.state_combo.activated.connect(self._on_state_combo_activated)
-        self.state_label = QLabel(QCoreApplication.translate("RecordForm", "&State:"), self)
+        self.state_label = QLabel(self)
         self.state_label.setBuddy(self.state_combo)
         form.addRow(self.state_label, self.state_combo)
 
         self.by_edit = QLineEdit(self)
         self.by_edit.setObjectName("decided-by")
         self.by_edit.setClearButtonEnabled(True)
-        self.by_edit.setToolTip(
-            QCoreApplication.translate("RecordForm", "Who decided (by: in the project file)")
-        )
         self.by_edit.editingFinished.connect(self._on_by_edit_editing_finished)
-        self.by_label = QLabel(QCoreApplication.translate("RecordForm", "Decided &by:"), self)
+        self.by_label = QLabel(self)
         self.by_label.setBuddy(self.by_edit)
         form.addRow(self.by_label, self.by_edit)
 
@@ -100,19 +95,10 @@ class RecordForm(QWidget):
         self.date_edit.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?"))
         )
-        self.date_edit.setToolTip(
-            QCoreApplication.translate(
-                "RecordForm", "When the state last changed (YYYY-MM-DD; empty: not recorded)"
-            )
-        )
         self.date_edit.editingFinished.connect(self._on_date_edit_editing_finished)
         row.addWidget(self.date_edit, 1)
         self.calendar_button = QToolButton(self)
         self.calendar_button.setObjectName("pick-date")
-        self.calendar_button.setText(QCoreApplication.translate("RecordForm", "Calendar…"))
-        self.calendar_button.setToolTip(
-            QCoreApplication.translate("RecordForm", "Pick the date on a calendar")
-        )
         menu = self.calendar_menu = QMenu(self.calendar_button)
         self.calendar = QCalendarWidget(menu)
         self.calendar.setGridVisible(True)
@@ -125,7 +111,7 @@ class RecordForm(QWidget):
         # popped up by hand: a button menu would draw an arrow that crowds the text
         self.calendar_button.clicked.connect(self._on_calendar_button_clicked)
         row.addWidget(self.calendar_button)
-        self.date_label = QLabel(QCoreApplication.translate("RecordForm", "&Date:"), self)
+        self.date_label = QLabel(self)
         self.date_label.setBuddy(self.date_edit)
         form.addRow(self.date_label, row)
 
@@ -134,12 +120,7 @@ class RecordForm(QWidget):
         self.votes_view.setTextFormat(Qt.TextFormat.PlainText)
         self.votes_view.setWordWrap(True)
         self.votes_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.votes_view.setToolTip(
-            QCoreApplication.translate(
-                "RecordForm", "Who voted for this node in the tally (karar merge)"
-            )
-        )
-        self.votes_label = QLabel(QCoreApplication.translate("RecordForm", "Votes:"), self)
+        self.votes_label = QLabel(self)
         form.addRow(self.votes_label, self.votes_view)
         #: whether the canvas shows a node's votes (the window sets it from the canvas)
         self.votes_visible: Callable[[Node], bool] = lambda _node: True
@@ -151,6 +132,47 @@ class RecordForm(QWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
         form.addRow(self.notice)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the form's texts in the window's language (again, when it changes)."""
+        for i, (_state, text) in enumerate(STATE_CHOICES):
+            self.state_combo.setItemText(i, QCoreApplication.translate("RecordForm", text))
+        self.state_combo.setToolTip(
+            QCoreApplication.translate("RecordForm", "What the team decided about this node")
+        )
+        self.state_label.setText(QCoreApplication.translate("RecordForm", "&State:"))
+        self.by_edit.setToolTip(
+            QCoreApplication.translate("RecordForm", "Who decided (by: in the project file)")
+        )
+        self.by_label.setText(QCoreApplication.translate("RecordForm", "Decided &by:"))
+        self.date_edit.setToolTip(
+            QCoreApplication.translate(
+                "RecordForm", "When the state last changed (YYYY-MM-DD; empty: not recorded)"
+            )
+        )
+        self.date_label.setText(QCoreApplication.translate("RecordForm", "&Date:"))
+        self.calendar_button.setText(QCoreApplication.translate("RecordForm", "Calendar…"))
+        self.calendar_button.setToolTip(
+            QCoreApplication.translate("RecordForm", "Pick the date on a calendar")
+        )
+        self.votes_view.setToolTip(
+            QCoreApplication.translate(
+                "RecordForm", "Who voted for this node in the tally (karar merge)"
+            )
+        )
+        self.votes_label.setText(QCoreApplication.translate("RecordForm", "Votes:"))
+        self.calendar.setLocale(i18n.locale())  # its month and day names
+        self.by_edit.setPlaceholderText(
+            self.document.project.participant
+            or QCoreApplication.translate("RecordForm", "Who decided")
+        )
+        self.refresh_votes()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def state(self) -> Decision | None:

@@ -53,9 +53,11 @@ def write_report(
     fmt: str = "pdf",
     *,
     project_name: str = "",
+    lang: str = "en",
 ) -> None:
     """Write the decision document of ``project`` to ``out`` as ``fmt``: ``pdf``, or
-    ``html`` (one self-contained file); each section with its branch's picture.
+    ``html`` (one self-contained file); each section with its branch's picture; its own
+    words in ``lang`` (``en`` or ``tr``).
 
     Raises:
         ExportError: The PDF cannot be written.
@@ -81,6 +83,7 @@ def write_report(
         project_name=project_name,
         participants=project_participants(project),
         pictures=pictures.svg_markup() if html_out else pictures.pdf_markup(),
+        lang=lang,
     )
     if html_out:
         write_atomic(out, document.encode("utf-8"))
@@ -88,8 +91,8 @@ def write_report(
     report_pdf(
         document,
         out,
-        title=f"{mind_map.display_title} — decisions",
-        bookmarks=report_bookmarks(mind_map, entries),
+        title=f"{mind_map.display_title} — {'kararlar' if lang == 'tr' else 'decisions'}",
+        bookmarks=report_bookmarks(mind_map, entries, lang),
         pictures=pictures,
     )
 

@@ -24,7 +24,7 @@ hiding or revealing lays the map out again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Signal, Slot
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
@@ -37,6 +37,7 @@ from karar.core.votes import Tally
 from karar.ui.decorations import check_rect, handle_rect, reservers
 from karar.ui.document import MapDocument
 from karar.ui.edges import EdgePainter
+from karar.ui.i18n import QT_TRANSLATE_NOOP
 from karar.ui.items import EdgeLayer, NodeItem
 from karar.ui.measure import Measurer, Role
 from karar.ui.motion import FoldAnimation, bounds_rect
@@ -47,12 +48,13 @@ from karar.ui.theme import Theme
 #: never need new ones
 _MARGIN = 0.35
 EMPTY_HINTS = {
-    "decisions": "No decisions yet — tick a node’s box to choose it",
-    "agreed": "Nothing that everyone voted for",
-    "split": "No split votes",
-    "no-votes": "No option without votes",
+    "decisions": QT_TRANSLATE_NOOP("Canvas", "No decisions yet — tick a node’s box to choose it"),
+    "agreed": QT_TRANSLATE_NOOP("Canvas", "Nothing that everyone voted for"),
+    "split": QT_TRANSLATE_NOOP("Canvas", "No split votes"),
+    "no-votes": QT_TRANSLATE_NOOP("Canvas", "No option without votes"),
 }
-"""What the canvas says under the root when a filter leaves nothing else to show."""
+"""What the canvas says under the root when a filter leaves nothing else to show (English
+source texts, shown translated)."""
 
 
 class MapScene(QGraphicsScene):
@@ -404,7 +406,8 @@ class MapScene(QGraphicsScene):
         """Say why the canvas is empty when a filter leaves only the root to show."""
         hint = self._hint
         root = layout.order[0]
-        text = EMPTY_HINTS.get(self.ctx.filter.name, "")
+        source = EMPTY_HINTS.get(self.ctx.filter.name, "")
+        text = QCoreApplication.translate("Canvas", source) if source else ""
         empty = bool(text) and len(layout.boxes) == 1
         hint.setVisible(empty)
         if empty:
@@ -413,6 +416,11 @@ class MapScene(QGraphicsScene):
             b = layout.boxes[root]
             r = hint.boundingRect()
             hint.setPos(b.cx - r.width() / 2, b.bottom + 28 * self.options.font_scale)
+
+    def retranslate(self) -> None:
+        """Say the canvas's hint in the window's language (it changed)."""
+        if self.layout is not None:
+            self._place_hint(self.layout)
 
     def hint_text(self) -> str:
         """The hint shown on the canvas ("" when none is shown)."""

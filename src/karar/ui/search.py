@@ -10,7 +10,7 @@ folds opened for a match are closed again when the search moves past it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -191,28 +191,21 @@ class SearchBar(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.edit = _QueryEdit(self)
-        self.edit.setPlaceholderText(
-            QCoreApplication.translate("SearchBar", "Find in map — case and accents ignored")
-        )
         self.edit.setClearButtonEnabled(True)
         self.edit.setMinimumWidth(280)
         self.count = QLabel(self)
         self.count.setMinimumWidth(90)
         self.prev_button = QToolButton(self)
         self.prev_button.setText("▲")
-        self.prev_button.setToolTip(
-            QCoreApplication.translate("SearchBar", "Previous match (Shift+Enter)")
-        )
         self.next_button = QToolButton(self)
         self.next_button.setText("▼")
-        self.next_button.setToolTip(QCoreApplication.translate("SearchBar", "Next match (Enter)"))
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
-        self.close_button.setToolTip(QCoreApplication.translate("SearchBar", "Close (Esc)"))
         self.close_button.setAutoRaise(True)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(QLabel(QCoreApplication.translate("SearchBar", "Find:"), self))
+        self.find_label = QLabel(self)
+        row.addWidget(self.find_label)
         row.addWidget(self.edit)
         row.addWidget(self.prev_button)
         row.addWidget(self.next_button)
@@ -226,7 +219,26 @@ class SearchBar(QWidget):
         self.next_button.clicked.connect(lambda: controller.step(1))
         self.close_button.clicked.connect(self.close_bar)
         controller.results_changed.connect(self._on_controller_results_changed)
-        self._on_controller_results_changed(0, 0)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the bar's texts in the window's language (again, when it changes)."""
+        self.edit.setPlaceholderText(
+            QCoreApplication.translate("SearchBar", "Find in map — case and accents ignored")
+        )
+        self.prev_button.setToolTip(
+            QCoreApplication.translate("SearchBar", "Previous match (Shift+Enter)")
+        )
+        self.next_button.setToolTip(QCoreApplication.translate("SearchBar", "Next match (Enter)"))
+        self.close_button.setToolTip(QCoreApplication.translate("SearchBar", "Close (Esc)"))
+        self.find_label.setText(QCoreApplication.translate("SearchBar", "Find:"))
+        c = self.controller
+        self._on_controller_results_changed(c.current + 1, len(c.matches))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def open_bar(self) -> None:
         """Show the bar and put the cursor in the query field, text selected."""

@@ -354,7 +354,7 @@ class DecisionPanel(QDockWidget):
     focus_map_requested = Signal()
 
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
-        super().__init__(QCoreApplication.translate("DecisionPanel", "Decision"), parent)
+        super().__init__(parent)
         self.setObjectName("decision-dock")
         self.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
@@ -376,6 +376,7 @@ class DecisionPanel(QDockWidget):
         self._renderer.rendered.connect(self._on_renderer_rendered)
 
         self._build()
+        self.retranslate()
         self._restyle()
 
         document.decisions_changed.connect(self._on_document_decisions_changed)
@@ -387,10 +388,7 @@ class DecisionPanel(QDockWidget):
     def _build(self) -> None:
         self.pages = QStackedWidget(self)
 
-        self.empty_label = QLabel(
-            QCoreApplication.translate("DecisionPanel", "Select a node to record a decision"),
-            self.pages,
-        )
+        self.empty_label = QLabel(self.pages)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -420,9 +418,7 @@ class DecisionPanel(QDockWidget):
 
         row = QHBoxLayout()
         row.setSpacing(8)
-        self.check_box = OutlinedCheckBox(
-            QCoreApplication.translate("DecisionPanel", "We chose this"), page
-        )
+        self.check_box = OutlinedCheckBox(page)
         self.check_box.toggled.connect(self._on_check_box_toggled)
         row.addWidget(self.check_box)
         row.addStretch(1)
@@ -436,7 +432,7 @@ class DecisionPanel(QDockWidget):
 
         bar = QHBoxLayout()
         bar.setSpacing(0)
-        notes_label = QLabel(QCoreApplication.translate("DecisionPanel", "Notes"), page)
+        notes_label = self.notes_label = QLabel(page)
         bold = QFont(notes_label.font())
         bold.setBold(True)
         notes_label.setFont(bold)
@@ -444,28 +440,8 @@ class DecisionPanel(QDockWidget):
         bar.addStretch(1)
         self.mode_group = QButtonGroup(self)
         self.mode_buttons: dict[str, QToolButton] = {}
-        for mode, text, tip in (
-            (
-                "edit",
-                QCoreApplication.translate("DecisionPanel", "Edit"),
-                QCoreApplication.translate("DecisionPanel", "Show only the Markdown editor"),
-            ),
-            (
-                "preview",
-                QCoreApplication.translate("DecisionPanel", "Preview"),
-                QCoreApplication.translate("DecisionPanel", "Show only the rendered notes"),
-            ),
-            (
-                "both",
-                QCoreApplication.translate("DecisionPanel", "Both"),
-                QCoreApplication.translate(
-                    "DecisionPanel", "Show the editor above the rendered notes"
-                ),
-            ),
-        ):
+        for mode in MODES:
             button = QToolButton(page)
-            button.setText(text)
-            button.setToolTip(tip)
             button.setCheckable(True)
             button.setAutoRaise(True)
             button.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
@@ -476,21 +452,6 @@ class DecisionPanel(QDockWidget):
 
         self.editor = NoteEditor(self.document.undo_stack, page)
         self.editor.setObjectName("note-editor")
-        back, tab = _key_text("Esc"), _key_text(INSERT_TAB_KEY)
-        self.editor.setPlaceholderText(
-            QCoreApplication.translate(
-                "DecisionPanel", "Notes in Markdown…\n\n{back}: back to the map · {tab}: type a tab"
-            ).format(back=back, tab=tab)
-        )
-        keys = QCoreApplication.translate(
-            "DecisionPanel",
-            "{next} / {previous}: next / previous field\n"
-            "{tab}: type a tab (also in the right-click menu)\n"
-            "{back}: back to the map",
-        ).format(next=_key_text("Tab"), previous=_key_text("Shift+Tab"), tab=tab, back=back)
-        notes = QCoreApplication.translate("DecisionPanel", "The node's notes, in Markdown.")
-        self.editor.setToolTip(f"{notes}\n{keys}")
-        notes_label.setToolTip(keys)
         self.editor.escape_pressed.connect(self._on_editor_escape_pressed)
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         fixed.setPointSizeF(max(fixed.pointSizeF(), self.font().pointSizeF()))
@@ -501,9 +462,6 @@ class DecisionPanel(QDockWidget):
 
         self.preview = NotePreview(page)
         self.preview.setObjectName("note-preview")
-        self.preview.setPlaceholderText(
-            QCoreApplication.translate("DecisionPanel", "Nothing written yet.")
-        )
         self.preview.document().setDocumentMargin(8)
         self.preview.document().setIndentWidth(18)
 
@@ -530,6 +488,58 @@ class DecisionPanel(QDockWidget):
         self.pages.addWidget(page)
         self.setWidget(self.pages)
         self.set_mode("both")
+
+    def retranslate(self) -> None:
+        """Set the panel's texts in the window's language (again, when it changes)."""
+        self.setWindowTitle(QCoreApplication.translate("DecisionPanel", "Decision"))
+        self.empty_label.setText(
+            QCoreApplication.translate("DecisionPanel", "Select a node to record a decision")
+        )
+        self.check_box.setText(QCoreApplication.translate("DecisionPanel", "We chose this"))
+        self.notes_label.setText(QCoreApplication.translate("DecisionPanel", "Notes"))
+        for mode, text, tip in (
+            (
+                "edit",
+                QCoreApplication.translate("DecisionPanel", "Edit"),
+                QCoreApplication.translate("DecisionPanel", "Show only the Markdown editor"),
+            ),
+            (
+                "preview",
+                QCoreApplication.translate("DecisionPanel", "Preview"),
+                QCoreApplication.translate("DecisionPanel", "Show only the rendered notes"),
+            ),
+            (
+                "both",
+                QCoreApplication.translate("DecisionPanel", "Both"),
+                QCoreApplication.translate(
+                    "DecisionPanel", "Show the editor above the rendered notes"
+                ),
+            ),
+        ):
+            self.mode_buttons[mode].setText(text)
+            self.mode_buttons[mode].setToolTip(tip)
+        back, tab = _key_text("Esc"), _key_text(INSERT_TAB_KEY)
+        self.editor.setPlaceholderText(
+            QCoreApplication.translate(
+                "DecisionPanel", "Notes in Markdown…\n\n{back}: back to the map · {tab}: type a tab"
+            ).format(back=back, tab=tab)
+        )
+        keys = QCoreApplication.translate(
+            "DecisionPanel",
+            "{next} / {previous}: next / previous field\n"
+            "{tab}: type a tab (also in the right-click menu)\n"
+            "{back}: back to the map",
+        ).format(next=_key_text("Tab"), previous=_key_text("Shift+Tab"), tab=tab, back=back)
+        notes = QCoreApplication.translate("DecisionPanel", "The node's notes, in Markdown.")
+        self.editor.setToolTip(f"{notes}\n{keys}")
+        self.notes_label.setToolTip(keys)
+        self.preview.setPlaceholderText(
+            QCoreApplication.translate("DecisionPanel", "Nothing written yet.")
+        )
+        node = self._node
+        if node is not None:  # the breadcrumb's tips and the roll-up are worded too
+            self._fill_breadcrumb(node)
+            self._refresh_decision()
 
     # ------------------------------------------------------------------ public
 
@@ -610,7 +620,13 @@ class DecisionPanel(QDockWidget):
             text = plain_text(ancestor.label, ancestor.markdown)
             button = QToolButton(self.crumbs)
             button.setText(short_label(text, _CRUMB_CHARS).replace("&", "&&"))
-            button.setToolTip(tooltip(f"Select “{text}”"))
+            button.setToolTip(
+                tooltip(
+                    QCoreApplication.translate("DecisionPanel", "Select “{label}”").format(
+                        label=text
+                    )
+                )
+            )
             button.setAutoRaise(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setPalette(self._crumb_palette())
@@ -792,6 +808,8 @@ class DecisionPanel(QDockWidget):
         palette_events = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
         if event.type() in palette_events and self._restyle() and self._shown_html is not None:
             self._show_html(self._shown_html, force=True)
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         super().changeEvent(event)
 
     # ------------------------------------------------------------------ slots

@@ -69,8 +69,18 @@ class StatusLine(QObject):
         scene.filter_changed.connect(self._on_scene_filter_changed)
         scene.selection_changed.connect(self._on_scene_selection_changed)
         view.zoom_changed.connect(self._on_view_zoom_changed)
+        self._zoom = view.zoom
+        self._said = ""  # the selection's breadcrumb as last shown
         self._on_view_zoom_changed(view.zoom)
         self.update_counts()
+
+    def retranslate(self) -> None:
+        """Word the counts, the zoom and the selection's line afresh in the window's
+        language (the window calls it when the language changes)."""
+        self.update_counts()
+        self._on_view_zoom_changed(self._zoom)
+        if self._said and self.bar.currentMessage() == self._said:
+            self._on_scene_selection_changed(self.scene.selected)
 
     @Slot()
     def update_counts(self) -> None:
@@ -131,7 +141,9 @@ class StatusLine(QObject):
 
     @Slot(float)
     def _on_view_zoom_changed(self, zoom: float) -> None:
-        self.zoom_label.setText(f"{zoom * 100:.0f}%")
+        self._zoom = zoom
+        shown = QCoreApplication.translate("StatusLine", "{percent}%")
+        self.zoom_label.setText(shown.format(percent=f"{zoom * 100:.0f}"))
 
     @Slot(object)
     def _on_scene_selection_changed(self, node: Node | None) -> None:
@@ -140,4 +152,5 @@ class StatusLine(QObject):
             return
         line = QCoreApplication.translate("StatusLine", " — line {line}")
         where = line.format(line=node.line) if node.line else ""
-        self.bar.showMessage(breadcrumb(node) + where)
+        self._said = breadcrumb(node) + where
+        self.bar.showMessage(self._said)
