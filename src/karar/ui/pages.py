@@ -4,6 +4,9 @@ Each page carries a header (map title, project, date) with the legend of the dec
 marks, and its part of the picture, drawn by the window's own scene; poster pages add cut
 marks, their label and (the first) a map of the pages. Qt's PDF writer keeps labels as
 real text, so the pages can be searched and copied from.
+
+A page draws its part as ``QGraphicsScene.render`` would, but with the nodes stamped from
+the layout (:class:`PicturePainter`): no item per node, no index query per page.
 """
 
 from __future__ import annotations
