@@ -591,14 +591,10 @@ def reservers(scale: float, chips: ChipText | None = None) -> list[Reserver]:
     """The decorations that take room beside the text, as the measurer asks them; with
     ``chips``, the vote chip too (``chips`` says which nodes show one now)."""
     out: list[Reserver] = [
-        functools.partial(_reserve, deco, scale=scale)
+        functools.partial(deco.reserve, scale=scale)
         for deco in DECORATIONS
         if type(deco).reserve is not Decoration.reserve
     ]
     if chips is not None:
         out.append(functools.partial(VOTE_CHIP.room, scale=scale, widest=chips))
     return out
-
-
-def _reserve(deco: Decoration, node: Node, role: Role, *, scale: float) -> Part | None:
-    return deco.reserve(node, role, scale)

@@ -134,6 +134,7 @@ def export_image(
         view_filter=view_filter,
         folded=folded,
         scope=scope,
+        items=fmt != "pdf",
     )
     if scene is None:
         raise ExportError(f"{out}: the map has no nodes to draw")
@@ -155,6 +156,7 @@ def export_image(
                 theme=theme,
                 expand_level=1,
                 view_filter=view_filter,
+                items=False,
             )
             overview = (first, rect) if first is not None else None
         return _pdf(
@@ -182,6 +184,7 @@ def picture_scene(
     view_filter: ViewFilter | None = None,
     folded: Iterable[Node] | None = None,
     scope: Scope | None = None,
+    items: bool = True,
 ) -> tuple[MapScene | None, QRectF]:
     """A scene holding the whole picture at full detail, and the rect to draw (None for
     a map without nodes).
@@ -192,6 +195,8 @@ def picture_scene(
             project's (the project is not changed).
         scope: What the picture shows: its folds and its filter, where ``folded``,
             ``expand_level`` and ``view_filter`` do not say (None: the map as folded).
+        items: Bind an item to every node, for ``scene.render``; False for a picture
+            only :mod:`karar.ui.pages` paints (it stamps the nodes from the layout).
     """
     from PySide6.QtCore import QRectF
 
@@ -222,7 +227,8 @@ def picture_scene(
             return None, QRectF()
         x, y, w, h = scene.layout.bounds
         source = QRectF(x, y, w, h).adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
-        scene.sync_viewport(source, 1.0)  # every node of the picture gets its item
+        if items:
+            scene.sync_viewport(source, 1.0)  # every node of the picture gets its item
     return scene, source
 
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from karar.core.layout import Box
+from karar.core.layout import Box, Layout
 from karar.core.model import Node
 from karar.ui.decorations import DECORATIONS, handle_rect
 from karar.ui.measure import Geometry, Role, role_of
@@ -43,8 +43,15 @@ class NodeItem(QGraphicsItem):
 
     def bind(self, node: Node, box: Box) -> None:
         """Show ``node`` laid out at ``box``."""
-        ctx = self.ctx
         self.prepareGeometryChange()
+        self._rect = self.load(node, box)
+        self.setPos(box.x, box.y)
+        self.update()
+
+    def load(self, node: Node, box: Box) -> QRectF:
+        """Take ``node``'s state at ``box`` (what the decorations paint), and answer the
+        bounding rect it needs; the item's own rect and place are left as they were."""
+        ctx = self.ctx
         self.node = node
         self.box = box
         self.role = role_of(box.depth)
@@ -57,9 +64,7 @@ class NodeItem(QGraphicsItem):
             extent = deco.extent(ctx, node, box)
             if extent is not None:
                 rect = rect.united(extent)
-        self._rect = rect
-        self.setPos(box.x, box.y)
-        self.update()
+        return rect
 
     def refresh(self) -> None:
         """Re-read fold and decision state (handle, roll-up, check, note) after a change
@@ -86,11 +91,15 @@ class NodeItem(QGraphicsItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        self.paint_at(painter, lod)
+
+    def paint_at(self, painter: QPainter, lod: float) -> None:
+        """Paint the node (``painter`` in item coordinates) at level of detail ``lod``."""
         box = self.box
         if self.node is None or box is None:
             return
         ctx = self.ctx
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         if ctx.focus is not None and ctx.is_dimmed(self.node):
             painter.setOpacity(painter.opacity() * DIM_OPACITY)
         if lod < OVERVIEW_ZOOM:
@@ -100,6 +109,68 @@ class NodeItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for deco in DECORATIONS:
             deco.paint(painter, self, lod)
+
+
+_State = tuple[
+    tuple[float, float, float, float], Role, int, "Geometry | None", Badge, "QRectF | None"
+]
+"""What a :class:`NodeStamp` keeps of a node: its item's scene rect and painted state."""
+
+
+class NodeStamp:
+    """Paints nodes as their items paint them, with no item per node: one item outside
+    any scene takes each node's state in turn (a printed page draws its nodes itself,
+    without binding an item per node nor QGraphicsScene.render's cost per page).
+
+    What a node paints is read once, at its first use, and kept: a stamp is for a
+    picture that does not change while it is drawn.
+    """
+
+    def __init__(self, ctx: RenderContext) -> None:
+        self._item = NodeItem(ctx)
+        self._states: dict[Node, _State] = {}
+        self._layout: Layout | None = None
+        self._reach = 0.0
+
+    def bounds(self, node: Node, box: Box) -> tuple[float, float, float, float]:
+        """The scene rect ``(left, top, right, bottom)`` ``node``'s item would cover."""
+        return self._state(node, box)[0]
+
+    def paint(self, painter: QPainter, node: Node, box: Box, lod: float) -> None:
+        """Paint ``node`` at ``box`` (``painter`` in scene coordinates, left as it was)."""
+        state = self._state(node, box)
+        item = self._item
+        item.node, item.box = node, box
+        _, item.role, item.branch, item.geo, item.badge, item.handle = state
+        painter.save()
+        painter.translate(box.x, box.y)
+        item.paint_at(painter, lod)
+        painter.restore()
+
+    def _state(self, node: Node, box: Box) -> _State:
+        state = self._states.get(node)
+        if state is None:
+            item = self._item
+            rect = item.load(node, box)
+            x, y = box.x, box.y
+            bounds = (rect.left() + x, rect.top() + y, rect.right() + x, rect.bottom() + y)
+            state = (bounds, item.role, item.branch, item.geo, item.badge, item.handle)
+            self._states[node] = state
+        return state
+
+    def use(self, layout: Layout) -> float:
+        """Paint the boxes of ``layout`` from now on (a new one: every node read again);
+        answers how far any node's item reaches beyond its box."""
+        if layout is not self._layout:
+            self._layout = layout
+            self._states.clear()
+            reach = 0.0
+            state = self._state
+            for node, box in layout.boxes.items():
+                x0, y0, x1, y1 = state(node, box)[0]
+                reach = max(reach, box.x - x0, box.y - y0, x1 - box.x - box.w, y1 - box.y - box.h)
+            self._reach = reach
+        return self._reach
 
 
 class EdgeLayer(QGraphicsItem):
@@ -177,4 +248,4 @@ class EdgeLayer(QGraphicsItem):
         return [p for part in parts if not (p := part & exposed).isEmpty()]
 
 
-__all__ = ["EdgeLayer", "NodeItem"]
+__all__ = ["EdgeLayer", "NodeItem", "NodeStamp"]

@@ -367,7 +367,12 @@ class Measurer:
     # ------------------------------------------------------------------ nodes
 
     def _parts(self, node: Node, role: Role) -> tuple[Part, ...]:
-        return tuple(p for p in (r(node, role) for r in self.reservers) if p is not None)
+        parts = []
+        for reserve in self.reservers:  # a loop: asked for every node measured and drawn
+            part = reserve(node, role)
+            if part is not None:
+                parts.append(part)
+        return tuple(parts)
 
     def _row(self, parts: tuple[Part, ...]) -> tuple[float, float]:
         """Width and height the parts take beside the text, gaps included."""

@@ -4,6 +4,9 @@ Each page carries a header (map title, project, date) with the legend of the dec
 marks, and its part of the picture, drawn by the window's own scene; poster pages add cut
 marks, their label and (the first) a map of the pages. Qt's PDF writer keeps labels as
 real text, so the pages can be searched and copied from.
+
+A page draws its part as ``QGraphicsScene.render`` would, but with the nodes stamped from
+the layout (:class:`PicturePainter`): no item per node, no index query per page.
 """
 
 from __future__ import annotations
@@ -32,7 +35,9 @@ from karar.core.project import Project
 if TYPE_CHECKING:
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPainter
+    from PySide6.QtWidgets import QGraphicsItem
 
+    from karar.core.layout import Layout
     from karar.ui.scene import MapScene
 
 LEGEND = "✓ chosen   ✗ rejected   ? considering"
@@ -83,11 +88,14 @@ def plan_pages(
     source: QRectF,
     overview: tuple[MapScene, QRectF] | None,
     title: str,
+    picture: PicturePainter | None = None,
 ) -> list[Page]:
     """The plan of ``kind`` for the picture ``source`` of ``scene``.
 
     Args:
         overview: The picture folded to the first level (needed for BRANCHES).
+        picture: The painter of ``scene``'s pages, if one is made already (it knows
+            where each node's item reaches).
     """
     content = _rect(source)
     assert scene.layout is not None
@@ -97,7 +105,8 @@ def plan_pages(
         return plan_fit(content, setup, title)
     if kind is PagesKind.POSTER:
         label = smallest_label_height()
-        return plan_poster(content, setup, label, title, keep=keep, shows=_draws_on(scene))
+        shows = _draws_on(scene, picture or PicturePainter(scene))
+        return plan_poster(content, setup, label, title, keep=keep, shows=shows)
     if overview is None:
         raise ValueError("a branches plan needs the overview picture")
     room = _rect(overview[1])  # with room for the page references beside the branches
@@ -105,37 +114,29 @@ def plan_pages(
     return plan_branches(room, _branch_rects(scene), setup, smallest_label_height(), title, keep)
 
 
-def _draws_on(scene: MapScene) -> Callable[[Rect], bool]:
-    """Whether anything of ``scene``'s picture may be drawn in a scene rect: an item other
-    than the edge layer meets it, or the edge layer, asked to paint it, draws something
-    there. A rect it says no to is drawn as bare background."""
-    from PySide6.QtCore import QRectF, Qt
+def _draws_on(scene: MapScene, picture: PicturePainter | None = None) -> Callable[[Rect], bool]:
+    """Whether anything of ``scene``'s picture may be drawn in a scene rect: a node's item
+    (or another item than the edge layer) meets it, or the edge layer, asked to paint it,
+    draws something there. A rect it says no to is drawn as bare background."""
+    from PySide6.QtCore import QRectF
     from PySide6.QtGui import QPainter, QPicture
 
-    from karar.ui.items import NodeItem
-
+    picture = picture or PicturePainter(scene)
     fans = scene.edge_painter.fan_index()
-    edges = scene.edge_layer
     pad = scene.ctx.theme.edge_width * 2 + 1.0  # the edge layer's band, and a hair
-    mode = Qt.ItemSelectionMode.IntersectsItemBoundingRect
 
     def shows(rect: Rect) -> bool:
         query = QRectF(rect.x - pad, rect.y - pad, rect.w + 2 * pad, rect.h + 2 * pad)
-        if any(
-            item is not edges
-            and item.isVisible()
-            and not (isinstance(item, NodeItem) and item.node is None)  # pooled, unbound
-            for item in scene.items(query, mode)
-        ):
+        if picture.meets(query):
             return True
         if not fans.query(query):
             return False
         # a fan's cells are coarse: record what its edges draw here (a few tiles only)
-        picture = QPicture()
-        painter = QPainter(picture)
+        recording = QPicture()
+        painter = QPainter(recording)
         scene.edge_painter.paint(painter, query, 1.0)
         painter.end()
-        drawn = picture.boundingRect()
+        drawn = recording.boundingRect()
         return not drawn.isEmpty() and QRectF(drawn).intersects(query)
 
     return shows
@@ -166,12 +167,7 @@ def _branch_rects(scene: MapScene) -> list[tuple[str, Rect]]:
 def _show_branch(scene: MapScene, whole: ViewFilter, number: int) -> None:
     """Lay ``scene`` out as the picture shows it (``whole``) and, for ``number`` > 0, its
     first-level branch ``number`` alone: a branch's page shows none of its neighbours."""
-    from PySide6.QtCore import QRectF
-
     scene.set_filter(whole if number == 0 else Within(whole, BranchOnly(number)))
-    if scene.layout is not None:
-        x, y, w, h = scene.layout.bounds
-        scene.sync_viewport(QRectF(x, y, w, h), 1.0)  # every node drawn gets its item
 
 
 def _subtree(node: Node) -> Iterable[Node]:
@@ -208,9 +204,10 @@ def pdf_pages(
         OSError: The PDF cannot be drawn.
         CancelledError: ``progress`` asked to stop.
     """
-    pages = plan_pages(kind, setup, scene, source, overview, title)
+    picture = PicturePainter(scene)
+    pages = plan_pages(kind, setup, scene, source, overview, title, picture)
     chosen = overview[0] if overview else scene
-    data = _paint(pages, scene, chosen, header or Header(title, project), progress)
+    data = _paint(pages, scene, chosen, header or Header(title, project), progress, picture)
     return with_bookmarks(data, [page.title or page.label for page in pages]), pages
 
 
@@ -279,6 +276,7 @@ def _paint(
     overview: MapScene,
     header: Header,
     progress: Progress | None = None,
+    picture: PicturePainter | None = None,
 ) -> bytes:
     from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtGui import QPdfWriter
@@ -289,7 +287,7 @@ def _paint(
     writer.setTitle(header.title)
     writer.setCreator("Karar")
     writer.setResolution(_RESOLUTION)
-    paint_pages(writer, pages, scene, overview, header, progress)
+    paint_pages(writer, pages, scene, overview, header, progress, picture=picture)
     return bytes(buffer.data().data())
 
 
@@ -301,6 +299,8 @@ def paint_pages(
     header: Header,
     progress: Progress | None = None,
     sheet: Orientation | None = None,
+    *,
+    picture: PicturePainter | None = None,
 ) -> None:
     """Draw ``pages`` on ``device`` (a PDF writer or a printer), one device page each,
     each page sized as the plan says.
@@ -312,6 +312,7 @@ def paint_pages(
             of the other shape drawn on it a quarter turn clockwise (None: each device
             page as the plan's). For printers: a QPrinter cannot change its page layout
             while printing, and Qt's print preview shows every page at one size.
+        picture: The painter of ``scene``'s pages, if one is made already.
 
     Raises:
         OSError: The device cannot be painted on.
@@ -325,6 +326,8 @@ def paint_pages(
         raise OSError("cannot start the PDF writer")
     points = device.logicalDpiX() / 72
     whole, shown = scene.filter, 0
+    picture = picture or PicturePainter(scene)
+    first = picture if overview is scene else PicturePainter(overview)
     try:
         for number, page in enumerate(pages):
             if page.layer is not Layer.OVERVIEW and page.branch != shown:
@@ -340,10 +343,10 @@ def paint_pages(
                 painter.translate(page.paper.h, 0)
                 painter.rotate(90)
             if page.layer is Layer.OVERVIEW:
-                _draw_page(painter, page, overview, header)
-                _page_references(painter, page, overview, _first_pages(pages), header.page_ref)
+                _draw_page(painter, page, first, header)
+                _page_references(painter, page, first, _first_pages(pages), header.page_ref)
             else:
-                _draw_page(painter, page, scene, header)
+                _draw_page(painter, page, picture, header)
             painter.restore()
             if progress is not None and not progress(number + 1, len(pages)):
                 raise CancelledError("the pages were cancelled")
@@ -396,14 +399,12 @@ def _rect(rect: QRectF) -> Rect:
     return Rect(rect.x(), rect.y(), rect.width(), rect.height())
 
 
-def _draw_page(painter: QPainter, page: Page, scene: MapScene, header: Header) -> None:
-    from PySide6.QtCore import Qt
-
+def _draw_page(painter: QPainter, page: Page, picture: PicturePainter, header: Header) -> None:
     target = _qrect(page.target)
     painter.save()
     painter.setClipRect(target)
-    painter.fillRect(target, scene.backgroundBrush())
-    scene.render(painter, target, _qrect(page.scene), Qt.AspectRatioMode.IgnoreAspectRatio)
+    painter.fillRect(target, picture.scene.backgroundBrush())
+    picture.paint(painter, target, _qrect(page.scene))
     painter.restore()
 
     _draw_header(painter, page, header)
@@ -420,6 +421,120 @@ def _draw_page(painter: QPainter, page: Page, scene: MapScene, header: Header) -
         _page_map(painter, box, page)
 
 
+class PicturePainter:
+    """Paints parts of ``scene``'s picture as ``scene.render`` paints them over the
+    background (the same items in the same order, each from the painter's state as it
+    was), with the nodes stamped from the layout (:class:`~karar.ui.items.NodeStamp`)
+    instead of by their items.
+
+    QGraphicsScene.render costs a query of the scene's index, a style option per item and
+    a call into Python per item, on every page, and needs an item bound to every node;
+    here a part costs the nodes it shows, which the layout's grid finds. The picture must
+    not change meanwhile (no fold animation: nodes are drawn where the layout puts them).
+    """
+
+    def __init__(self, scene: MapScene) -> None:
+        from karar.ui.items import NodeStamp
+
+        self.scene = scene
+        self._stamp = NodeStamp(scene.ctx)
+        self._layout: Layout | None = None
+        self._others: list[QGraphicsItem] = []
+
+    def paint(self, painter: QPainter, target: QRectF, source: QRectF) -> None:
+        """Paint the part ``source`` of the picture into ``target``."""
+        from PySide6.QtGui import QTransform
+        from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+        scene, stamp = self.scene, self._stamp
+        layout = scene.layout
+        if layout is None or source.isEmpty():
+            return
+        reach = stamp.use(layout)
+        if layout is not self._layout:
+            self._layout = layout
+            self._others = _other_items(scene)
+        painter.save()
+        painter.setWorldTransform(
+            QTransform()
+            .translate(target.left(), target.top())
+            .scale(target.width() / source.width(), target.height() / source.height())
+            .translate(-source.left(), -source.top()),
+            True,
+        )
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        edges = scene.edge_layer
+        if edges.isVisible() and edges.boundingRect().intersects(source):
+            option = QStyleOptionGraphicsItem()
+            option.exposedRect = edges.boundingRect()  # as render exposes it: all of it
+            painter.save()
+            edges.paint(painter, option, None)
+            painter.restore()
+        for item in self._others:
+            if item.isVisible() and item.sceneBoundingRect().intersects(source):
+                option = QStyleOptionGraphicsItem()
+                option.exposedRect = item.boundingRect()
+                painter.save()
+                painter.setTransform(item.sceneTransform(), True)
+                item.paint(painter, option, None)
+                painter.restore()
+        left, top, right, bottom = source.left(), source.top(), source.right(), source.bottom()
+        boxes, bounds, stamp_node = layout.boxes, stamp.bounds, stamp.paint
+        w, h = right - left + 2 * reach, bottom - top + 2 * reach
+        for node in layout.visible_in(left - reach, top - reach, w, h):  # in pre-order
+            box = boxes[node]
+            x0, y0, x1, y1 = bounds(node, box)
+            if x0 < right and left < x1 and y0 < bottom and top < y1:  # as QRectF.intersects
+                stamp_node(painter, node, box, lod)
+        painter.restore()
+
+    def meets(self, rect: QRectF) -> bool:
+        """Whether a node's item, or another item than the edge layer, meets ``rect``."""
+        scene, stamp = self.scene, self._stamp
+        layout = scene.layout
+        if layout is None:
+            return False
+        reach = stamp.use(layout)
+        if layout is not self._layout:
+            self._layout = layout
+            self._others = _other_items(scene)
+        if any(i.isVisible() and i.sceneBoundingRect().intersects(rect) for i in self._others):
+            return True
+        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+        boxes, bounds = layout.boxes, stamp.bounds
+        w, h = right - left + 2 * reach, bottom - top + 2 * reach
+        for node in layout.visible_in(left - reach, top - reach, w, h):
+            x0, y0, x1, y1 = bounds(node, boxes[node])
+            if x0 < right and left < x1 and y0 < bottom and top < y1:
+                return True
+        return False
+
+    def node_rect(self, node: Node) -> QRectF | None:
+        """The scene rect ``node``'s item covers (None: not laid out)."""
+        from PySide6.QtCore import QRectF
+
+        layout = self.scene.layout
+        box = layout.boxes.get(node) if layout is not None else None
+        if layout is None or box is None:
+            return None
+        self._stamp.use(layout)
+        x0, y0, x1, y1 = self._stamp.bounds(node, box)
+        return QRectF(x0, y0, x1 - x0, y1 - y0)
+
+
+def _other_items(scene: MapScene) -> list[QGraphicsItem]:
+    """The scene's items other than nodes and the edge layer (the empty canvas's hint), in
+    the order render paints them; a pooled node item paints nothing."""
+    from karar.ui.items import NodeItem
+
+    edges = scene.edge_layer
+    return [
+        item
+        for item in reversed(scene.items())
+        if item is not edges and not isinstance(item, NodeItem) and item.parentItem() is None
+    ]
+
+
 def _first_pages(pages: list[Page]) -> dict[int, int]:
     """Each branch's first page number (from 1), by branch number."""
     first: dict[int, int] = {}
@@ -432,7 +547,7 @@ def _first_pages(pages: list[Page]) -> dict[int, int]:
 def _page_references(
     painter: QPainter,
     page: Page,
-    overview: MapScene,
+    picture: PicturePainter,
     first: dict[int, int],
     page_ref: str = PAGE_REF,
 ) -> None:
@@ -442,10 +557,10 @@ def _page_references(
 
     from karar.ui.measure import FONT_FAMILIES
 
+    overview = picture.scene
     root, layout = overview.document.root, overview.layout
     if root is None or layout is None:
         return
-    items = overview.live_items()
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
     font.setPixelSize(8)  # points: the painter works in points
@@ -453,10 +568,9 @@ def _page_references(
     painter.setPen(QColor(_INK))
     scale, origin, target = page.scale, page.scene, page.target
     for number, branch in enumerate(root.children, start=1):
-        box, item = layout.boxes.get(branch), items.get(branch)
-        if box is None or item is None or number not in first:
+        box, bounds = layout.boxes.get(branch), picture.node_rect(branch)
+        if box is None or bounds is None or number not in first:
             continue
-        bounds = item.sceneBoundingRect()
         y = target.y + (bounds.center().y() - origin.y) * scale
         width = _REF_ROOM * scale
         if box.side < 0:
