@@ -77,7 +77,8 @@ def svg_picture(
 
     Args:
         transparent: No background (False: the theme's).
-        step: Called after the edges and after each ``chunk`` nodes (it may raise to stop).
+        step: Called after the edges and after each ``chunk`` nodes, the last chunk
+            included (it may raise to stop).
     """
     layout = scene.layout
     assert layout is not None
@@ -94,9 +95,9 @@ def svg_picture(
     as_item = cast("NodeItem", picture)  # what the decorations read of an item
     boxes = layout.boxes
     focus = ctx.focus
-    for i, node in enumerate(
-        layout.visible_in(source.x(), source.y(), source.width(), source.height()), 1
-    ):
+    nodes = layout.visible_in(source.x(), source.y(), source.width(), source.height())
+    count = len(nodes)
+    for i, node in enumerate(nodes, 1):
         box = boxes[node]
         picture.bind(node, box)
         painter.save()
@@ -108,6 +109,8 @@ def svg_picture(
         painter.restore()
         if step is not None and i % chunk == 0:
             step()
+    if step is not None and count % chunk:
+        step()  # the last chunk
     for item in scene.items(Qt.SortOrder.AscendingOrder):
         # the scene's other drawings: the hint under the root of an empty filter
         if isinstance(item, QGraphicsSimpleTextItem) and item.isVisible() and item.text():

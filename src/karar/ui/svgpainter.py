@@ -63,14 +63,6 @@ def _colour(c: QColor) -> tuple[str, float]:
     return c.name(), c.alphaF()
 
 
-#: the zeros "%.2f" leaves at the end of a number ("12.00", "0.50")
-_TRIM = re.compile(r"\.00(?![0-9])|(\.[0-9])0(?![0-9])")
-
-
-def _trimmed(match: re.Match[str]) -> str:
-    return match.group(1) or ""
-
-
 def _paint(prop: str, colour: QColor) -> str:
     name, alpha = _colour(colour)
     if alpha >= 1.0:
@@ -286,7 +278,7 @@ class SvgPainter:
         if stroke == "stroke:none" and fill == "fill:none":
             return
         cls = self._cls(f"{fill};{stroke}")
-        attrs = _TRIM.sub(_trimmed, attrs)
+        attrs = attrs.replace(".00", "")  # "%.2f" numbers only: ".00" ends one
         if self._linear is _IDENTITY:
             self._out.append(f'<{tag} class="{cls}" {attrs}/>')
         else:
@@ -361,9 +353,16 @@ class SvgPainter:
         """``path`` as SVG path data; a subpath ending where it began is closed (as Qt
         strokes it: joined, not capped)."""
         tx, ty = (self._tx, self._ty) if self._linear is _IDENTITY else (0.0, 0.0)
-        parts: list[str] = []
         n = path.elementCount()
         at = path.elementAt
+        if n == 4:  # one curve (an edge): the common case, in one go
+            a, b, c, d = at(0), at(1), at(2), at(3)
+            if a.isMoveTo() and b.isCurveTo():
+                return (
+                    f"M{a.x + tx:.2f} {a.y + ty:.2f}C{b.x + tx:.2f} {b.y + ty:.2f} "
+                    f"{c.x + tx:.2f} {c.y + ty:.2f} {d.x + tx:.2f} {d.y + ty:.2f}"
+                )
+        parts: list[str] = []
         i = 0
         start = (0.0, 0.0)
         last = (0.0, 0.0)
@@ -404,7 +403,7 @@ class SvgPainter:
         cls = self._cls(f"{self._ink};{font.css}")
         x, y = self._xy(x, baseline)
         body = html.escape(_NOT_XML.sub("", text), quote=False)
-        where = _TRIM.sub(_trimmed, f'x="{x:.2f}" y="{y:.2f}"')
+        where = f'x="{x:.2f}" y="{y:.2f}"'.replace(".00", "")
         if self._linear is not _IDENTITY:
             where = f'transform="{self._matrix()}" {where}'
         self._out.append(f'<text class="{cls}"{font.weight}{anchor} {where}>{body}</text>')
@@ -492,7 +491,7 @@ def _icon_source(name: str) -> tuple[str, str, tuple[float, float, float, float]
     parts = box.group(1).replace(",", " ").split() if box is not None else []
     view = tuple(float(p) for p in parts) if len(parts) == 4 else (0.0, 0.0, 24.0, 24.0)
     attrs = _XMLNS.sub("", _VIEWBOX.sub("", attrs))
-    attrs = re.sub(r'\s*(?:width|height)="[^"]*"', "", attrs)
+    attrs = re.sub(r'\s(?:width|height)="[^"]*"', "", attrs)  # not stroke-width
     return attrs, content.strip(), view  # type: ignore[return-value]
 
 
