@@ -43,6 +43,7 @@ _JOINS = {
 }
 _NO_PEN = Qt.PenStyle.NoPen
 _NO_BRUSH = Qt.BrushStyle.NoBrush
+_NO_BRUSH_BRUSH = QBrush()
 _H_CENTRE = Qt.AlignmentFlag.AlignHCenter.value
 _RIGHT = Qt.AlignmentFlag.AlignRight.value
 _V_CENTRE = Qt.AlignmentFlag.AlignVCenter.value
@@ -50,6 +51,8 @@ _BOTTOM = Qt.AlignmentFlag.AlignBottom.value
 #: characters XML 1.0 does not allow in a document (a label cannot carry them into an SVG)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _IDENTITY = (1.0, 0.0, 0.0, 1.0)
+#: the element counts of the paths QPainterPath.addRoundedRect, addEllipse and addRect make
+_PRIMITIVES = (17, 13, 5)
 
 
 def num(v: float) -> str:
@@ -159,6 +162,8 @@ class SvgPainter:
         return css
 
     def setPen(self, pen: QPen | QColor | Qt.PenStyle) -> None:
+        if pen is self._pen:
+            return
         if not isinstance(pen, QPen):
             pen = QPen(pen)
         self._pen = pen
@@ -172,6 +177,10 @@ class SvgPainter:
         if isinstance(brush, QColor):
             self._brush = brush
             self._fill = self._fill_css(brush)
+            return
+        if brush is _NO_BRUSH:
+            self._brush = _NO_BRUSH_BRUSH
+            self._fill = "fill:none"
             return
         if not isinstance(brush, QBrush):
             brush = QBrush(brush)
@@ -341,6 +350,9 @@ class SvgPainter:
         self._fill = fill
 
     def drawPath(self, path: QPainterPath) -> None:
+        n = path.elementCount()
+        if n in _PRIMITIVES and self._primitive(path, n):
+            return
         d = self._path_data(path)
         if not d:
             return
@@ -348,6 +360,30 @@ class SvgPainter:
             self._shape("path", f'fill-rule="nonzero" d="{d}"')
         else:
             self._shape("path", f'd="{d}"')
+
+    def _primitive(self, path: QPainterPath, n: int) -> bool:
+        """Draw ``path`` as the rounded rect, ellipse or rect it is, if it is exactly one
+        (the shape of most nodes: shorter to write, and to read, than its curves)."""
+        bounds = path.boundingRect()
+        same = QPainterPath()
+        if n == 17:
+            first, corner = path.elementAt(0), path.elementAt(3)
+            rx, ry = corner.x - bounds.x(), first.y - bounds.y()
+            same.addRoundedRect(bounds, rx, ry)
+            if same == path:
+                self.drawRoundedRect(bounds, rx, ry)
+                return True
+        elif n == 13:
+            same.addEllipse(bounds)
+            if same == path:
+                self.drawEllipse(bounds)
+                return True
+        else:
+            same.addRect(bounds)
+            if same == path:
+                self.drawRect(bounds)
+                return True
+        return False
 
     def _path_data(self, path: QPainterPath) -> str:
         """``path`` as SVG path data; a subpath ending where it began is closed (as Qt
@@ -402,7 +438,11 @@ class SvgPainter:
             self._ink = self._fill_css(self._pen.color())
         cls = self._cls(f"{self._ink};{font.css}")
         x, y = self._xy(x, baseline)
-        body = html.escape(_NOT_XML.sub("", text), quote=False)
+        body = text
+        if "&" in body or "<" in body or ">" in body:
+            body = html.escape(body, quote=False)
+        if not body.isprintable():
+            body = _NOT_XML.sub("", body)
         where = f'x="{x:.2f}" y="{y:.2f}"'.replace(".00", "")
         if self._linear is not _IDENTITY:
             where = f'transform="{self._matrix()}" {where}'
