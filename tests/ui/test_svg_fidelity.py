@@ -138,3 +138,14 @@ def test_a_missing_decoration_is_seen(
     monkeypatch.setattr(svgexport, "DECORATIONS", kept)
     missing = compare(tmp_path, mind_map, **options)
     assert missing[0][2] > TOLERANCE
+
+
+def test_svg_matches_the_scene_of_a_filter_leaving_only_the_root(tmp_path: Path) -> None:
+    """The scene's hint under the root ("No decisions yet…") is in the SVG too."""
+    from karar.core.filters import DecisionsOnly
+
+    out = tmp_path / "map.svg"
+    export_image(load_map(None), out, "svg", view_filter=DecisionsOnly())
+    assert "No decisions yet" in out.read_text(encoding="utf-8")
+    worst = compare(tmp_path, load_map(None), view_filter=DecisionsOnly())
+    assert worst[0][2] <= TOLERANCE, worst

@@ -2,7 +2,9 @@
 
 The map is laid out and drawn exactly as the explorer shows it (shapes, branch colours,
 checkboxes, roll-up badges, note markers), with every node of the chosen levels in the
-picture, at full detail, on the theme's background. Runs without a display.
+picture, at full detail, on the theme's background. Runs without a display. PNG and PDF
+render the scene's items; an SVG is written from the scene's layout by the same paint code
+(:mod:`karar.ui.svgexport`), without an item per node.
 
 Every file goes through ``QSaveFile`` (``write_atomically``): a failed or full-disk write
 leaves the previous file as it was and raises ``ExportError``.

@@ -275,7 +275,7 @@ class SvgPainter:
     def _cls(self, css: str) -> str:
         """The class of elements drawn in ``css`` (and the current opacity)."""
         if self._opacity < 1.0:
-            css += f";opacity:{num(self._opacity)}"
+            css = f"{css};opacity:{num(self._opacity)}" if css else f"opacity:{num(self._opacity)}"
         name = self._classes.get(css)
         if name is None:
             name = self._classes[css] = f"s{len(self._classes)}"
