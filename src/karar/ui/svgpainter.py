@@ -153,7 +153,9 @@ class SvgPainter:
         colour = pen.color()
         # a pen is found by its colour and width, then told from the others by ==
         key = (colour.rgba(), pen.widthF())
-        known = self._pens.setdefault(key, [])
+        known = self._pens.get(key)
+        if known is None:
+            known = self._pens[key] = []
         for other, css in known:
             if other == pen:
                 return css
