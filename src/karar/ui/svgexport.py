@@ -3,7 +3,7 @@ scene's :class:`~karar.ui.edges.EdgePainter` and each node through the decoratio
 :mod:`karar.ui.decorations`, both painting into an :class:`~karar.ui.svgpainter.SvgPainter`.
 
 No item is made for a node and no :class:`QSvgGenerator` is involved: for a 10,000-node map
-those took four fifths of an export. What a node looks like is still defined once, by the
+those took two thirds of an export's time. What a node looks like is still defined once, by the
 decorations; they read a node's state from a :class:`PictureNode`, bound as
 :meth:`NodeItem.bind <karar.ui.items.NodeItem.bind>` binds an item.
 """
@@ -20,10 +20,11 @@ from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from karar.core.layout import Box
 from karar.core.model import Node
+from karar.core.svgfonts import Face
 from karar.ui.decorations import DECORATIONS, handle_rect
 from karar.ui.measure import Geometry, Role, role_of
 from karar.ui.render import DIM_OPACITY, NO_BADGE, Badge, RenderContext
-from karar.ui.svgpainter import Face, SvgPainter, num
+from karar.ui.svgpainter import SvgPainter, num
 
 if TYPE_CHECKING:
     from karar.ui.items import NodeItem

@@ -10,7 +10,7 @@ included). Styles shared by many elements become CSS classes, numbers are rounde
 :mod:`karar.core.svgfonts`). Labels stay ``<text>``, sized in pixels.
 
 Duck-typed: the decorations and the edge painter take a ``QPainter``; what they call on it
-is implemented here, and :func:`karar.ui.export` passes this painter in its place.
+is implemented here, and :mod:`karar.ui.svgexport` passes this painter in its place.
 """
 
 from __future__ import annotations
@@ -25,10 +25,8 @@ from typing import Any
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
+from karar.core.svgfonts import Face
 from karar.ui.icons import draw_icon, resolve
-
-Face = tuple[bool, bool]
-"""(bold, italic): which embedded font face draws a label."""
 
 _CAPS = {
     Qt.PenCapStyle.FlatCap: "butt",
@@ -117,8 +115,8 @@ class SvgPainter:
     """Paints into a list of SVG elements, as a :class:`QPainter` would paint into a device.
 
     Pens, brushes, fonts, opacity and translations (rotations too, as a ``transform``)
-    apply as in Qt; render hints are ignored (a viewer antialiases). :meth:`svg` gives the
-    picture.
+    apply as in Qt; render hints are ignored (a viewer antialiases). The picture is
+    :meth:`elements`, with :meth:`style_sheet` and :meth:`definitions` for its head.
 
     Args:
         dx, dy: Where the origin is (the picture's top-left is at (-dx, -dy) in scene
@@ -537,4 +535,4 @@ def _icon_source(name: str) -> tuple[str, str, tuple[float, float, float, float]
     return attrs, content.strip(), view  # type: ignore[return-value]
 
 
-__all__ = ["Face", "SvgPainter", "num"]
+__all__ = ["SvgPainter", "num"]
