@@ -108,3 +108,27 @@ def test_the_pixel_comparison_sees_a_missing_decoration_or_edge() -> None:
         assert _page(stamped.scene, source, stamped) != whole
     finally:
         mp.undo()
+
+
+def test_a_stamp_that_keeps_nothing_paints_the_same() -> None:
+    # the SVG paints each node once: its stamp reads each node afresh and holds no state,
+    # so a 100,000-node picture does not keep 100,000 nodes' geometry alive while it draws
+    from karar.ui.items import NodeStamp
+
+    scene = _decided_scene(items=False)
+    layout = scene.layout
+    assert layout is not None
+    kept, fresh = NodeStamp(scene.ctx), NodeStamp(scene.ctx, keep=False)
+    images = []
+    for stamp in (kept, fresh):
+        image = QImage(900, 900, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        first = layout.boxes[layout.order[0]]
+        painter.translate(450 - first.x, 450 - first.y)
+        for node in layout.order[:40]:
+            stamp.paint(painter, node, layout.boxes[node], 1.0)
+        painter.end()
+        images.append(image)
+    assert images[0] == images[1]
+    assert kept._states and not fresh._states

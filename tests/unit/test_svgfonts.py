@@ -9,7 +9,7 @@ from importlib import resources
 
 from fontTools.ttLib import TTFont
 
-from karar.core.svgfonts import embed_fonts, used_characters
+from karar.core.svgfonts import embed_fonts, font_rules, used_characters
 
 SVG = (
     b'<svg><defs>\n</defs><g><text font-weight="400" font-style="normal">Ka&amp;r</text>'
@@ -52,3 +52,16 @@ def test_without_defs_or_text_nothing_changes() -> None:
     )
     plain = b"<svg><defs>\n</defs><rect/></svg>"
     assert embed_fonts(plain, {(False, False): _font("Regular")}) == plain
+
+
+def test_rules_for_characters_gathered_while_writing() -> None:
+    """A writer that gathered its characters gets the rules embed_fonts would insert."""
+    fonts = {(False, False): _font("Regular"), (True, False): _font("Bold")}
+    rules = font_rules(used_characters(SVG), fonts)
+    faces = re.compile(r"font-weight:(\d+);font-style:(\w+)")
+    assert faces.findall(rules) == [("400", "normal"), ("700", "normal")]
+    assert len(rules.splitlines()) == 2  # one rule a line
+    embedded = embed_fonts(SVG, fonts).decode("utf-8")
+    assert faces.findall(embedded) == faces.findall(rules)
+    assert font_rules({(False, True): {"i"}}, fonts) == ""  # a face without its font
+    assert font_rules({(False, False): set()}, fonts) == ""

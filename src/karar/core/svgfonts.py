@@ -46,8 +46,19 @@ def embed_fonts(svg: bytes, fonts: Mapping[Face, bytes]) -> bytes:
     without text, or without the ``<defs>`` QSvgGenerator writes, is returned as it was."""
     if _DEFS not in svg:
         return svg
+    rules = font_rules(used_characters(svg), fonts)
+    if not rules:
+        return svg
+    style = "<defs>\n<style>" + rules + "</style>\n</defs>"
+    return svg.replace(_DEFS, style.encode("ascii"), 1)
+
+
+def font_rules(characters: Mapping[Face, set[str]], fonts: Mapping[Face, bytes]) -> str:
+    """The ``@font-face`` rules (one a line, "" for none) embedding, for each face of
+    ``characters`` that ``fonts`` has, the subset of its font with those characters: for
+    an SVG writer that gathered its labels' characters as it wrote them."""
     rules = []
-    for face, chars in sorted(used_characters(svg).items()):
+    for face, chars in sorted(characters.items()):
         data = fonts.get(face)
         if data is None or not chars:
             continue
@@ -58,10 +69,7 @@ def embed_fonts(svg: bytes, fonts: Mapping[Face, bytes]) -> bytes:
             f"font-style:{'italic' if italic else 'normal'};"
             f'src:url(data:font/woff;base64,{woff}) format("woff")}}'
         )
-    if not rules:
-        return svg
-    style = "<defs>\n<style>" + "\n".join(rules) + "</style>\n</defs>"
-    return svg.replace(_DEFS, style.encode("ascii"), 1)
+    return "\n".join(rules)
 
 
 def _subset(data: bytes, chars: set[str]) -> bytes:

@@ -283,6 +283,11 @@ class Icon(Decoration):
             return
         ctx = item.ctx
         colour = ctx.theme.root_text if item.role is Role.ROOT else ctx.colour(item.branch)
+        # an SVG painter writes the icon's own SVG (a QSvgRenderer cannot draw into it)
+        draw = getattr(painter, "draw_icon", None)
+        if draw is not None:
+            draw(node.icon or "", QRectF(*part), colour)
+            return
         draw_icon(painter, node.icon or "", QRectF(*part), colour)
 
 

@@ -2,7 +2,9 @@
 
 The map is laid out and drawn exactly as the explorer shows it (shapes, branch colours,
 checkboxes, roll-up badges, note markers), with every node of the chosen levels in the
-picture, at full detail, on the theme's background. Runs without a display.
+picture, at full detail, on the theme's background. Runs without a display. PNG and PDF
+render the scene's items; an SVG is written from the scene's layout by the same paint code
+(:mod:`karar.ui.svgexport`), without an item per node.
 
 Every file goes through ``QSaveFile`` (``write_atomically``): a failed or full-disk write
 leaves the previous file as it was and raises ``ExportError``.
@@ -12,7 +14,6 @@ from __future__ import annotations
 
 import copy
 import os
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,12 +26,11 @@ from karar.core.pages import PageSetup, PagesKind
 from karar.core.progress import CancelledError, Progress
 from karar.core.project import Project
 from karar.core.scope import Scope
-from karar.core.svgfonts import embed_fonts
 from karar.core.tiles import Tile
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QImage, QPaintDevice
+    from PySide6.QtGui import QImage
 
     from karar.ui.pages import Header
     from karar.ui.scene import MapScene
@@ -134,7 +134,7 @@ def export_image(
         view_filter=view_filter,
         folded=folded,
         scope=scope,
-        items=fmt != "pdf",
+        items=fmt == "png",  # PDF pages and SVG are drawn from the layout
     )
     if scene is None:
         raise ExportError(f"{out}: the map has no nodes to draw")
@@ -195,8 +195,9 @@ def picture_scene(
             project's (the project is not changed).
         scope: What the picture shows: its folds and its filter, where ``folded``,
             ``expand_level`` and ``view_filter`` do not say (None: the map as folded).
-        items: Bind an item to every node, for ``scene.render``; False for a picture
-            only :mod:`karar.ui.pages` paints (it stamps the nodes from the layout).
+        items: Bind an item to every node, for ``scene.render`` (PNG); False for a picture
+            drawn from the layout (:mod:`karar.ui.pages` stamps the nodes of PDF pages,
+            :mod:`karar.ui.svgexport` writes them into the SVG).
     """
     from PySide6.QtCore import QRectF
 
@@ -524,36 +525,22 @@ def _svg(
     transparent: bool = False,
     progress: Progress | None = None,
 ) -> None:
-    from PySide6.QtCore import QBuffer, QIODevice, QRect, QRectF, QSize, Qt
-    from PySide6.QtSvg import QSvgGenerator
+    """Write the picture as SVG, drawn from the scene's layout by the canvas's own paint
+    code (see :mod:`karar.ui.svgexport`), with the subsets of the fonts its labels use."""
+    from karar.core.svgfonts import font_rules
+    from karar.ui.svgexport import CHUNK, svg_picture
 
-    # one drawing, then the fonts: Qt's SVG writer cannot be split without repeating items
-    steps = _Steps(progress, 2)
-    if transparent:
-        scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)
-
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
-    generator.setOutputDevice(buffer)
-    size = QSize(round(source.width()), round(source.height()))
-    generator.setSize(size)
-    generator.setResolution(96)  # Qt writes the size in mm: at 96 dpi they are CSS pixels
-    generator.setViewBox(QRect(0, 0, size.width(), size.height()))
-    generator.setTitle(title)
-    generator.setDescription("A decision map drawn by Karar")
-    target = QRectF(0, 0, size.width(), size.height())
-    _draw(scene, source, generator, target, f"{out}: cannot write the SVG file")
-    steps.tell()
-    # A big map's SVG is hundreds of megabytes: hold as few copies of it at once as can be.
-    raw = buffer.data()
-    del generator
-    buffer.close()
-    del buffer
-    data = bytes(raw.data())  # bytes already: no copy
-    del raw
-    data = _size_in_pixels(data, size.width(), size.height())
-    data = embed_fonts(data, _shipped_fonts())
+    assert scene.layout is not None
+    nodes = len(scene.layout.boxes)
+    # the edges, each chunk of nodes, then the fonts
+    steps = _Steps(progress, 2 + -(-nodes // CHUNK))
+    data, characters = svg_picture(
+        scene, source, title, transparent=transparent, step=steps.tell, chunk=CHUNK
+    )
+    rules = font_rules(characters, _shipped_fonts())
+    if rules:
+        at = data.index(b"</style>")  # the painter's style sheet, in the head
+        data = b"".join((data[:at], rules.encode("ascii"), b"\n", memoryview(data)[at:]))
     steps.tell()
     write_atomically(out, "SVG", data)
 
@@ -566,16 +553,6 @@ def _shipped_fonts() -> dict[tuple[bool, bool], bytes]:
     names = {(False, False): "Regular", (True, False): "Bold", (False, True): "Italic"}
     names[(True, True)] = "BoldItalic"
     return {face: (folder / f"NotoSans-{name}.ttf").read_bytes() for face, name in names.items()}
-
-
-_SVG_SIZE = re.compile(rb'<svg width="[0-9.e+-]+mm" height="[0-9.e+-]+mm"')
-
-
-def _size_in_pixels(svg: bytes, width: int, height: int) -> bytes:
-    """Declare the picture's size in pixels (the units of its viewBox), not the millimetres
-    QSvgGenerator writes, so that viewers open it at its real size."""
-    head = _SVG_SIZE.sub(f'<svg width="{width}" height="{height}"'.encode(), svg[:1024], 1)
-    return head + memoryview(svg)[1024:]
 
 
 def _pdf(
@@ -612,20 +589,3 @@ def _pdf(
     if len(plan) < 2:
         return None
     return Notice(f"wrote {len(plan)} pages ({pages})", "pages", pages=len(plan), kind=str(pages))
-
-
-def _draw(
-    scene: MapScene, source: QRectF, device: QPaintDevice, target: QRectF, failure: str
-) -> None:
-    """Paint the picture into ``target`` of ``device`` on the theme's background."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QPainter
-
-    painter = QPainter()
-    if not painter.begin(device):
-        raise ExportError(failure)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    if scene.backgroundBrush().style() != Qt.BrushStyle.NoBrush:
-        painter.fillRect(target, scene.backgroundBrush())
-    scene.render(painter, target, source)
-    painter.end()

@@ -122,12 +122,14 @@ class NodeStamp:
     any scene takes each node's state in turn (a printed page draws its nodes itself,
     without binding an item per node nor QGraphicsScene.render's cost per page).
 
-    What a node paints is read once, at its first use, and kept: a stamp is for a
-    picture that does not change while it is drawn.
+    What a node paints is read once, at its first use, and kept (``keep``): a stamp is for
+    a picture that does not change while it is drawn. A picture drawn once, node after node
+    (the SVG), keeps nothing.
     """
 
-    def __init__(self, ctx: RenderContext) -> None:
+    def __init__(self, ctx: RenderContext, *, keep: bool = True) -> None:
         self._item = NodeItem(ctx)
+        self._keep = keep
         self._states: dict[Node, _State] = {}
         self._layout: Layout | None = None
         self._reach = 0.0
@@ -155,7 +157,8 @@ class NodeStamp:
             x, y = box.x, box.y
             bounds = (rect.left() + x, rect.top() + y, rect.right() + x, rect.bottom() + y)
             state = (bounds, item.role, item.branch, item.geo, item.badge, item.handle)
-            self._states[node] = state
+            if self._keep:
+                self._states[node] = state
         return state
 
     def use(self, layout: Layout) -> float:
