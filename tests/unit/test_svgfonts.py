@@ -46,6 +46,17 @@ def test_each_face_gets_a_subset_with_its_characters() -> None:
     assert out.endswith(SVG[SVG.index(b"<g>") :])  # the drawing itself unchanged
 
 
+def test_a_subset_carries_the_fonts_notice_and_licence() -> None:
+    # SIL OFL 1.1: every copy of the font software carries its copyright notice and licence
+    out = embed_fonts(SVG, {(False, False): _font("Regular")})
+    woff = re.search(rb"base64,([^)]+)\)", out)
+    assert woff is not None
+    names = TTFont(io.BytesIO(base64.b64decode(woff[1])))["name"]
+    assert "Google" in str(names.getDebugName(0))  # copyright
+    assert "Open Font License" in str(names.getDebugName(13))  # licence
+    assert "OFL" in str(names.getDebugName(14))  # its address
+
+
 def test_without_defs_or_text_nothing_changes() -> None:
     assert embed_fonts(b"<svg><text>x</text></svg>", {(False, False): _font("Regular")}) == (
         b"<svg><text>x</text></svg>"

@@ -84,6 +84,9 @@ def _subset(data: bytes, chars: set[str]) -> bytes:
     options.layout_features = ["kern", "liga"]
     options.hinting = False
     options.notdef_outline = True
+    # the copyright, the names, and the licence and its address: the OFL asks every copy
+    # of the font, a subset included, to carry its notice and licence
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]
     font = TTFont(io.BytesIO(data), lazy=True)
     subsetter = subset.Subsetter(options)
     subsetter.populate(text="".join(sorted(chars)))
