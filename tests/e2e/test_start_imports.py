@@ -1,6 +1,7 @@
 """The start path, ``karar PATH`` up to its first painted frame, imports only what that
 frame needs: not yaml, markdown or networkx (40–300 ms each), nor the modules of commands
-nobody has asked for yet (export, print, merge, diff, reports)."""
+nobody has asked for yet (export, print, merge, diff, reports, the presentation, dialogs,
+the node menu)."""
 
 from __future__ import annotations
 
@@ -22,9 +23,15 @@ NOT_BEFORE_FIRST_FRAME = (
     "karar.core.merge",
     "karar.core.report",
     "karar.ui.describe",
+    "karar.ui.dialogs",
     "karar.ui.export",
     "karar.ui.exportdialog",
     "karar.ui.mergedialog",
+    "karar.ui.nodemenu",
+    "karar.ui.outputs",
+    "karar.ui.present",
+    "karar.ui.presenter",
+    "karar.ui.presentoverlays",
     "karar.ui.printpreview",
     "karar.ui.reportpdf",
 )

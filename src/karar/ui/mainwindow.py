@@ -12,7 +12,9 @@ adopts it. Map errors become a dialog or a bar, never a traceback.
 from __future__ import annotations
 
 import os
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -41,16 +43,14 @@ from karar.core.labels import plain_text
 from karar.core.layout import LayoutKind
 from karar.core.model import Node
 from karar.core.pathnames import qt_can_name
-from karar.ui import dialogs, i18n, mapmemory
+from karar.ui import i18n, mapmemory
 from karar.ui.actions import build_actions, retranslate
 from karar.ui.decisionlog import DecisionLogPanel
 from karar.ui.document import MapDocument
 from karar.ui.i18n import QT_TRANSLATE_NOOP
 from karar.ui.noticebar import NoticeBar
 from karar.ui.orphans import OrphansPanel
-from karar.ui.outputs import Outputs
 from karar.ui.plaintext import error_text, file_name, plain_undo_tooltips, title_text
-from karar.ui.present import Presentation
 from karar.ui.recent import RecentMenu
 from karar.ui.scene import MapScene
 from karar.ui.search import SearchBar, SearchController
@@ -59,6 +59,10 @@ from karar.ui.sidepanel import DecisionPanel
 from karar.ui.statusline import StatusLine
 from karar.ui.theme import THEME_NAMES, apply_app_theme, resolve_theme
 from karar.ui.view import MapView
+
+if TYPE_CHECKING:
+    from karar.ui.outputs import Outputs
+    from karar.ui.present import Presentation
 
 MAP_FILTER = QT_TRANSLATE_NOOP(
     "MainWindow",
@@ -134,9 +138,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.session = Session(self.document, self.view.view_state, self)
-        self.outputs = Outputs(self)
         self._build_docks()
-        self.presentation = Presentation(self)
         stack = self.document.undo_stack
         self.commands = build_actions(
             self,
@@ -168,6 +170,21 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # ------------------------------------------------------------------ building
+
+    # made on first use: the first frame needs neither (nor their modules)
+    @cached_property
+    def outputs(self) -> Outputs:
+        """The File menu's export and print commands."""
+        from karar.ui.outputs import Outputs
+
+        return Outputs(self)
+
+    @cached_property
+    def presentation(self) -> Presentation:
+        """The presentation mode (inactive until entered)."""
+        from karar.ui.present import Presentation
+
+        return Presentation(self)
 
     def _build_docks(self) -> None:
         self.decision_panel = DecisionPanel(self.document, self)
@@ -391,6 +408,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, err: KararError) -> None:
         """Tell the user why a map or project could not be opened."""
+        from karar.ui import dialogs
+
         self.error_box = dialogs.error_box(self, err)
         self.error_box.open()
 
@@ -548,10 +567,14 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         """Show the About box."""
+        from karar.ui import dialogs
+
         dialogs.about(self)
 
     def show_keys(self) -> QDialog:
         """List the keyboard shortcuts (made from the actions themselves)."""
+        from karar.ui import dialogs
+
         dialog = dialogs.shortcuts(self, self.commands)
         dialog.open()
         return dialog
