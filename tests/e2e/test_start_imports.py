@@ -1,7 +1,7 @@
 """The start path, ``karar PATH`` up to its first painted frame, imports only what that
 frame needs: not yaml, markdown or networkx (40–300 ms each), nor the modules of commands
 nobody has asked for yet (export, print, merge, diff, reports, the presentation, dialogs,
-the node menu)."""
+the node menu, the docks hidden at start)."""
 
 from __future__ import annotations
 
@@ -22,12 +22,15 @@ NOT_BEFORE_FIRST_FRAME = (
     "karar.core.export",
     "karar.core.merge",
     "karar.core.report",
+    "karar.ui.decisionlog",
+    "karar.ui.decisionlogmodel",
     "karar.ui.describe",
     "karar.ui.dialogs",
     "karar.ui.export",
     "karar.ui.exportdialog",
     "karar.ui.mergedialog",
     "karar.ui.nodemenu",
+    "karar.ui.orphans",
     "karar.ui.outputs",
     "karar.ui.present",
     "karar.ui.presenter",

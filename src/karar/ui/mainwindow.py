@@ -27,9 +27,10 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QDockWidget,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -45,11 +46,9 @@ from karar.core.model import Node
 from karar.core.pathnames import qt_can_name
 from karar.ui import i18n, mapmemory
 from karar.ui.actions import build_actions, retranslate
-from karar.ui.decisionlog import DecisionLogPanel
 from karar.ui.document import MapDocument
 from karar.ui.i18n import QT_TRANSLATE_NOOP
 from karar.ui.noticebar import NoticeBar
-from karar.ui.orphans import OrphansPanel
 from karar.ui.plaintext import error_text, file_name, plain_undo_tooltips, title_text
 from karar.ui.recent import RecentMenu
 from karar.ui.scene import MapScene
@@ -61,6 +60,8 @@ from karar.ui.theme import THEME_NAMES, apply_app_theme, resolve_theme
 from karar.ui.view import MapView
 
 if TYPE_CHECKING:
+    from karar.ui.decisionlog import DecisionLogPanel
+    from karar.ui.orphans import OrphansPanel
     from karar.ui.outputs import Outputs
     from karar.ui.present import Presentation
 
@@ -71,6 +72,10 @@ MAP_FILTER = QT_TRANSLATE_NOOP(
 )
 MAP_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mmd", ".mermaid", ".karar.yaml")
 _STATE_VERSION = 1
+#: the docks made on first use (MainWindow attributes), and where the window remembers
+#: which of them were open when it last closed
+_MADE_ON_FIRST_USE_DOCKS = ("orphans_panel", "decision_log")
+_DOCKS_SHOWN_KEY = "window/docks_shown"
 FILTER_BY_NAME: dict[str, ViewFilter] = {f.name: f for f in FILTERS}
 #: the View › Filter actions and the filter each shows
 FILTER_ACTIONS = {
@@ -194,25 +199,95 @@ class MainWindow(QMainWindow):
         self.decision_panel.node_activated.connect(self.view.select)
         self.decision_panel.focus_map_requested.connect(self.view.setFocus)
 
-        # under the map, beside the Decision dock (not a tab of it): Enter in the log opens
-        # the note there; the table is as wide as the map, so the note's line shows
-        self.decision_log = DecisionLogPanel(self.document, self)
+        # under the map, beside the Decision dock (not a tab of it): see decision_log
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.decision_log)
-        self.decision_log.hide()  # on a laptop it would take a third of the map's height
-        self.map_scene.selection_changed.connect(self.decision_log.set_selected_node)
-        self.decision_log.node_selected.connect(self._show_node)
-        self.decision_log.edit_requested.connect(self._on_decision_log_edit_requested)
-
-        self.orphans_panel = OrphansPanel(self.document, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.orphans_panel)
-        self.tabifyDockWidget(self.decision_panel, self.orphans_panel)
-        self.decision_panel.raise_()
-        self.map_scene.selection_changed.connect(self.orphans_panel.set_selected_node)
-        self.orphans_panel.node_activated.connect(self._show_node)
-        self.orphans_panel.orphans_present.connect(self._on_orphans_panel_orphans_present)
-        self.orphans_panel.setVisible(self.orphans_panel.has_orphans)
         self.resizeDocks([self.decision_panel], [380], Qt.Orientation.Horizontal)
+        # the orphans dock shows itself once a map with orphans is open (see orphans_panel)
+        self.document.map_replaced.connect(self._on_document_orphans_changed)
+        self.document.orphans_changed.connect(self._on_document_orphans_changed)
+
+    # The decision log and the orphans dock are hidden at start (the log until asked for,
+    # the orphans dock until there are orphans): they are made, and their modules
+    # imported, the first time they are wanted, each then placed where the remembered
+    # layout had it. Until then View holds a stand-in for each one's toggle action.
+
+    @cached_property
+    def decision_log(self) -> DecisionLogPanel:
+        """The Decisions dock: every decided node in a table (hidden until asked for)."""
+        from karar.ui.decisionlog import DecisionLogPanel
+
+        dock = DecisionLogPanel(self.document, self)
+        if not self._restore_dock(dock):
+            # under the map, beside the Decision dock (not a tab of it): Enter in the log
+            # opens the note there; the table is as wide as the map, so the note's line shows
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            dock.hide()  # on a laptop it would take a third of the map's height
+        dock.set_selected_node(self.map_scene.selected)
+        self.map_scene.selection_changed.connect(dock.set_selected_node)
+        dock.node_selected.connect(self._show_node)
+        dock.edit_requested.connect(self._on_decision_log_edit_requested)
+        self._adopt_dock(dock, "decision_log")
+        return dock
+
+    @cached_property
+    def orphans_panel(self) -> OrphansPanel:
+        """The Orphaned notes dock, a tab beside the Decision dock (shown while the project
+        has entries that name no node of the map)."""
+        from karar.ui.orphans import OrphansPanel
+
+        dock = OrphansPanel(self.document, self)
+        if not self._restore_dock(dock):
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.tabifyDockWidget(self.decision_panel, dock)
+            self.decision_panel.raise_()
+        dock.set_selected_node(self.map_scene.selected)
+        self.map_scene.selection_changed.connect(dock.set_selected_node)
+        dock.node_activated.connect(self._show_node)
+        dock.orphans_present.connect(self._on_orphans_panel_orphans_present)
+        self._adopt_dock(dock, "orphans_panel")
+        dock.setVisible(dock.has_orphans)
+        if dock.has_orphans:
+            dock.raise_()
+        return dock
+
+    def _made(self, name: str) -> bool:
+        """Whether the part ``name`` made on first use (a dock, the presentation) is made."""
+        return name in vars(self)
+
+    def _restore_dock(self, dock: QDockWidget) -> bool:
+        """Put a dock made on first use where the remembered layout had it; False when the
+        layout has no place for it."""
+        return self.remember and self.restoreDockWidget(dock)
+
+    def _adopt_dock(self, dock: QDockWidget, name: str) -> None:
+        """Put a dock made on first use in View, its own toggle action in place of the
+        stand-in."""
+        stand_in = self._dock_stand_ins.pop(name, None)
+        if stand_in is not None:
+            view_menu = self.commands.menus["view"]
+            view_menu.insertAction(stand_in, dock.toggleViewAction())
+            view_menu.removeAction(stand_in)
+            stand_in.deleteLater()
+
+    def _dock_stand_in(self, name: str, title: str) -> QAction:
+        """View's toggle for the dock ``name`` before it is made: checking it makes the
+        dock and shows it."""
+        action = QAction(title, self)
+        action.setCheckable(True)
+
+        def show(checked: bool) -> None:
+            if checked:
+                dock = getattr(self, name)
+                dock.show()
+                dock.raise_()
+
+        action.toggled.connect(show)
+        return action
+
+    @Slot()
+    def _on_document_orphans_changed(self) -> None:
+        if not self._made("orphans_panel") and self.document.orphans():
+            self.orphans_panel  # noqa: B018 (made: it shows itself)
 
     def _set_up_actions(self) -> None:
         actions = self.commands
@@ -228,8 +303,17 @@ class MainWindow(QMainWindow):
         self.map_scene.animate = actions["animate"].isChecked()
         view_menu = actions.menus["view"]
         before = actions["minimap"]
-        for dock in (self.decision_panel, self.orphans_panel, self.decision_log):
-            view_menu.insertAction(before, dock.toggleViewAction())
+        view_menu.insertAction(before, self.decision_panel.toggleViewAction())
+        self._dock_stand_ins = {
+            "orphans_panel": self._dock_stand_in(
+                "orphans_panel", QCoreApplication.translate("OrphansPanel", "Orphaned notes")
+            ),
+            "decision_log": self._dock_stand_in(
+                "decision_log", QCoreApplication.translate("DecisionLog", "Decisions")
+            ),
+        }
+        for stand_in in self._dock_stand_ins.values():
+            view_menu.insertAction(before, stand_in)
         self.recent_menu = RecentMenu(self)
         self.recent_menu.chosen.connect(self._on_recent_menu_chosen)
         actions.menus["file"].insertMenu(actions["reload"], self.recent_menu)
@@ -238,6 +322,12 @@ class MainWindow(QMainWindow):
             state = settings.value("window/state")
             if state is not None:
                 self.restoreState(state, _STATE_VERSION)
+                # a dock made on first use that was open when the window last closed is
+                # open again at once
+                shown = settings.value(_DOCKS_SHOWN_KEY, [], type=list)
+                for name in _MADE_ON_FIRST_USE_DOCKS:
+                    if isinstance(shown, list) and name in shown:
+                        getattr(self, name).show()
 
     @Slot(object)
     def _show_node(self, node: Node) -> None:
@@ -472,10 +562,15 @@ class MainWindow(QMainWindow):
             self.decision_panel.setWindowTitle(
                 QCoreApplication.translate("DecisionPanel", "Decision")
             )
-            self.decision_log.setWindowTitle(QCoreApplication.translate("DecisionLog", "Decisions"))
-            self.orphans_panel.setWindowTitle(
-                QCoreApplication.translate("OrphansPanel", "Orphaned notes")
-            )
+            titles = {
+                "decision_log": QCoreApplication.translate("DecisionLog", "Decisions"),
+                "orphans_panel": QCoreApplication.translate("OrphansPanel", "Orphaned notes"),
+            }
+            for name, title in titles.items():
+                if self._made(name):
+                    getattr(self, name).setWindowTitle(title)
+                else:
+                    self._dock_stand_ins[name].setText(title)
             self.recent_menu.setTitle(QCoreApplication.translate("RecentMenu", "Open &Recent"))
             self.status.update_counts()
         super().changeEvent(event)
@@ -682,6 +777,12 @@ class MainWindow(QMainWindow):
             settings = QSettings()
             settings.setValue("window/geometry", self.saveGeometry())
             settings.setValue("window/state", self.saveState(_STATE_VERSION))
+            shown = [
+                name
+                for name in _MADE_ON_FIRST_USE_DOCKS
+                if self._made(name) and not getattr(self, name).isHidden()
+            ]
+            settings.setValue(_DOCKS_SHOWN_KEY, shown)
         super().closeEvent(event)
 
 
