@@ -22,6 +22,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "karar.core.export",
     "karar.core.merge",
     "karar.core.report",
+    "karar.core.yamlsafe",
     "karar.ui.decisionlog",
     "karar.ui.decisionlogmodel",
     "karar.ui.describe",

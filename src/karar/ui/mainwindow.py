@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QMainWindow,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -60,6 +59,8 @@ from karar.ui.theme import THEME_NAMES, apply_app_theme, resolve_theme
 from karar.ui.view import MapView
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from karar.ui.decisionlog import DecisionLogPanel
     from karar.ui.orphans import OrphansPanel
     from karar.ui.outputs import Outputs
