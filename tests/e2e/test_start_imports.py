@@ -22,6 +22,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "karar.core.export",
     "karar.core.merge",
     "karar.core.report",
+    "karar.core.textmatch",
     "karar.core.yamlsafe",
     "karar.ui.decisionlog",
     "karar.ui.decisionlogmodel",
@@ -38,6 +39,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "karar.ui.presentoverlays",
     "karar.ui.printpreview",
     "karar.ui.reportpdf",
+    "karar.ui.search",
 )
 
 # ``python -m karar PATH`` as the console script runs it; the map view's first-frame signal

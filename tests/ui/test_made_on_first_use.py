@@ -126,3 +126,15 @@ def test_a_log_open_at_close_is_open_at_the_next_start(qtbot: QtBot) -> None:
     third = start()
     assert "decision_log" not in vars(third)
     third.close()
+
+
+def test_find_makes_the_bar_above_the_map_and_searches(qtbot: QtBot, window: MainWindow) -> None:
+    assert "search_bar" not in vars(window) and "search" not in vars(window)
+    window.commands["find"].trigger()
+    bar = window.search_bar
+    qtbot.waitUntil(bar.isVisible)
+    assert bar.geometry().bottom() < window.view.geometry().top()  # above the map
+    window.search.set_query("redis")
+    assert window.search.matches
+    window.commands["find_next"].trigger()
+    assert window.map_scene.selected in window.search.matches

@@ -51,7 +51,6 @@ from karar.ui.noticebar import NoticeBar
 from karar.ui.plaintext import error_text, file_name, plain_undo_tooltips, title_text
 from karar.ui.recent import RecentMenu
 from karar.ui.scene import MapScene
-from karar.ui.search import SearchBar, SearchController
 from karar.ui.session import Answer, Loaded, Session
 from karar.ui.sidepanel import DecisionPanel
 from karar.ui.statusline import StatusLine
@@ -65,6 +64,7 @@ if TYPE_CHECKING:
     from karar.ui.orphans import OrphansPanel
     from karar.ui.outputs import Outputs
     from karar.ui.present import Presentation
+    from karar.ui.search import SearchBar, SearchController
 
 MAP_FILTER = QT_TRANSLATE_NOOP(
     "MainWindow",
@@ -123,10 +123,6 @@ class MainWindow(QMainWindow):
         self.document = MapDocument(self)
         self.map_scene = MapScene(self.document, resolve_theme(theme), kind=LayoutKind(layout))
         self.view = MapView(self.map_scene, self)
-        self.search = SearchController(self.document, self.map_scene, self)
-        self.search_bar = SearchBar(self.search, self)
-        self.search_bar.hide()
-        self.search_bar.closed.connect(self.view.setFocus)
         self.notice_bar = NoticeBar(self)
         self.notice_bar.line_activated.connect(self._on_notice_bar_line_activated)
         self.notice_bar.dismissed.connect(self._on_notice_bar_dismissed)
@@ -134,11 +130,10 @@ class MainWindow(QMainWindow):
         self._dismissed: set[tuple[str | None, tuple[tuple[int, str], ...]]] = set()
 
         central = QWidget(self)
-        column = QVBoxLayout(central)
+        column = self._column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.notice_bar)
-        column.addWidget(self.search_bar)
+        column.addWidget(self.notice_bar)  # the find bar goes under it once made
         column.addWidget(self.view, 1)
         self.setCentralWidget(central)
         self.setAcceptDrops(True)
@@ -177,13 +172,31 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ building
 
-    # made on first use: the first frame needs neither (nor their modules)
+    # made on first use: the first frame needs none of these (nor their modules)
     @cached_property
     def outputs(self) -> Outputs:
         """The File menu's export and print commands."""
         from karar.ui.outputs import Outputs
 
         return Outputs(self)
+
+    @cached_property
+    def search(self) -> SearchController:
+        """Find: the query, its matches and the one shown."""
+        from karar.ui.search import SearchController
+
+        return SearchController(self.document, self.map_scene, self)
+
+    @cached_property
+    def search_bar(self) -> SearchBar:
+        """The find bar above the map (hidden until Find)."""
+        from karar.ui.search import SearchBar
+
+        bar = SearchBar(self.search, self)
+        bar.hide()
+        bar.closed.connect(self.view.setFocus)
+        self._column.insertWidget(1, bar)  # between the notice bar and the map
+        return bar
 
     @cached_property
     def presentation(self) -> Presentation:
@@ -393,7 +406,7 @@ class MainWindow(QMainWindow):
         """Show ``loaded``: its map, project and folds in one document load, then its view
         (else a computed first view). ``keep_view`` keeps zoom and position as they are."""
         self._failed = False
-        if self.search_bar.isVisible():
+        if self._made("search_bar") and self.search_bar.isVisible():
             self.search_bar.close_bar()
         view = loaded.view
         layout = view.get("layout")
