@@ -1,6 +1,7 @@
 """The start path, ``karar PATH`` up to its first painted frame, imports only what that
 frame needs: not yaml, markdown or networkx (40–300 ms each), nor the modules of commands
-nobody has asked for yet (export, print, merge, diff, reports)."""
+nobody has asked for yet (export, print, merge, diff, reports, the presentation, dialogs,
+the node menu, the docks hidden at start)."""
 
 from __future__ import annotations
 
@@ -21,12 +22,24 @@ NOT_BEFORE_FIRST_FRAME = (
     "karar.core.export",
     "karar.core.merge",
     "karar.core.report",
+    "karar.core.textmatch",
+    "karar.core.yamlsafe",
+    "karar.ui.decisionlog",
+    "karar.ui.decisionlogmodel",
     "karar.ui.describe",
+    "karar.ui.dialogs",
     "karar.ui.export",
     "karar.ui.exportdialog",
     "karar.ui.mergedialog",
+    "karar.ui.nodemenu",
+    "karar.ui.orphans",
+    "karar.ui.outputs",
+    "karar.ui.present",
+    "karar.ui.presenter",
+    "karar.ui.presentoverlays",
     "karar.ui.printpreview",
     "karar.ui.reportpdf",
+    "karar.ui.search",
 )
 
 # ``python -m karar PATH`` as the console script runs it; the map view's first-frame signal

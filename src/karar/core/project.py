@@ -20,16 +20,17 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from karar.core import yamlsafe
 from karar.core.atomic import ReadOnlyError, write_atomic
 from karar.core.errors import LocatedError, one_line
 from karar.core.model import MindMap, NodePath
 from karar.core.sources import BUILTIN_PREFIX, Reading
 from karar.core.status import Decision, parse_date, parse_decision
 from karar.core.textfile import decode_utf8, read_bytes
-from karar.core.yamlsafe import FlowList, Where, shown
+
+if TYPE_CHECKING:  # the YAML reader is imported when a project is read or written
+    from karar.core.yamlsafe import Where
 
 FORMAT_VERSION = 1
 PROJECT_SUFFIX = ".karar.yaml"
@@ -187,6 +188,8 @@ class Project:
             order: The map order of node paths: entries are listed in it (so a file reads
                 and diffs like the map), orphans after them in the order they had.
         """
+        from karar.core.yamlsafe import FlowList
+
         data: dict[str, Any] = {"karar": FORMAT_VERSION, "map": self.map_ref}
         if self.participant:
             data["participant"] = self.participant
@@ -293,9 +296,18 @@ def loads(text: str, *, path: str = "<project>") -> Project:
         ProjectError: Not YAML (or YAML :mod:`~karar.core.yamlsafe` refuses), not a Karar
             project, a newer format, or values of the wrong type; the message names the line.
     """
+    from karar.core import yamlsafe
+
     with yamlsafe.collector_paused():
         data, where = yamlsafe.load(text, path, ProjectError)
         return _Reader(path).project(data, where)
+
+
+def shown(value: Any) -> str:
+    """``value`` as an error message shows it (:func:`karar.core.yamlsafe.shown`)."""
+    from karar.core.yamlsafe import shown as yaml_shown
+
+    return yaml_shown(value)
 
 
 class _Reader:
@@ -538,6 +550,8 @@ use) and the words for what it expects."""
 
 def dump_yaml(data: Any) -> str:
     """YAML for people, read back as the same data (see :func:`karar.core.yamlsafe.dump`)."""
+    from karar.core import yamlsafe
+
     return yamlsafe.dump(data)
 
 

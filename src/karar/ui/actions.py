@@ -11,8 +11,10 @@ they are made and again on every ``QEvent.LanguageChange``.
 from __future__ import annotations
 
 import html
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -747,6 +749,20 @@ def _resolve(root: object, dotted: str) -> Callable[..., object]:
     return target  # type: ignore[no-any-return]
 
 
+def _slot(window: QMainWindow, dotted: str) -> Callable[..., object]:
+    """The slot ``dotted`` names on ``window``; on a part the window makes on first use (a
+    ``cached_property``, such as the presentation) it is looked up when the action fires,
+    so that making the menus does not make that part."""
+    head, _dot, rest = dotted.partition(".")
+    if rest and isinstance(inspect.getattr_static(type(window), head, None), cached_property):
+
+        def later(*args: object) -> object:
+            return _resolve(window, dotted)(*args)
+
+        return later
+    return _resolve(window, dotted)
+
+
 @dataclass
 class Actions:
     """The window's actions by name, with the menus and tool bar made from them."""
@@ -841,7 +857,7 @@ def _make(window: QMainWindow, view: QWidget, row: Command, actions: Actions) ->
     if row.keys:
         action.setShortcuts(_sequences(row.keys))
     action.setCheckable(row.checkable)
-    slot = _resolve(window, row.slot)
+    slot = _slot(window, row.slot)
     args = row.args
     if row.checkable and not args:
         action.triggered.connect(slot)

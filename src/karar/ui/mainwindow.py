@@ -12,7 +12,9 @@ adopts it. Map errors become a dialog or a bar, never a traceback.
 from __future__ import annotations
 
 import os
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -25,12 +27,12 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QDockWidget,
     QFileDialog,
     QMainWindow,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -41,24 +43,28 @@ from karar.core.labels import plain_text
 from karar.core.layout import LayoutKind
 from karar.core.model import Node
 from karar.core.pathnames import qt_can_name
-from karar.ui import dialogs, i18n, mapmemory
+from karar.ui import i18n, mapmemory
 from karar.ui.actions import build_actions, retranslate
-from karar.ui.decisionlog import DecisionLogPanel
 from karar.ui.document import MapDocument
 from karar.ui.i18n import QT_TRANSLATE_NOOP
 from karar.ui.noticebar import NoticeBar
-from karar.ui.orphans import OrphansPanel
-from karar.ui.outputs import Outputs
 from karar.ui.plaintext import error_text, file_name, plain_undo_tooltips, title_text
-from karar.ui.present import Presentation
 from karar.ui.recent import RecentMenu
 from karar.ui.scene import MapScene
-from karar.ui.search import SearchBar, SearchController
 from karar.ui.session import Answer, Loaded, Session
 from karar.ui.sidepanel import DecisionPanel
 from karar.ui.statusline import StatusLine
 from karar.ui.theme import THEME_NAMES, apply_app_theme, resolve_theme
 from karar.ui.view import MapView
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+    from karar.ui.decisionlog import DecisionLogPanel
+    from karar.ui.orphans import OrphansPanel
+    from karar.ui.outputs import Outputs
+    from karar.ui.present import Presentation
+    from karar.ui.search import SearchBar, SearchController
 
 MAP_FILTER = QT_TRANSLATE_NOOP(
     "MainWindow",
@@ -67,6 +73,10 @@ MAP_FILTER = QT_TRANSLATE_NOOP(
 )
 MAP_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mmd", ".mermaid", ".karar.yaml")
 _STATE_VERSION = 1
+#: the docks made on first use (MainWindow attributes), and where the window remembers
+#: which of them were open when it last closed
+_MADE_ON_FIRST_USE_DOCKS = ("orphans_panel", "decision_log")
+_DOCKS_SHOWN_KEY = "window/docks_shown"
 FILTER_BY_NAME: dict[str, ViewFilter] = {f.name: f for f in FILTERS}
 #: the View › Filter actions and the filter each shows
 FILTER_ACTIONS = {
@@ -113,10 +123,6 @@ class MainWindow(QMainWindow):
         self.document = MapDocument(self)
         self.map_scene = MapScene(self.document, resolve_theme(theme), kind=LayoutKind(layout))
         self.view = MapView(self.map_scene, self)
-        self.search = SearchController(self.document, self.map_scene, self)
-        self.search_bar = SearchBar(self.search, self)
-        self.search_bar.hide()
-        self.search_bar.closed.connect(self.view.setFocus)
         self.notice_bar = NoticeBar(self)
         self.notice_bar.line_activated.connect(self._on_notice_bar_line_activated)
         self.notice_bar.dismissed.connect(self._on_notice_bar_dismissed)
@@ -124,19 +130,16 @@ class MainWindow(QMainWindow):
         self._dismissed: set[tuple[str | None, tuple[tuple[int, str], ...]]] = set()
 
         central = QWidget(self)
-        column = QVBoxLayout(central)
+        column = self._column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.notice_bar)
-        column.addWidget(self.search_bar)
+        column.addWidget(self.notice_bar)  # the find bar goes under it once made
         column.addWidget(self.view, 1)
         self.setCentralWidget(central)
         self.setAcceptDrops(True)
 
         self.session = Session(self.document, self.view.view_state, self)
-        self.outputs = Outputs(self)
         self._build_docks()
-        self.presentation = Presentation(self)
         stack = self.document.undo_stack
         self.commands = build_actions(
             self,
@@ -169,6 +172,39 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ building
 
+    # made on first use: the first frame needs none of these (nor their modules)
+    @cached_property
+    def outputs(self) -> Outputs:
+        """The File menu's export and print commands."""
+        from karar.ui.outputs import Outputs
+
+        return Outputs(self)
+
+    @cached_property
+    def search(self) -> SearchController:
+        """Find: the query, its matches and the one shown."""
+        from karar.ui.search import SearchController
+
+        return SearchController(self.document, self.map_scene, self)
+
+    @cached_property
+    def search_bar(self) -> SearchBar:
+        """The find bar above the map (hidden until Find)."""
+        from karar.ui.search import SearchBar
+
+        bar = SearchBar(self.search, self)
+        bar.hide()
+        bar.closed.connect(self.view.setFocus)
+        self._column.insertWidget(1, bar)  # between the notice bar and the map
+        return bar
+
+    @cached_property
+    def presentation(self) -> Presentation:
+        """The presentation mode (inactive until entered)."""
+        from karar.ui.present import Presentation
+
+        return Presentation(self)
+
     def _build_docks(self) -> None:
         self.decision_panel = DecisionPanel(self.document, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.decision_panel)
@@ -177,25 +213,95 @@ class MainWindow(QMainWindow):
         self.decision_panel.node_activated.connect(self.view.select)
         self.decision_panel.focus_map_requested.connect(self.view.setFocus)
 
-        # under the map, beside the Decision dock (not a tab of it): Enter in the log opens
-        # the note there; the table is as wide as the map, so the note's line shows
-        self.decision_log = DecisionLogPanel(self.document, self)
+        # under the map, beside the Decision dock (not a tab of it): see decision_log
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.decision_log)
-        self.decision_log.hide()  # on a laptop it would take a third of the map's height
-        self.map_scene.selection_changed.connect(self.decision_log.set_selected_node)
-        self.decision_log.node_selected.connect(self._show_node)
-        self.decision_log.edit_requested.connect(self._on_decision_log_edit_requested)
-
-        self.orphans_panel = OrphansPanel(self.document, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.orphans_panel)
-        self.tabifyDockWidget(self.decision_panel, self.orphans_panel)
-        self.decision_panel.raise_()
-        self.map_scene.selection_changed.connect(self.orphans_panel.set_selected_node)
-        self.orphans_panel.node_activated.connect(self._show_node)
-        self.orphans_panel.orphans_present.connect(self._on_orphans_panel_orphans_present)
-        self.orphans_panel.setVisible(self.orphans_panel.has_orphans)
         self.resizeDocks([self.decision_panel], [380], Qt.Orientation.Horizontal)
+        # the orphans dock shows itself once a map with orphans is open (see orphans_panel)
+        self.document.map_replaced.connect(self._on_document_orphans_changed)
+        self.document.orphans_changed.connect(self._on_document_orphans_changed)
+
+    # The decision log and the orphans dock are hidden at start (the log until asked for,
+    # the orphans dock until there are orphans): they are made, and their modules
+    # imported, the first time they are wanted, each then placed where the remembered
+    # layout had it. Until then View holds a stand-in for each one's toggle action.
+
+    @cached_property
+    def decision_log(self) -> DecisionLogPanel:
+        """The Decisions dock: every decided node in a table (hidden until asked for)."""
+        from karar.ui.decisionlog import DecisionLogPanel
+
+        dock = DecisionLogPanel(self.document, self)
+        if not self._restore_dock(dock):
+            # under the map, beside the Decision dock (not a tab of it): Enter in the log
+            # opens the note there; the table is as wide as the map, so the note's line shows
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            dock.hide()  # on a laptop it would take a third of the map's height
+        dock.set_selected_node(self.map_scene.selected)
+        self.map_scene.selection_changed.connect(dock.set_selected_node)
+        dock.node_selected.connect(self._show_node)
+        dock.edit_requested.connect(self._on_decision_log_edit_requested)
+        self._adopt_dock(dock, "decision_log")
+        return dock
+
+    @cached_property
+    def orphans_panel(self) -> OrphansPanel:
+        """The Orphaned notes dock, a tab beside the Decision dock (shown while the project
+        has entries that name no node of the map)."""
+        from karar.ui.orphans import OrphansPanel
+
+        dock = OrphansPanel(self.document, self)
+        if not self._restore_dock(dock):
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.tabifyDockWidget(self.decision_panel, dock)
+            self.decision_panel.raise_()
+        dock.set_selected_node(self.map_scene.selected)
+        self.map_scene.selection_changed.connect(dock.set_selected_node)
+        dock.node_activated.connect(self._show_node)
+        dock.orphans_present.connect(self._on_orphans_panel_orphans_present)
+        self._adopt_dock(dock, "orphans_panel")
+        dock.setVisible(dock.has_orphans)
+        if dock.has_orphans:
+            dock.raise_()
+        return dock
+
+    def _made(self, name: str) -> bool:
+        """Whether the part ``name`` made on first use (a dock, the presentation) is made."""
+        return name in vars(self)
+
+    def _restore_dock(self, dock: QDockWidget) -> bool:
+        """Put a dock made on first use where the remembered layout had it; False when the
+        layout has no place for it."""
+        return self.remember and self.restoreDockWidget(dock)
+
+    def _adopt_dock(self, dock: QDockWidget, name: str) -> None:
+        """Put a dock made on first use in View, its own toggle action in place of the
+        stand-in."""
+        stand_in = self._dock_stand_ins.pop(name, None)
+        if stand_in is not None:
+            view_menu = self.commands.menus["view"]
+            view_menu.insertAction(stand_in, dock.toggleViewAction())
+            view_menu.removeAction(stand_in)
+            stand_in.deleteLater()
+
+    def _dock_stand_in(self, name: str, title: str) -> QAction:
+        """View's toggle for the dock ``name`` before it is made: checking it makes the
+        dock and shows it."""
+        action = QAction(title, self)
+        action.setCheckable(True)
+
+        def show(checked: bool) -> None:
+            if checked:
+                dock = getattr(self, name)
+                dock.show()
+                dock.raise_()
+
+        action.toggled.connect(show)
+        return action
+
+    @Slot()
+    def _on_document_orphans_changed(self) -> None:
+        if not self._made("orphans_panel") and self.document.orphans():
+            self.orphans_panel  # noqa: B018 (made: it shows itself)
 
     def _set_up_actions(self) -> None:
         actions = self.commands
@@ -211,8 +317,17 @@ class MainWindow(QMainWindow):
         self.map_scene.animate = actions["animate"].isChecked()
         view_menu = actions.menus["view"]
         before = actions["minimap"]
-        for dock in (self.decision_panel, self.orphans_panel, self.decision_log):
-            view_menu.insertAction(before, dock.toggleViewAction())
+        view_menu.insertAction(before, self.decision_panel.toggleViewAction())
+        self._dock_stand_ins = {
+            "orphans_panel": self._dock_stand_in(
+                "orphans_panel", QCoreApplication.translate("OrphansPanel", "Orphaned notes")
+            ),
+            "decision_log": self._dock_stand_in(
+                "decision_log", QCoreApplication.translate("DecisionLog", "Decisions")
+            ),
+        }
+        for stand_in in self._dock_stand_ins.values():
+            view_menu.insertAction(before, stand_in)
         self.recent_menu = RecentMenu(self)
         self.recent_menu.chosen.connect(self._on_recent_menu_chosen)
         actions.menus["file"].insertMenu(actions["reload"], self.recent_menu)
@@ -221,6 +336,12 @@ class MainWindow(QMainWindow):
             state = settings.value("window/state")
             if state is not None:
                 self.restoreState(state, _STATE_VERSION)
+                # a dock made on first use that was open when the window last closed is
+                # open again at once
+                shown = settings.value(_DOCKS_SHOWN_KEY, [], type=list)
+                for name in _MADE_ON_FIRST_USE_DOCKS:
+                    if isinstance(shown, list) and name in shown:
+                        getattr(self, name).show()
 
     @Slot(object)
     def _show_node(self, node: Node) -> None:
@@ -285,7 +406,7 @@ class MainWindow(QMainWindow):
         """Show ``loaded``: its map, project and folds in one document load, then its view
         (else a computed first view). ``keep_view`` keeps zoom and position as they are."""
         self._failed = False
-        if self.search_bar.isVisible():
+        if self._made("search_bar") and self.search_bar.isVisible():
             self.search_bar.close_bar()
         view = loaded.view
         layout = view.get("layout")
@@ -391,6 +512,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, err: KararError) -> None:
         """Tell the user why a map or project could not be opened."""
+        from karar.ui import dialogs
+
         self.error_box = dialogs.error_box(self, err)
         self.error_box.open()
 
@@ -446,10 +569,15 @@ class MainWindow(QMainWindow):
             self.decision_panel.setWindowTitle(
                 QCoreApplication.translate("DecisionPanel", "Decision")
             )
-            self.decision_log.setWindowTitle(QCoreApplication.translate("DecisionLog", "Decisions"))
-            self.orphans_panel.setWindowTitle(
-                QCoreApplication.translate("OrphansPanel", "Orphaned notes")
-            )
+            titles = {
+                "decision_log": QCoreApplication.translate("DecisionLog", "Decisions"),
+                "orphans_panel": QCoreApplication.translate("OrphansPanel", "Orphaned notes"),
+            }
+            for name, title in titles.items():
+                if self._made(name):
+                    getattr(self, name).setWindowTitle(title)
+                else:
+                    self._dock_stand_ins[name].setText(title)
             self.recent_menu.setTitle(QCoreApplication.translate("RecentMenu", "Open &Recent"))
             self.status.retranslate()
             self.map_scene.retranslate()
@@ -545,10 +673,14 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         """Show the About box."""
+        from karar.ui import dialogs
+
         dialogs.about(self)
 
     def show_keys(self) -> QDialog:
         """List the keyboard shortcuts (made from the actions themselves)."""
+        from karar.ui import dialogs
+
         dialog = dialogs.shortcuts(self, self.commands)
         dialog.open()
         return dialog
@@ -656,6 +788,12 @@ class MainWindow(QMainWindow):
             settings = QSettings()
             settings.setValue("window/geometry", self.saveGeometry())
             settings.setValue("window/state", self.saveState(_STATE_VERSION))
+            shown = [
+                name
+                for name in _MADE_ON_FIRST_USE_DOCKS
+                if self._made(name) and not getattr(self, name).isHidden()
+            ]
+            settings.setValue(_DOCKS_SHOWN_KEY, shown)
         super().closeEvent(event)
 
 

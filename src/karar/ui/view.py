@@ -37,7 +37,6 @@ from karar.core.layout import LayoutKind
 from karar.core.model import Node
 from karar.ui.minimap import Minimap
 from karar.ui.navigation import Navigator
-from karar.ui.nodemenu import node_menu
 from karar.ui.scene import MapScene
 
 MIN_ZOOM = 0.02
@@ -580,6 +579,8 @@ class MapView(QGraphicsView):
         closed)."""
         if self.context_menu is not None:
             self.context_menu.close()
+        from karar.ui.nodemenu import node_menu  # its first use: not on the start path
+
         menu = node_menu(
             self, self.map_scene.document, node, folds_apply=self.map_scene.filter.folds_apply
         )
