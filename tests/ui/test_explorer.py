@@ -377,3 +377,33 @@ def test_view_state_is_remembered_per_map(qtbot: QtBot, tmp_path: Path) -> None:
     assert second.view.zoom == pytest.approx(1.7)
     assert [n.label for n in second.document.folded] == ["İki"]
     assert "Bir.bir" in {n.label for n in shown(second)}
+
+
+@pytest.mark.parametrize(("width", "expected"), [(1024, 317), (1280, 380), (1600, 380)])
+def test_the_decision_dock_takes_its_share_of_a_new_window(
+    qtbot: QtBot, width: int, expected: int
+) -> None:
+    # a fixed 380 px left a 1,024-px laptop or projector 640 px of map
+    win = MainWindow(theme="light", remember=False)
+    qtbot.addWidget(win)
+    win.resize(width, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.decision_panel.width() == expected
+
+
+def test_a_remembered_dock_width_wins_over_the_share(qtbot: QtBot) -> None:
+    first = MainWindow(theme="light", remember=True)
+    qtbot.addWidget(first)
+    first.resize(1024, 700)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resizeDocks([first.decision_panel], [450], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: first.decision_panel.width() == 450)
+    first.close()  # remembers the layout
+    second = MainWindow(theme="light", remember=True)
+    qtbot.addWidget(second)
+    second.resize(1024, 700)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.decision_panel.width() == 450

@@ -27,7 +27,14 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -77,6 +84,19 @@ _STATE_VERSION = 1
 #: which of them were open when it last closed
 _MADE_ON_FIRST_USE_DOCKS = ("orphans_panel", "decision_log")
 _DOCKS_SHOWN_KEY = "window/docks_shown"
+#: the Decision dock's width at the first start: PANEL_SHARE of the window, within
+#: PANEL_WIDTHS (on a 1,024-px laptop or projector the map keeps more than two thirds)
+PANEL_WIDTHS = (300, 380)
+PANEL_SHARE = 0.31
+
+
+def panel_width(window_width: int) -> int:
+    """The Decision dock's width, in pixels, in a window ``window_width`` wide that has no
+    remembered layout."""
+    low, high = PANEL_WIDTHS
+    return max(low, min(high, round(window_width * PANEL_SHARE)))
+
+
 FILTER_BY_NAME: dict[str, ViewFilter] = {f.name: f for f in FILTERS}
 #: the View › Filter actions and the filter each shows
 FILTER_ACTIONS = {
@@ -215,7 +235,7 @@ class MainWindow(QMainWindow):
 
         # under the map, beside the Decision dock (not a tab of it): see decision_log
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.decision_panel], [380], Qt.Orientation.Horizontal)
+        self._panel_sized = False  # sized to the window when first shown (see showEvent)
         # the orphans dock shows itself once a map with orphans is open (see orphans_panel)
         self.document.map_replaced.connect(self._on_document_orphans_changed)
         self.document.orphans_changed.connect(self._on_document_orphans_changed)
@@ -335,7 +355,7 @@ class MainWindow(QMainWindow):
             settings = QSettings()
             state = settings.value("window/state")
             if state is not None:
-                self.restoreState(state, _STATE_VERSION)
+                self._panel_sized = self.restoreState(state, _STATE_VERSION)
                 # a dock made on first use that was open when the window last closed is
                 # open again at once
                 shown = settings.value(_DOCKS_SHOWN_KEY, [], type=list)
@@ -775,6 +795,16 @@ class MainWindow(QMainWindow):
         if path is not None:
             event.acceptProposedAction()
             self.open_path(path)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._panel_sized:  # no remembered layout: the dock in proportion to the window
+            self._panel_sized = True
+            width = panel_width(self.width())
+            self.resizeDocks([self.decision_panel], [width], Qt.Orientation.Horizontal)
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()  # in place for the first frame, not one event later
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         answer = self.session.maybe_save() if self.remember else Answer.PROCEED
