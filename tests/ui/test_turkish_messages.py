@@ -197,3 +197,44 @@ def test_undo_steps_are_named_in_turkish(qtbot: QtBot) -> None:
     doc.decide(node, Decision.REJECTED)
     assert undo.text() == "&Undo Reject “PostgreSQL”"
     win.session.mark_clean()
+
+
+@pytest.mark.parametrize(("language", "question"), [("tr", "Soru"), ("en", "Question")])
+def test_the_windows_decision_report_speaks_its_language(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    question: str,
+) -> None:
+    # File › Export Decision Report… from a Turkish window: a Turkish document (the command
+    # line's stays English unless --lang tr)
+    win = _turkish_window(qtbot)
+    i18n.install(language)
+    pg = next(n for n in win.document.mindmap if n.label == "PostgreSQL")
+    win.document.decide(pg, Decision.CHOSEN)
+    out = tmp_path / "report.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    win.commands["export_report"].trigger()
+    text = out.read_text(encoding="utf-8")
+    assert f'<html lang="{language}">' in text
+    assert f">{question}</th>" in text
+    today = dt.date.today()
+    shown = f"{today.day}.{today.month}.{today.year}" if language == "tr" else today.isoformat()
+    assert f'class="when">{shown}<' in text
+    win.session.mark_clean()
+
+
+def test_the_windows_snapshot_speaks_its_language(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    win = _turkish_window(qtbot)
+    out = tmp_path / "snapshot.md"
+
+    def save_here(dialog: QFileDialog) -> int:
+        dialog.selectFile(str(out))
+        return int(QFileDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(QFileDialog, "exec", save_here)
+    win.commands["export_md"].trigger()
+    assert "\n_Karar özeti, " in out.read_text(encoding="utf-8")

@@ -85,7 +85,10 @@ class Outputs(QObject):
         finally:
             dialog.deleteLater()
         text = markdown_snapshot(
-            doc.mindmap, entries=dict(doc.map_state.entries()), decisions_only=decisions_only
+            doc.mindmap,
+            entries=dict(doc.map_state.entries()),
+            decisions_only=decisions_only,
+            lang=i18n.current_language(),  # the window's words (the command line's: English)
         )
         try:
             write_atomic(Path(path), text.encode("utf-8"))
@@ -224,6 +227,7 @@ class Outputs(QObject):
                 Path(path),
                 "pdf" if suffix == ".pdf" else "html",
                 project_name=doc.project.path.name if doc.project.path else "",
+                lang=i18n.current_language(),
             )
         except (KararError, OSError) as err:
             could_not = self.tr("Could not export the decision report: {reason}")
