@@ -138,6 +138,28 @@ def test_printing_gives_the_pages_shown(preview: PrintPreview, tmp_path: Path) -
     assert len(page_sizes(out)) == 1
 
 
+def test_what_each_node_paints_is_read_once_for_plan_and_print(
+    preview: PrintPreview, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from karar.ui.items import NodeItem
+
+    choose(preview, "scope", "all")
+    choose(preview, "pages", "poster")
+    loads: list[object] = []
+    load = NodeItem.load
+
+    def counted(self: NodeItem, node: object, box: object) -> object:
+        loads.append(node)
+        return load(self, node, box)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(NodeItem, "load", counted)
+    choose(preview, "paper", "A3")  # plans again: every node read, once
+    planned = len(loads)
+    assert planned > 0
+    print_to_pdf(preview, tmp_path / "printed.pdf")
+    assert len(loads) == planned  # printing the plan reads nothing again
+
+
 def test_a_poster_prints_on_the_chosen_paper(preview: PrintPreview, tmp_path: Path) -> None:
     choose(preview, "scope", "all")
     choose(preview, "pages", "poster")

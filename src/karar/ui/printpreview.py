@@ -26,7 +26,13 @@ from karar.core.pages import PAPERS, Orientation, Page, PageSetup, PagesKind
 from karar.core.pathnames import shown
 from karar.core.scope import Scope
 from karar.ui.i18n import QT_TRANSLATE_NOOP
-from karar.ui.pages import paint_pages, plan_pages, sheet_orientation, window_header
+from karar.ui.pages import (
+    PicturePainter,
+    paint_pages,
+    plan_pages,
+    sheet_orientation,
+    window_header,
+)
 from karar.ui.plaintext import warn
 
 if TYPE_CHECKING:
@@ -124,6 +130,7 @@ class PrintJob:
         self.scene: MapScene | None = None
         self.overview: tuple[MapScene, QRectF] | None = None
         self.pages: list[Page] = []
+        self.picture: PicturePainter | None = None
         self._draw()
 
     def theme(self) -> str:
@@ -173,8 +180,16 @@ class PrintJob:
                 if picture is not None:
                     picture.setBackgroundBrush(QColor("white"))
         setup = PageSetup(paper=self.options.paper, orientation=self.options.orientation)
+        # what each node paints is read once, for the plan and every drawing of it
+        self.picture = PicturePainter(scene)
         self.pages = plan_pages(
-            self.options.pages, setup, scene, source, self.overview, doc.mindmap.display_title
+            self.options.pages,
+            setup,
+            scene,
+            source,
+            self.overview,
+            doc.mindmap.display_title,
+            self.picture,
         )
 
     def paint(self, device: QPagedPaintDevice) -> bool:
@@ -197,7 +212,7 @@ class PrintJob:
         header = window_header(doc.mindmap.display_title, doc.project)
         overview = self.overview[0] if self.overview is not None else self.scene
         sheet = sheet_orientation(self.pages, self.options.orientation)
-        paint_pages(device, pages, self.scene, overview, header, sheet=sheet)
+        paint_pages(device, pages, self.scene, overview, header, sheet=sheet, picture=self.picture)
         return True
 
 
