@@ -9,9 +9,10 @@ from collections.abc import Iterator
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths
 from pytestqt.qtbot import QtBot
 
+from karar.ui import i18n
 from karar.ui.app import make_app
 from karar.ui.mainwindow import MainWindow
 
@@ -31,3 +32,13 @@ def window(qtbot: QtBot) -> Iterator[MainWindow]:
     assert win.open_map(None)
     yield win
     win.close()
+
+
+@pytest.fixture
+def english_after() -> Iterator[None]:
+    """For a test that switches the window's language: English again afterwards, and no
+    remembered choice (every other test expects the English window)."""
+    make_app()
+    yield
+    i18n.install("en")
+    QSettings().remove(i18n.SETTING)

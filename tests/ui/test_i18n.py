@@ -5,7 +5,6 @@ dialog texts."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,17 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from karar.ui import i18n
 from karar.ui.actions import MENUS, shortcuts_html
-from karar.ui.app import make_app
 from karar.ui.mainwindow import MainWindow
 
-
-@pytest.fixture(autouse=True)
-def _english_after() -> Iterator[None]:
-    """Every other test expects the English window: put it back."""
-    make_app()
-    yield
-    i18n.install("en")
-    QSettings().remove(i18n.SETTING)
+# every other test expects the English window: each test here puts it back
+pytestmark = pytest.mark.usefixtures("english_after")
 
 
 def _menu_titles(window: MainWindow) -> list[str]:

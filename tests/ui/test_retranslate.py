@@ -5,10 +5,9 @@ the title speak the new language, just as a window opened in it does."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,7 +27,6 @@ from karar.core.mermaid import parse_mermaid
 from karar.core.project import NodeState, Project
 from karar.core.status import Decision
 from karar.ui import i18n
-from karar.ui.app import make_app
 from karar.ui.mainwindow import MainWindow
 
 MAP = """mindmap
@@ -44,13 +42,8 @@ MAP = """mindmap
 ROOT = "Stack"
 
 
-@pytest.fixture(autouse=True)
-def _english_after() -> Iterator[None]:
-    """Every other test expects the English window: put it back."""
-    make_app()
-    yield
-    i18n.install("en")
-    QSettings().remove(i18n.SETTING)
+# every other test expects the English window: each test here puts it back
+pytestmark = pytest.mark.usefixtures("english_after")
 
 
 def _project() -> Project:
