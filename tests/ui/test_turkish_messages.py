@@ -8,11 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QPdfWriter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -21,20 +19,13 @@ from karar.core.adr import RecordsError
 from karar.core.filters import DecisionsOnly
 from karar.core.status import Decision
 from karar.ui import i18n
-from karar.ui.app import make_app
 from karar.ui.export import Notice
 from karar.ui.guard import Holder
 from karar.ui.mainwindow import MainWindow
 from karar.ui.pages import LEGEND, Header, window_header
 
-
-@pytest.fixture(autouse=True)
-def _english_after() -> Iterator[None]:
-    """Every other test expects the English window: put it back."""
-    make_app()
-    yield
-    i18n.install("en")
-    QSettings().remove(i18n.SETTING)
+# every other test expects the English window: each test here puts it back
+pytestmark = pytest.mark.usefixtures("english_after")
 
 
 def _turkish_window(qtbot: QtBot) -> MainWindow:
@@ -238,3 +229,13 @@ def test_the_windows_snapshot_speaks_its_language(
     monkeypatch.setattr(QFileDialog, "exec", save_here)
     win.commands["export_md"].trigger()
     assert "\n_Karar özeti, " in out.read_text(encoding="utf-8")
+
+
+def test_every_reason_core_gives_for_a_suggested_home_is_worded_in_turkish() -> None:
+    from karar.core import decisions
+    from karar.ui.orphans import REASON_TEXTS, reason_text
+
+    assert set(REASON_TEXTS) == set(decisions.REASONS)
+    i18n.install("tr")
+    worded = {reason: reason_text(reason) for reason in decisions.REASONS}
+    assert all(text != reason for reason, text in worded.items()), worded

@@ -91,9 +91,11 @@ those under a parent labelled as the orphan's parent, then the first by path."""
 _REMEMBERED = 4096
 """Orphan labels whose near matches are kept (the entries of a branch share labels)."""
 
-_MOVED = "same label, moved to another branch"
-_EDITED = "label edited"
-_SIMILAR = "similar label in another branch"
+MOVED = "same label, moved to another branch"
+EDITED = "label edited"
+SIMILAR = "similar label in another branch"
+REASONS = (MOVED, EDITED, SIMILAR)
+"""Every :attr:`Suggestion.reason` (the window words each in its language)."""
 
 
 class HomeIndex:
@@ -197,7 +199,7 @@ class HomeIndex:
         scored: dict[int, tuple[float, str]] = {}
         for index in self._same_label(want, want_parent, parent):
             likeness = self._parent_likeness(self._parent_of[index], want_parent)
-            scored[index] = (0.9 + 0.1 * likeness, _MOVED)
+            scored[index] = (0.9 + 0.1 * likeness, MOVED)
         # A reworded label scores its likeness times 0.95 under the orphan's old parent and
         # 0.8 elsewhere: look only where such a score could still make the list.
         folded = _folded(want)
@@ -225,13 +227,13 @@ class HomeIndex:
                     continue
                 if parent is not None:
                     for index in self._by_parent_label.get((parent, label), [])[:limit]:
-                        _keep(scored, index, ratio * 0.95, _EDITED)
+                        _keep(scored, index, ratio * 0.95, EDITED)
                 taken = 0
                 for index in self._by_label[label][: limit + _SAME_LABEL_SCORED]:
                     if taken == limit:
                         break
                     if self._parent_of[index] != parent:
-                        _keep(scored, index, ratio * 0.8, _SIMILAR)
+                        _keep(scored, index, ratio * 0.8, SIMILAR)
                         taken += 1
 
     def _path(self, index: int) -> NodePath:

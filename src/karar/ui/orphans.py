@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from karar.core import decisions
 from karar.core.decisions import HomeIndex, Suggestion
 from karar.core.labels import plain_text
 from karar.core.model import Node, NodePath
@@ -57,15 +58,11 @@ _PATH_ROLE = Qt.ItemDataRole.UserRole
 _NOTE_CHARS = 60
 
 
-#: why a suggestion is proposed, as core words it (English), shown translated
-_REASONS = {
-    "same label, moved to another branch": QT_TRANSLATE_NOOP(
-        "OrphansPanel", "same label, moved to another branch"
-    ),
-    "label edited": QT_TRANSLATE_NOOP("OrphansPanel", "label edited"),
-    "similar label in another branch": QT_TRANSLATE_NOOP(
-        "OrphansPanel", "similar label in another branch"
-    ),
+#: why a suggestion is proposed (each of core's reasons), shown translated
+REASON_TEXTS = {
+    decisions.MOVED: QT_TRANSLATE_NOOP("OrphansPanel", "same label, moved to another branch"),
+    decisions.EDITED: QT_TRANSLATE_NOOP("OrphansPanel", "label edited"),
+    decisions.SIMILAR: QT_TRANSLATE_NOOP("OrphansPanel", "similar label in another branch"),
 }
 
 
@@ -96,7 +93,7 @@ def where(path: NodePath) -> str:
 
 def reason_text(reason: str) -> str:
     """Why a suggestion is proposed (:attr:`Suggestion.reason`), in the window's language."""
-    source = _REASONS.get(reason)
+    source = REASON_TEXTS.get(reason)
     return QCoreApplication.translate("OrphansPanel", source) if source else reason
 
 
