@@ -200,23 +200,37 @@ def test_peak_memory(count: int, budget_mb: float) -> None:
 # The real start path, ``karar PATH`` (``python -m karar``, as the console script runs it),
 # watched from outside the code it measures: the map view's first_frame_painted signal says
 # when the first frame is painted, then the window closes as a user would close it and the
-# process runs to its exit. karar.ui.view is imported first only to hook that signal (the
-# start path imports it anyway); nothing else is added to the path.
+# process runs to its exit. The watch hooks MapView the moment the start path imports
+# karar.ui.view, and imports nothing itself: what is loaded, and in which order (PySide
+# treats a module imported before Qt is up differently), stays the start path's own.
 _STARTUP_SCRIPT = textwrap.dedent(
     """
-    import os, runpy, sys
-    from PySide6.QtCore import QTimer
-    from karar.ui.view import MapView
-    init = MapView.__init__
-    def watched(self, *args, **kwargs):
-        init(self, *args, **kwargs)
-        def painted():
-            print("first-frame", flush=True)
-            heavy = ("networkx", "yaml", "markdown")
-            print("modules", " ".join(m for m in heavy if m in sys.modules), flush=True)
-            QTimer.singleShot(0, self.window().close)
-        self.first_frame_painted.connect(painted)
-    MapView.__init__ = watched
+    import importlib.util, runpy, sys
+    def watch(MapView):
+        init = MapView.__init__
+        def watched(self, *args, **kwargs):
+            init(self, *args, **kwargs)
+            def painted():
+                from PySide6.QtCore import QTimer
+                print("first-frame", flush=True)
+                heavy = ("networkx", "yaml", "markdown")
+                print("modules", " ".join(m for m in heavy if m in sys.modules), flush=True)
+                QTimer.singleShot(0, self.window().close)
+            self.first_frame_painted.connect(painted)
+        MapView.__init__ = watched
+    class Watch:
+        def find_spec(self, name, path, target=None):
+            if name != "karar.ui.view":
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(name)
+            load = spec.loader.exec_module
+            def exec_module(module):
+                load(module)
+                watch(module.MapView)
+            spec.loader.exec_module = exec_module
+            return spec
+    sys.meta_path.insert(0, Watch())
     sys.argv = ["karar", *sys.argv[1:]]
     runpy.run_module("karar", run_name="__main__", alter_sys=True)
     """
