@@ -8,16 +8,25 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from karar.core.labels import plain_text
 from karar.core.pages import Orientation, PageSetup, PagesKind
 from karar.core.scope import Scope
 from karar.core.sources import load_map
+from karar.ui import progress as progress_module
 from karar.ui.export import picture_scene
 from karar.ui.mainwindow import MainWindow
 from karar.ui.pages import plan_pages
@@ -271,9 +280,12 @@ def _print_from_the_preview(window: MainWindow, qtbot: QtBot) -> tuple[str, str,
     shows it) and the printer's output format."""
     seen: list[tuple[str, str, object]] = []
 
+    # the preview handles events while it draws its pages: each step waits for its dialog
     def in_print_dialog() -> None:
         dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QPrintDialog)
+        if not isinstance(dialog, QPrintDialog):
+            QTimer.singleShot(10, in_print_dialog)
+            return
         field = dialog.findChild(QLineEdit, "filename")
         assert field is not None
         printer = dialog.printer()
@@ -282,7 +294,9 @@ def _print_from_the_preview(window: MainWindow, qtbot: QtBot) -> tuple[str, str,
 
     def in_preview() -> None:
         preview = QApplication.activeModalWidget()
-        assert isinstance(preview, PrintPreview)
+        if not isinstance(preview, PrintPreview):
+            QTimer.singleShot(10, in_preview)
+            return
         (button,) = [a for a in preview.findChildren(QAction) if a.text() == "Print"]
         QTimer.singleShot(0, in_print_dialog)
         button.trigger()
@@ -365,3 +379,74 @@ def test_a_page_range_prints_those_pages(preview: PrintPreview, tmp_path: Path) 
     assert len(pages) == 3
     assert plain_text(root.children[1].label, root.children[1].markdown) in pages[0]
     assert printer.fullPage()
+
+
+def _cancel_when_progress_shows(qtbot: QtBot, parent: QWidget, seen: list[str]) -> QTimer:
+    """Press Cancel in the progress dialog as soon as it shows (its label kept in ``seen``)."""
+
+    def press() -> None:
+        shown = [
+            dialog
+            for dialog in parent.findChildren(QProgressDialog, "progress-dialog")
+            if dialog.isVisible()  # those of earlier drawings wait to be deleted
+        ]
+        if not shown:
+            return
+        (dialog,) = shown
+        seen.append(dialog.labelText())
+        poll.stop()
+        button = dialog.findChild(QPushButton)
+        assert button is not None
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    poll = QTimer()
+    poll.timeout.connect(press)
+    poll.start(0)
+    return poll
+
+
+def test_printing_shows_progress_and_cancelling_prints_nothing(
+    preview: PrintPreview, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose(preview, "scope", "all")
+    choose(preview, "pages", "poster")
+    monkeypatch.setattr(progress_module, "MINIMUM_DURATION_MS", 0)
+    seen: list[str] = []
+    poll = _cancel_when_progress_shows(qtbot, preview, seen)
+    out = tmp_path / "printed.pdf"
+    print_to_pdf(preview, out)
+    poll.stop()
+    assert seen and seen[0].startswith("Printing ")
+    assert preview.cancelled
+    assert not out.exists()
+    # a file printed over is left as it was
+    out.write_bytes(b"older")
+    poll = _cancel_when_progress_shows(qtbot, preview, seen)
+    print_to_pdf(preview, out)
+    poll.stop()
+    assert len(seen) == 2 and preview.cancelled
+    assert out.read_bytes() == b"older"
+    # and printing to the end prints
+    print_to_pdf(preview, out)
+    assert not preview.cancelled
+    assert len(pdf_pages(out)) == preview.page_count()
+
+
+def test_the_preview_shows_progress_and_can_be_cancelled(
+    preview: PrintPreview, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose(preview, "scope", "all")
+    monkeypatch.setattr(progress_module, "MINIMUM_DURATION_MS", 0)
+    seen: list[str] = []
+    poll = _cancel_when_progress_shows(qtbot, preview, seen)
+    choose(preview, "pages", "poster")  # redraws the preview
+    poll.stop()
+    assert seen and seen[0].startswith("Drawing the preview of ")
+    assert preview.job is not None
+    planned = len(preview.job.pages)
+    assert preview.page_count() < planned  # stopped where Cancel was pressed
+    assert not preview.cancelled  # nothing was to be printed
+    # printing still prints every page
+    out = tmp_path / "printed.pdf"
+    print_to_pdf(preview, out)
+    assert len(pdf_pages(out)) == planned

@@ -265,10 +265,13 @@ class Outputs(QObject):
             printer.setOutputFormat(destination)
         dialog = PrintPreview(self.window, printer)
         try:
-            if dialog.exec() == PrintPreview.DialogCode.Accepted:
-                self.window.statusBar().showMessage(
-                    self.tr("The map was sent to the printer"), 6000
-                )
+            if dialog.exec() != PrintPreview.DialogCode.Accepted:
+                return
+            if dialog.cancelled:
+                said = self.tr("Printing cancelled: nothing was printed")
+            else:
+                said = self.tr("The map was sent to the printer")
+            self.window.statusBar().showMessage(said, 6000)
         finally:
             dialog.deleteLater()
 

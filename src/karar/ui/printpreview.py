@@ -13,17 +13,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Slot
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Slot
+from PySide6.QtGui import QAction, QColor, QPaintEngine
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from karar.core.atomic import write_atomic
 from karar.core.filters import ViewFilter
 from karar.core.labels import plain_text
 from karar.core.pages import PAPERS, Orientation, Page, PageSetup, PagesKind
 from karar.core.pathnames import shown
+from karar.core.progress import CancelledError
 from karar.core.scope import Scope
 from karar.ui.i18n import QT_TRANSLATE_NOOP
 from karar.ui.pages import (
@@ -34,11 +37,13 @@ from karar.ui.pages import (
     window_header,
 )
 from karar.ui.plaintext import warn
+from karar.ui.progress import progress_dialog
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QPagedPaintDevice
 
+    from karar.core.progress import Progress
     from karar.ui.mainwindow import MainWindow
     from karar.ui.scene import MapScene
 
@@ -192,14 +197,16 @@ class PrintJob:
             self.picture,
         )
 
-    def paint(self, device: QPagedPaintDevice) -> bool:
+    def paint(self, device: QPagedPaintDevice, progress: Progress | None = None) -> bool:
         """Draw the pages on ``device``, all on paper turned one way (a printer's paper
         stays as loaded): the orientation chosen, or for auto the shape of most pages,
         a page of the other shape a quarter turn; False when the map has nothing to draw.
         A printer prints the pages of its page range (the print dialog's "Pages from").
+        ``progress`` is told ``(pages done, pages)`` after each page.
 
         Raises:
             OSError: The device cannot be painted on.
+            CancelledError: ``progress`` asked to stop.
         """
         pages = self.pages
         if isinstance(device, QPrinter):
@@ -212,8 +219,25 @@ class PrintJob:
         header = window_header(doc.mindmap.display_title, doc.project)
         overview = self.overview[0] if self.overview is not None else self.scene
         sheet = sheet_orientation(self.pages, self.options.orientation)
-        paint_pages(device, pages, self.scene, overview, header, sheet=sheet, picture=self.picture)
+        paint_pages(
+            device, pages, self.scene, overview, header, progress, sheet, picture=self.picture
+        )
         return True
+
+
+def _output_file(printer: QPrinter) -> Path | None:
+    """The file ``printer`` prints into ("Print to File"), or None."""
+    name = printer.outputFileName()
+    if name and printer.outputFormat() is QPrinter.OutputFormat.PdfFormat:
+        return Path(name)
+    return None
+
+
+class _PaintBlocker(QObject):
+    """Swallows the paint events of the widgets it filters."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return event.type() is QEvent.Type.Paint
 
 
 class PrintPreview(QPrintPreviewDialog):
@@ -235,6 +259,9 @@ class PrintPreview(QPrintPreviewDialog):
         self._printer = printer  # Qt keeps only a pointer: the printer lives with the dialog
         self.options = PrintOptions.load()
         self.job: PrintJob | None = None
+        #: the user cancelled printing in its progress dialog: nothing was printed
+        self.cancelled = False
+        self._paint_blocker = _PaintBlocker(self)
         preview = self.findChild(QPrintPreviewWidget)
         assert preview is not None
         self.preview = preview
@@ -378,12 +405,46 @@ class PrintPreview(QPrintPreviewDialog):
 
     @Slot(QPrinter)
     def _on_paint_requested(self, printer: QPrinter) -> None:
-        if self.job is None or self.job.options != self.options:
-            self.job = PrintJob(self.main_window, self.options)
+        # the preview paints on a recording of its own; the Print button, on the printer
+        printing = printer.paintEngine().type() is not QPaintEngine.Type.Picture
+        target, kept = None, None
+        if printing:
+            self.cancelled = False
+            target = _output_file(printer)
+            # Qt empties a file it prints into as it starts: a cancelled print puts it back
+            kept = target.read_bytes() if target is not None and target.is_file() else None
+            label = QCoreApplication.translate("PrintPreview", "Printing {title}…")
+        else:
+            label = QCoreApplication.translate("PrintPreview", "Drawing the preview of {title}…")
+        title = QCoreApplication.translate("PrintPreview", "Print")
+        label = label.format(title=self.main_window.document.title)
+        # the progress dialog handles events between pages: meanwhile the preview must not
+        # draw its pages, which are being replaced (Qt would read freed pictures)
+        hold = [self.preview, *self.preview.findChildren(QWidget)]
+        for widget in hold:
+            widget.installEventFilter(self._paint_blocker)
         try:
-            self.job.paint(printer)
+            with progress_dialog(self, title, label) as progress:
+                if self.job is None or self.job.options != self.options:
+                    self.job = PrintJob(self.main_window, self.options)
+                self.job.paint(printer, progress)
+        except CancelledError:
+            if printing:
+                printer.abort()  # nothing goes to the printer
+                self.cancelled = True
+                if target is not None:  # nor into the file
+                    if kept is None:
+                        target.unlink(missing_ok=True)
+                    else:
+                        write_atomic(target, kept)
         except OSError as err:
             could_not = QCoreApplication.translate("PrintPreview", "Could not print: {reason}")
             warn(self, could_not.format(reason=shown(str(err))))
+        finally:
+            for widget in hold:
+                widget.removeEventFilter(self._paint_blocker)
+            self.preview.update()
+        if self.job is None:
+            return
         #: the print preview's count of the pages it shows
         self.count_label.setText(self.tr("%n page(s)", "", len(self.job.pages)))
