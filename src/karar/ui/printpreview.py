@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from karar.core.filters import ViewFilter
 from karar.core.labels import plain_text
 from karar.core.pages import PAPERS, Orientation, Page, PageSetup, PagesKind
-from karar.core.pathnames import shown
 from karar.core.scope import Scope
 from karar.ui.i18n import QT_TRANSLATE_NOOP
+from karar.ui.messages import reason_text
 from karar.ui.pages import (
     PicturePainter,
     paint_pages,
@@ -384,6 +384,6 @@ class PrintPreview(QPrintPreviewDialog):
             self.job.paint(printer)
         except OSError as err:
             could_not = QCoreApplication.translate("PrintPreview", "Could not print: {reason}")
-            warn(self, could_not.format(reason=shown(str(err))))
+            warn(self, could_not.format(reason=reason_text(err)))
         #: the print preview's count of the pages it shows
         self.count_label.setText(self.tr("%n page(s)", "", len(self.job.pages)))
