@@ -57,14 +57,16 @@ class Notice(Message):
     <karar.ui.outputs.Outputs.notice_text>`)."""
 
 
-def cannot_write(out: Path | str, what: str, reason: str) -> Message:
-    """Why the ``what`` file (PNG, SVG, PDF) could not be written to ``out``."""
+def cannot_write(out: Path | str, what: str, reason: str, system: str | None = None) -> Message:
+    """Why the ``what`` file (PNG, SVG, PDF) could not be written to ``out``: ``reason`` as
+    the text says it, ``system`` the system's own reason where the text says more (an
+    OSError's ``[Errno 28] No space left on device``: ``No space left on device``)."""
     return Message(
         f"{out}: cannot write the {what} file: {reason}",
         "cannot-write-file",
         path=str(out),
         what=what,
-        reason=reason,
+        reason=system or reason,
     )
 
 
@@ -602,7 +604,7 @@ def _pdf(
             header=header,
         )
     except OSError as exc:
-        raise ExportError(cannot_write(out, "PDF", str(exc))) from None
+        raise ExportError(cannot_write(out, "PDF", str(exc), exc.strerror)) from None
     except ValueError as exc:  # the bookmarks could not be added
         raise ExportError(cannot_add_bookmarks(str(exc), out)) from None
     write_atomically(out, "PDF", data)
