@@ -1326,8 +1326,54 @@
     </message>
     <message>
         <source>not valid YAML: {problem}</source>
-        <extracomment>{problem} is the YAML reader&apos;s own words (English)</extracomment>
+        <extracomment>{problem} is the YAML reader&apos;s own words: one of the &quot;yaml-&quot; texts below, or in English where it is not one of them</extracomment>
         <translation>geçerli YAML değil: {problem}</translation>
+    </message>
+    <message>
+        <source>did not find expected node content</source>
+        <translation>beklenen değer bulunamadı</translation>
+    </message>
+    <message>
+        <source>did not find expected key</source>
+        <translation>beklenen anahtar bulunamadı</translation>
+    </message>
+    <message>
+        <source>could not find expected &apos;:&apos;</source>
+        <translation>beklenen &apos;:&apos; bulunamadı</translation>
+    </message>
+    <message>
+        <source>did not find expected &apos;-&apos; indicator</source>
+        <translation>beklenen &apos;-&apos; işareti bulunamadı</translation>
+    </message>
+    <message>
+        <source>did not find expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>beklenen &apos;,&apos; ya da &apos;]&apos; bulunamadı</translation>
+    </message>
+    <message>
+        <source>did not find expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>beklenen &apos;,&apos; ya da &apos;}&apos; bulunamadı</translation>
+    </message>
+    <message>
+        <source>mapping values are not allowed in this context</source>
+        <translation>burada &apos;anahtar: değer&apos; yazılamaz</translation>
+    </message>
+    <message>
+        <source>found unexpected end of stream</source>
+        <extracomment>a quoted text or a bracket not closed before the end of the file</extracomment>
+        <translation>dosya beklenmedik bir yerde bitiyor</translation>
+    </message>
+    <message>
+        <source>found a tab character that violates indentation</source>
+        <translation>girintiyi bozan bir sekme karakteri var</translation>
+    </message>
+    <message>
+        <source>found character that cannot start any token</source>
+        <translation>hiçbir YAML ögesinin başlayamayacağı bir karakter var</translation>
+    </message>
+    <message>
+        <source>did not find expected alphabetic or numeric character</source>
+        <extracomment>after &amp; or *: an anchor&apos;s or an alias&apos;s name</extracomment>
+        <translation>beklenen harf ya da rakam bulunamadı</translation>
     </message>
     <message>
         <source>not valid YAML: an escape names no Unicode character</source>

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from karar.core.model import Shape
 from karar.core.pages import Orientation, PagesKind
 from karar.core.status import _DAY_PROBLEMS, Decision
+from karar.core.yamlsafe import _YAML_PROBLEMS
 from karar.ui import i18n, messages
 from karar.ui.app import make_app
 from karar.ui.mainwindow import MainWindow
@@ -94,9 +95,10 @@ def _core_codes() -> dict[str, str | None]:
 def test_every_code_core_gives_is_worded_by_the_window() -> None:
     codes = _core_codes()
     assert len(codes) > 130
-    # given by renaming a code (sources._on_this_line), by datetime's words
-    # (status.day_problem) and by the window itself
-    made_here = {"rejects-line", "reads-line-as", "located", *_DAY_PROBLEMS.values()}
+    # given by renaming a code (sources._on_this_line), by datetime's and libyaml's words
+    # (status.day_problem, yamlsafe._not_yaml) and by the window itself
+    made_here = {"rejects-line", "reads-line-as", "located"}
+    made_here |= {*_DAY_PROBLEMS.values(), *_YAML_PROBLEMS.values()}
     assert set(codes) | made_here == set(messages.TEXTS), set(codes) ^ set(messages.TEXTS)
     for code, text in codes.items():  # a constant text is its own source text
         if text is not None and code != "front-matter":
@@ -235,6 +237,17 @@ def test_a_bad_project_key_is_said_in_the_windows_language(
     assert (box.text(), box.informativeText()) == (text, informative)
     assert box.detailedText() == f"{project}:5: {informative.split(': ', 1)[1]}"
     box.close()
+
+
+def test_a_yaml_slip_in_a_project_is_said_in_turkish(qtbot: QtBot, tmp_path: Path) -> None:
+    project = tmp_path / "slip.karar.yaml"
+    project.write_text("karar: 1\nmap: builtin:django\nnodes: [\n", encoding="utf-8")
+    win = _window(qtbot, "tr")
+    assert not win.open_path(project)
+    assert (
+        win.error_box.informativeText() == "Satır 4: geçerli YAML değil: beklenen değer bulunamadı"
+    )
+    win.error_box.close()
 
 
 def test_a_map_a_project_names_that_is_gone_is_said_in_turkish(

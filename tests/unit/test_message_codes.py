@@ -225,6 +225,17 @@ def test_nested_reasons_keep_their_own_code() -> None:
     assert (checked.code, checked.params["decision"]) == ("checked-not-chosen", Decision.REJECTED)
 
 
+def test_the_usual_yaml_slips_are_coded_and_the_rest_keep_pyyamls_words() -> None:
+    slip = _raised(lambda: projects.loads("karar: 1\nmap: m.mmd\nnodes: [\n"))
+    assert slip == "not valid YAML: did not find expected node content"
+    assert slip.code == "yaml-invalid" and slip.params["problem"].code == "yaml-no-value"  # type: ignore[attr-defined]
+    tab = _raised(lambda: projects.loads("karar: 1\n\tmap: m.mmd\n"))
+    assert tab.params["problem"].code == "yaml-tab"  # type: ignore[attr-defined]
+    other = _raised(lambda: projects.loads("%YAML 1.1\n%YAML 1.1\n---\na: 1\n"))
+    assert other.params["problem"] == "found duplicate %YAML directive"
+    assert not isinstance(other.params["problem"], Message)
+
+
 def test_ignored_view_values_are_coded() -> None:
     project = projects.loads("karar: 1\nmap: m.mmd\nview:\n  zoom: big\n  layout: round\n")
     (_, zoom), (_, layout) = project.warnings

@@ -833,9 +833,30 @@ def _date_problem(exc: Exception) -> str:
     return day_problem(exc) if isinstance(exc, ValueError) and 0 < len(words) <= 40 else ""
 
 
+_YAML_PROBLEMS = {
+    "did not find expected node content": "yaml-no-value",
+    "did not find expected key": "yaml-no-key",
+    "could not find expected ':'": "yaml-no-colon",
+    "did not find expected '-' indicator": "yaml-no-dash",
+    "did not find expected ',' or ']'": "yaml-no-bracket",
+    "did not find expected ',' or '}'": "yaml-no-brace",
+    "mapping values are not allowed in this context": "yaml-mapping-value",
+    "mapping values are not allowed here": "yaml-mapping-value",
+    "found unexpected end of stream": "yaml-end",
+    "found a tab character that violates indentation": "yaml-tab",
+    "found character that cannot start any token": "yaml-no-token",
+    "did not find expected alphabetic or numeric character": "yaml-no-name",
+}
+"""What libyaml (and PyYAML) say of the usual slips in a file written by hand, by the code
+of their :class:`~karar.core.errors.Message`; the rest stay their words."""
+
+
 def _not_yaml(problem: str) -> Message:
-    """The text is not YAML: ``problem`` as PyYAML words it."""
-    return Message(f"not valid YAML: {problem}", "yaml-invalid", problem=problem)
+    """The text is not YAML: ``problem`` as PyYAML words it (a Message where it is one of
+    :data:`_YAML_PROBLEMS`)."""
+    code = _YAML_PROBLEMS.get(problem)
+    said = Message(problem, code) if code is not None else problem
+    return Message(f"not valid YAML: {problem}", "yaml-invalid", problem=said)
 
 
 def _not_a(text: str, what: Message, detail: str) -> Message:

@@ -182,8 +182,26 @@ TEXTS: dict[str, str] = {
     "yaml-control-character": QT_TRANSLATE_NOOP(
         "Messages", "not valid YAML: the control character {character} is not allowed"
     ),
-    #: {problem} is the YAML reader's own words (English)
+    #: {problem} is the YAML reader's own words: one of the "yaml-" texts below, or in
+    #: English where it is not one of them
     "yaml-invalid": QT_TRANSLATE_NOOP("Messages", "not valid YAML: {problem}"),
+    "yaml-no-value": QT_TRANSLATE_NOOP("Messages", "did not find expected node content"),
+    "yaml-no-key": QT_TRANSLATE_NOOP("Messages", "did not find expected key"),
+    "yaml-no-colon": QT_TRANSLATE_NOOP("Messages", "could not find expected ':'"),
+    "yaml-no-dash": QT_TRANSLATE_NOOP("Messages", "did not find expected '-' indicator"),
+    "yaml-no-bracket": QT_TRANSLATE_NOOP("Messages", "did not find expected ',' or ']'"),
+    "yaml-no-brace": QT_TRANSLATE_NOOP("Messages", "did not find expected ',' or '}'"),
+    "yaml-mapping-value": QT_TRANSLATE_NOOP(
+        "Messages", "mapping values are not allowed in this context"
+    ),
+    #: a quoted text or a bracket not closed before the end of the file
+    "yaml-end": QT_TRANSLATE_NOOP("Messages", "found unexpected end of stream"),
+    "yaml-tab": QT_TRANSLATE_NOOP("Messages", "found a tab character that violates indentation"),
+    "yaml-no-token": QT_TRANSLATE_NOOP("Messages", "found character that cannot start any token"),
+    #: after & or *: an anchor's or an alias's name
+    "yaml-no-name": QT_TRANSLATE_NOOP(
+        "Messages", "did not find expected alphabetic or numeric character"
+    ),
     "yaml-escape": QT_TRANSLATE_NOOP(
         "Messages", "not valid YAML: an escape names no Unicode character"
     ),
