@@ -1153,7 +1153,7 @@
     </message>
     <message>
         <source>{mermaid}; {karar}. Mermaid-safe: {safe}</source>
-        <extracomment>a line Karar and Mermaid read differently: {mermaid} is how Mermaid reads it, {karar} how Karar does, {safe} the line written so that both read it as Karar does</extracomment>
+        <extracomment>a line Karar and Mermaid read differently: {mermaid} is how Mermaid reads it (&quot;Mermaid rejects it: …&quot;, said of the line), {karar} how Karar does, {safe} the line written so that both read it as Karar does</extracomment>
         <translation>{mermaid}; {karar}. Mermaid uyumlu yazımı: {safe}</translation>
     </message>
     <message>
@@ -1176,20 +1176,12 @@
     </message>
     <message>
         <source>Mermaid rejects it: {why}</source>
-        <extracomment>{why} is the reason Mermaid gives</extracomment>
-        <translation>Mermaid bunu kabul etmiyor: {why}</translation>
-    </message>
-    <message>
-        <source>Mermaid rejects this line: {why}</source>
-        <extracomment>{why} is the reason Mermaid gives</extracomment>
+        <extracomment>&quot;it&quot; is a line of the map (&quot;Mermaid rejects this line&quot;); {why} the reason Mermaid gives</extracomment>
         <translation>Mermaid bu satırı kabul etmiyor: {why}</translation>
     </message>
     <message>
         <source>Mermaid reads it as a {shape} node labelled &apos;{label}&apos;</source>
-        <translation>Mermaid bunu “{label}” etiketli, {shape} şeklinde bir düğüm olarak okuyor</translation>
-    </message>
-    <message>
-        <source>Mermaid reads this line as a {shape} node labelled &apos;{label}&apos;</source>
+        <extracomment>&quot;it&quot; is a line of the map (&quot;Mermaid reads this line as…&quot;)</extracomment>
         <translation>Mermaid bu satırı “{label}” etiketli, {shape} şeklinde bir düğüm olarak okuyor</translation>
     </message>
     <message>

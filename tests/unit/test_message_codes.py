@@ -155,7 +155,7 @@ def test_reading_warnings_carry_how_each_reader_reads_the_line() -> None:
     reads = found[1][1]
     assert isinstance(reads, Message)
     how = reads.params["mermaid"]
-    assert isinstance(how, Message) and how.code == "reads-line-as"
+    assert isinstance(how, Message) and how.code == "mermaid-reads-as"  # said of the line
     assert how.params == {"shape": Shape.ROUNDED, "label": "c"}
     assert reads.params["karar"].code == "whole-line"  # type: ignore[attr-defined]
     assert reads.params["safe"] == "a b#40;c#41;"
@@ -167,7 +167,7 @@ def test_reading_warnings_carry_how_each_reader_reads_the_line() -> None:
         "safe": "Kotlin<br/>#40;JVM#41;",
     }
     rejected = found[3][1].params["mermaid"]  # type: ignore[attr-defined]
-    assert rejected.code == "rejects-line" and rejected.params["why"].code == "text-follows"
+    assert rejected.code == "mermaid-rejects" and rejected.params["why"].code == "text-follows"
 
 
 def test_lines_mermaid_reads_as_one_are_coded() -> None:

@@ -225,9 +225,8 @@ def _reading_warnings(source: MapSource, result: ParseResult) -> list[tuple[int,
         said = "Mermaid only knows the keyword in lower case: write 'mindmap'"
         warnings.append((result.keyword_case, Message(said, "keyword-case")))
     for d in result.divergences:
-        text = d.mermaid.replace("Mermaid rejects it: ", "Mermaid rejects this line: ")
-        text = text.replace("Mermaid reads it", "Mermaid reads this line")
-        how = _on_this_line(d.mermaid, text)
+        how = d.mermaid.replace("Mermaid rejects it: ", "Mermaid rejects this line: ")
+        how = how.replace("Mermaid reads it", "Mermaid reads this line")
         safe = d.safe if d.safe is not None else plain_label_text(d.text)
         warnings.append(
             (
@@ -235,7 +234,7 @@ def _reading_warnings(source: MapSource, result: ParseResult) -> list[tuple[int,
                 Message(
                     f"{how}; {d.karar}. Mermaid-safe: {safe}",
                     "reads-differently",
-                    mermaid=how,
+                    mermaid=d.mermaid,  # its "it" is the line: the window says "this line"
                     karar=d.karar,
                     safe=safe,
                 ),
@@ -279,18 +278,6 @@ def _reading_warnings(source: MapSource, result: ParseResult) -> list[tuple[int,
             )
         )
     return sorted(warnings, key=lambda w: w[0])
-
-
-def _on_this_line(mermaid: str, text: str) -> str:
-    """How Mermaid reads a line, said of "this line" (``text``), keeping what a window needs
-    to say it in its language: ``mermaid-rejects`` becomes ``rejects-line`` and
-    ``mermaid-reads-as`` ``reads-line-as``."""
-    if not isinstance(mermaid, Message):
-        return text
-    code = {"mermaid-rejects": "rejects-line", "mermaid-reads-as": "reads-line-as"}.get(
-        mermaid.code, mermaid.code
-    )
-    return Message(text, code, **mermaid.params)
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,8 +91,9 @@ TEXTS: dict[str, str] = {
     "keyword-case": QT_TRANSLATE_NOOP(
         "Messages", "Mermaid only knows the keyword in lower case: write 'mindmap'"
     ),
-    #: a line Karar and Mermaid read differently: {mermaid} is how Mermaid reads it, {karar}
-    #: how Karar does, {safe} the line written so that both read it as Karar does
+    #: a line Karar and Mermaid read differently: {mermaid} is how Mermaid reads it ("Mermaid
+    #: rejects it: …", said of the line), {karar} how Karar does, {safe} the line written so
+    #: that both read it as Karar does
     "reads-differently": QT_TRANSLATE_NOOP("Messages", "{mermaid}; {karar}. Mermaid-safe: {safe}"),
     #: --strict: {mermaid} says which lines Mermaid reads as one node; {safe} the line as a
     #: plain label
@@ -109,15 +110,12 @@ TEXTS: dict[str, str] = {
     ),
     "whole-line": QT_TRANSLATE_NOOP("Messages", "Karar reads the whole line as one label"),
     "ignored-line": QT_TRANSLATE_NOOP("Messages", "Karar ignores this line"),
-    #: {why} is the reason Mermaid gives
+    #: "it" is a line of the map ("Mermaid rejects this line"); {why} the reason Mermaid
+    #: gives
     "mermaid-rejects": QT_TRANSLATE_NOOP("Messages", "Mermaid rejects it: {why}"),
-    #: {why} is the reason Mermaid gives
-    "rejects-line": QT_TRANSLATE_NOOP("Messages", "Mermaid rejects this line: {why}"),
+    #: "it" is a line of the map ("Mermaid reads this line as…")
     "mermaid-reads-as": QT_TRANSLATE_NOOP(
         "Messages", "Mermaid reads it as a {shape} node labelled '{label}'"
-    ),
-    "reads-line-as": QT_TRANSLATE_NOOP(
-        "Messages", "Mermaid reads this line as a {shape} node labelled '{label}'"
     ),
     "reads-lines-as": QT_TRANSLATE_NOOP(
         "Messages",
