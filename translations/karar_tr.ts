@@ -125,7 +125,7 @@
     </message>
     <message>
         <source>&amp;Undo</source>
-        <extracomment>the View › Filter actions and the filter each shows the warnings the user dismissed, by map: not shown again this session</extracomment>
+        <extracomment>the docks made on first use (MainWindow attributes), and where the window remembers which of them were open when it last closed the Decision dock&apos;s width at the first start: PANEL_SHARE of the window, within PANEL_WIDTHS (on a 1,024-px laptop or projector the map keeps more than two thirds) the View › Filter actions and the filter each shows the warnings the user dismissed, by map: not shown again this session</extracomment>
         <translation>&amp;Geri Al</translation>
     </message>
     <message>
@@ -1034,6 +1034,782 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>file</source>
+        <extracomment>what a file is read as: &quot;is a folder, not a {what}&quot;</extracomment>
+        <translation>dosya</translation>
+    </message>
+    <message>
+        <source>map file</source>
+        <extracomment>what a file is read as: &quot;is a folder, not a {what}&quot;</extracomment>
+        <translation>harita dosyası</translation>
+    </message>
+    <message>
+        <source>project file</source>
+        <extracomment>what a file is read as: &quot;is a folder, not a {what}&quot;</extracomment>
+        <translation>proje dosyası</translation>
+    </message>
+    <message>
+        <source>is a folder, not a {what}</source>
+        <extracomment>{what} is &quot;map file&quot;, &quot;project file&quot; or &quot;file&quot;</extracomment>
+        <translation>bir klasör, {what} değil</translation>
+    </message>
+    <message>
+        <source>is {kind}, not a {what}</source>
+        <extracomment>{kind} is &quot;a named pipe (FIFO)&quot;, &quot;a socket&quot;...; {what} is &quot;map file&quot;...</extracomment>
+        <translation>{kind}, {what} değil</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>adlandırılmış bir kanal (FIFO)</translation>
+    </message>
+    <message>
+        <source>a character device</source>
+        <translation>bir karakter aygıtı</translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation>bir blok aygıtı</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>bir soket</translation>
+    </message>
+    <message>
+        <source>a special file</source>
+        <translation>özel bir dosya</translation>
+    </message>
+    <message>
+        <source>file is too large ({how}; Karar reads {what}s up to {limit} MiB)</source>
+        <extracomment>{how} is &quot;40.3 MiB&quot; or &quot;over 32 MiB&quot;; {what} is &quot;map file&quot;...; {limit} in MiB</extracomment>
+        <translation>dosya çok büyük ({how}; Karar en çok {limit} MiB&apos;lık bir {what} okuyabilir)</translation>
+    </message>
+    <message>
+        <source>{size} MiB</source>
+        <extracomment>a file&apos;s size</extracomment>
+        <translation>{size} MiB</translation>
+    </message>
+    <message>
+        <source>over {size} MiB</source>
+        <extracomment>a file that grew past the limit while it was read</extracomment>
+        <translation>{size} MiB&apos;tan büyük</translation>
+    </message>
+    <message>
+        <source>cannot read the file: {reason}</source>
+        <extracomment>{reason} is the system&apos;s</extracomment>
+        <translation>dosya okunamıyor: {reason}</translation>
+    </message>
+    <message>
+        <source>the file name holds a NUL byte</source>
+        <translation>dosya adında bir NUL baytı var</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>böyle bir dosya yok</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>erişim izni yok</translation>
+    </message>
+    <message>
+        <source>this is {encoding} text, not UTF-8: save the file as UTF-8</source>
+        <extracomment>{encoding} is UTF-16 or UTF-32</extracomment>
+        <translation>bu metin UTF-8 değil, {encoding}: dosyayı UTF-8 olarak kaydedin</translation>
+    </message>
+    <message>
+        <source>not valid UTF-8 text (byte {byte}); save the file as UTF-8</source>
+        <extracomment>{byte} is the first byte that is not UTF-8, as 0xff</extracomment>
+        <translation>geçerli bir UTF-8 metni değil ({byte} baytı); dosyayı UTF-8 olarak kaydedin</translation>
+    </message>
+    <message>
+        <source>no such built-in map (known: {known})</source>
+        <translation>böyle bir yerleşik harita yok (bilinenler: {known})</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>dosya boş</translation>
+    </message>
+    <message>
+        <source>this is a binary file, not a text map (NUL byte)</source>
+        <translation>bu bir ikili dosya, metin olarak yazılmış bir harita değil (NUL baytı içeriyor)</translation>
+    </message>
+    <message>
+        <source>none of the {blocks} ```mermaid blocks holds a mindmap</source>
+        <extracomment>{blocks}: how many ```mermaid blocks the Markdown file has (two or more)</extracomment>
+        <translation>{blocks} ```mermaid bloğunun hiçbirinde zihin haritası yok</translation>
+    </message>
+    <message>
+        <source>no ```mermaid block holding a mindmap was found</source>
+        <translation>zihin haritası içeren bir ```mermaid bloğu bulunamadı</translation>
+    </message>
+    <message>
+        <source>another mindmap in this file is ignored: Karar shows the first one</source>
+        <translation>bu dosyadaki başka bir zihin haritası yok sayıldı: Karar yalnızca ilkini gösterir</translation>
+    </message>
+    <message>
+        <source>Mermaid only knows the keyword in lower case: write &apos;mindmap&apos;</source>
+        <translation>Mermaid bu anahtar sözcüğü yalnızca küçük harflerle tanır: &apos;mindmap&apos; yazın</translation>
+    </message>
+    <message>
+        <source>{mermaid}; {karar}. Mermaid-safe: {safe}</source>
+        <extracomment>a line Karar and Mermaid read differently: {mermaid} is how Mermaid reads it (&quot;Mermaid rejects it: …&quot;, said of the line), {karar} how Karar does, {safe} the line written so that both read it as Karar does</extracomment>
+        <translation>{mermaid}; {karar}. Mermaid uyumlu yazımı: {safe}</translation>
+    </message>
+    <message>
+        <source>{mermaid}: close the shape on this line, or write the line as a plain label: {safe}</source>
+        <extracomment>--strict: {mermaid} says which lines Mermaid reads as one node; {safe} the line as a plain label</extracomment>
+        <translation>{mermaid}: şekli bu satırda kapatın ya da satırı düz bir etiket olarak yazın: {safe}</translation>
+    </message>
+    <message>
+        <source>Mermaid reads this line as a {shape} node labelled &apos;{label}&apos;: the text before the shape, &apos;{id}&apos;, holds markup but is only the node&apos;s id and is not shown. Mermaid-safe: {safe}</source>
+        <extracomment>{shape} is a shape&apos;s name (&quot;square&quot;); {id} is the text before the shape&apos;s opener</extracomment>
+        <translation>Mermaid bu satırı “{label}” etiketli, {shape} şeklinde bir düğüm olarak okuyor: şekilden önceki “{id}” metni biçimlendirme içeriyor, ama yalnızca düğümün kimliği olduğu için gösterilmiyor. Mermaid uyumlu yazımı: {safe}</translation>
+    </message>
+    <message>
+        <source>Karar reads the whole line as one label</source>
+        <translation>Karar bütün satırı tek bir etiket olarak okuyor</translation>
+    </message>
+    <message>
+        <source>Karar ignores this line</source>
+        <translation>Karar bu satırı yok sayıyor</translation>
+    </message>
+    <message>
+        <source>Mermaid rejects it: {why}</source>
+        <extracomment>&quot;it&quot; is a line of the map (&quot;Mermaid rejects this line&quot;); {why} the reason Mermaid gives</extracomment>
+        <translation>Mermaid bu satırı kabul etmiyor: {why}</translation>
+    </message>
+    <message>
+        <source>Mermaid reads it as a {shape} node labelled &apos;{label}&apos;</source>
+        <extracomment>&quot;it&quot; is a line of the map (&quot;Mermaid reads this line as…&quot;)</extracomment>
+        <translation>Mermaid bu satırı “{label}” etiketli, {shape} şeklinde bir düğüm olarak okuyor</translation>
+    </message>
+    <message>
+        <source>Mermaid reads lines {first}-{last} as one {shape} node labelled &apos;{label}&apos; (a shape opened on this line closes on line {last})</source>
+        <translation>Mermaid {first}-{last}. satırları “{label}” etiketli, {shape} şeklinde tek bir düğüm olarak okuyor (bu satırda açılan şekil {last}. satırda kapanıyor)</translation>
+    </message>
+    <message>
+        <source>Mermaid reads lines {first}-{last} as the name of an icon (its &apos;)&apos; is missing on this line)</source>
+        <translation>Mermaid {first}-{last}. satırları bir simgenin adı olarak okuyor (simgeyi kapatan &apos;)&apos; bu satırda yok)</translation>
+    </message>
+    <message>
+        <source>{where}, where {what}</source>
+        <extracomment>{where} is &quot;a shape opened on this line is not closed on it, so Mermaid reads on to line N&quot;; {what} what it meets there</extracomment>
+        <translation>{where}; orada {what}</translation>
+    </message>
+    <message>
+        <source>a shape opened on this line is not closed on it, so Mermaid reads on to line {last}</source>
+        <translation>bu satırda açılan bir şekil aynı satırda kapanmıyor, bu yüzden Mermaid {last}. satıra kadar okumayı sürdürüyor</translation>
+    </message>
+    <message>
+        <source>text follows the node</source>
+        <translation>düğümden sonra metin geliyor</translation>
+    </message>
+    <message>
+        <source>Mermaid cannot read &apos;{char}&apos; here</source>
+        <extracomment>{char} is the character, as written in the file</extracomment>
+        <translation>Mermaid buradaki “{char}” karakterini okuyamıyor</translation>
+    </message>
+    <message>
+        <source>the shape opened with &apos;{opener}&apos; is never closed</source>
+        <extracomment>{opener} is the shape&apos;s opening bracket, e.g. ((</extracomment>
+        <translation>“{opener}” ile açılan şekil hiç kapanmıyor</translation>
+    </message>
+    <message>
+        <source>the shape opened with &apos;{opener}&apos; has no text</source>
+        <translation>“{opener}” ile açılan şeklin metni yok</translation>
+    </message>
+    <message>
+        <source>unexpected {token} inside the shape</source>
+        <extracomment>{token} is one of the &quot;token-&quot; texts: &quot;a blank line&quot;, &quot;an icon&quot;...</extracomment>
+        <translation>şeklin içinde beklenmeyen öge: {token}</translation>
+    </message>
+    <message>
+        <source>the keyword &apos;mindmap&apos;</source>
+        <translation>&apos;mindmap&apos; anahtar sözcüğü</translation>
+    </message>
+    <message>
+        <source>a blank line</source>
+        <translation>boş bir satır</translation>
+    </message>
+    <message>
+        <source>a line break</source>
+        <translation>bir satır sonu</translation>
+    </message>
+    <message>
+        <source>more text after a space</source>
+        <translation>boşluktan sonra gelen başka bir metin</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>metin</translation>
+    </message>
+    <message>
+        <source>a shape opener</source>
+        <translation>şekli açan bir ayraç</translation>
+    </message>
+    <message>
+        <source>a shape closer</source>
+        <translation>şekli kapatan bir ayraç</translation>
+    </message>
+    <message>
+        <source>an icon</source>
+        <translation>bir simge</translation>
+    </message>
+    <message>
+        <source>a class</source>
+        <translation>bir sınıf</translation>
+    </message>
+    <message>
+        <source>the end of the map</source>
+        <translation>haritanın sonu</translation>
+    </message>
+    <message>
+        <source>{message} ({where})</source>
+        <extracomment>{message} is the error; {where} says how far Mermaid reads on</extracomment>
+        <translation>{message} ({where})</translation>
+    </message>
+    <message>
+        <source>unexpected text after the node: &apos;{text}&apos;</source>
+        <translation>düğümden sonra beklenmeyen metin: “{text}”</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;{text}&apos; where a node belongs</source>
+        <translation>düğüm gelmesi gereken yerde beklenmeyen “{text}”</translation>
+    </message>
+    <message>
+        <source>there can be only one root: no parent for &quot;{label}&quot; (indent it deeper than the root)</source>
+        <translation>yalnızca bir kök olabilir: “{label}” için üst düğüm yok (kökten daha içeride girintileyin)</translation>
+    </message>
+    <message>
+        <source>{what} must follow the node it decorates</source>
+        <extracomment>{what} is ::icon(...) or :::class</extracomment>
+        <translation>{what}, süslediği düğümden sonra gelmeli</translation>
+    </message>
+    <message>
+        <source>expected the keyword &apos;mindmap&apos;, found &apos;{found}&apos;</source>
+        <translation>&apos;mindmap&apos; anahtar sözcüğü bekleniyordu, “{found}” bulundu</translation>
+    </message>
+    <message>
+        <source>a blank line directly after &apos;mindmap&apos; is not allowed</source>
+        <translation>&apos;mindmap&apos; sözcüğünün hemen ardından boş satır gelemez</translation>
+    </message>
+    <message>
+        <source>no &apos;mindmap&apos; keyword: this is not a Mermaid mindmap (found &apos;{found}&apos;)</source>
+        <translation>&apos;mindmap&apos; anahtar sözcüğü yok: bu bir Mermaid zihin haritası değil (bulunan: “{found}”)</translation>
+    </message>
+    <message>
+        <source>the map is empty: no &apos;mindmap&apos; keyword</source>
+        <translation>harita boş: &apos;mindmap&apos; anahtar sözcüğü yok</translation>
+    </message>
+    <message>
+        <source>the front matter: {message}</source>
+        <extracomment>the YAML block at the top of a map (Mermaid&apos;s &quot;front matter&quot;)</extracomment>
+        <translation>baştaki YAML bloğu (front matter): {message}</translation>
+    </message>
+    <message>
+        <source>the front matter&apos;s &apos;title:&apos; must be text</source>
+        <translation>baştaki YAML bloğundaki &apos;title:&apos; metin olmalı</translation>
+    </message>
+    <message>
+        <source>not valid YAML: the control character {character} is not allowed</source>
+        <extracomment>{character} is its code, U+0007</extracomment>
+        <translation>geçerli YAML değil: {character} denetim karakteri kullanılamaz</translation>
+    </message>
+    <message>
+        <source>not valid YAML: {problem}</source>
+        <extracomment>{problem} is the YAML reader&apos;s own words: one of the &quot;yaml-&quot; texts below, or in English where it is not one of them</extracomment>
+        <translation>geçerli YAML değil: {problem}</translation>
+    </message>
+    <message>
+        <source>did not find expected node content</source>
+        <translation>beklenen değer bulunamadı</translation>
+    </message>
+    <message>
+        <source>did not find expected key</source>
+        <translation>beklenen anahtar bulunamadı</translation>
+    </message>
+    <message>
+        <source>could not find expected &apos;:&apos;</source>
+        <translation>beklenen &apos;:&apos; bulunamadı</translation>
+    </message>
+    <message>
+        <source>did not find expected &apos;-&apos; indicator</source>
+        <translation>beklenen &apos;-&apos; işareti bulunamadı</translation>
+    </message>
+    <message>
+        <source>did not find expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>beklenen &apos;,&apos; ya da &apos;]&apos; bulunamadı</translation>
+    </message>
+    <message>
+        <source>did not find expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>beklenen &apos;,&apos; ya da &apos;}&apos; bulunamadı</translation>
+    </message>
+    <message>
+        <source>mapping values are not allowed in this context</source>
+        <translation>burada &apos;anahtar: değer&apos; yazılamaz</translation>
+    </message>
+    <message>
+        <source>found unexpected end of stream</source>
+        <extracomment>a quoted text or a bracket not closed before the end of the file</extracomment>
+        <translation>dosya beklenmedik bir yerde bitiyor</translation>
+    </message>
+    <message>
+        <source>found a tab character that violates indentation</source>
+        <translation>girintiyi bozan bir sekme karakteri var</translation>
+    </message>
+    <message>
+        <source>found character that cannot start any token</source>
+        <translation>hiçbir YAML ögesinin başlayamayacağı bir karakter var</translation>
+    </message>
+    <message>
+        <source>did not find expected alphabetic or numeric character</source>
+        <extracomment>after &amp; or *: an anchor&apos;s or an alias&apos;s name</extracomment>
+        <translation>beklenen harf ya da rakam bulunamadı</translation>
+    </message>
+    <message>
+        <source>not valid YAML: an escape names no Unicode character</source>
+        <translation>geçerli YAML değil: bir kaçış dizisi hiçbir Unicode karakterine karşılık gelmiyor</translation>
+    </message>
+    <message>
+        <source>a second YAML document starts here: the file may hold only one</source>
+        <translation>burada ikinci bir YAML belgesi başlıyor: dosyada yalnızca bir belge olabilir</translation>
+    </message>
+    <message>
+        <source>the anchor &amp;{anchor} is set twice (lines {first} and {line})</source>
+        <translation>&amp;{anchor} çapası iki kez tanımlanmış ({first}. ve {line}. satırlarda)</translation>
+    </message>
+    <message>
+        <source>nested more than {depth} lists or mappings deep</source>
+        <translation>listeler ya da eşlemeler {depth} düzeyden daha derine iç içe geçmiş</translation>
+    </message>
+    <message>
+        <source>the alias *{alias} names no anchor before it</source>
+        <translation>*{alias} takma adı, kendinden önce tanımlanmış bir çapaya karşılık gelmiyor</translation>
+    </message>
+    <message>
+        <source>the alias *{alias} stands inside the value it names: it never ends</source>
+        <translation>*{alias} takma adı, karşılık geldiği değerin içinde duruyor: hiç bitmez</translation>
+    </message>
+    <message>
+        <source>the alias *{alias} nests more than {depth} lists or mappings deep</source>
+        <translation>*{alias} takma adı, listeleri ya da eşlemeleri {depth} düzeyden daha derine iç içe geçiriyor</translation>
+    </message>
+    <message>
+        <source>aliases repeat more than {limit} values by the alias *{alias}: refused (an alias bomb?)</source>
+        <translation>takma adlar, *{alias} takma adıyla {limit} değerden fazlasını yineliyor: reddedildi (bir takma ad bombası mı?)</translation>
+    </message>
+    <message>
+        <source>the YAML tag {tag} on {kind} is not one Karar reads (only YAML&apos;s standard types)</source>
+        <extracomment>{kind} is &quot;a single value&quot;, &quot;a list&quot; or &quot;a mapping&quot;</extracomment>
+        <translation>{kind} üzerindeki {tag} YAML etiketini Karar okumaz (yalnızca YAML&apos;ın standart türlerini okur)</translation>
+    </message>
+    <message>
+        <source>a single value</source>
+        <translation>tek bir değer</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>bir liste</translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation>bir eşleme</translation>
+    </message>
+    <message>
+        <source>a number of {chars} characters: more than {limit} is refused</source>
+        <translation>{chars} karakterlik bir sayı: {limit} karakterden uzun sayılar reddedilir</translation>
+    </message>
+    <message>
+        <source>{value} is not {what}</source>
+        <extracomment>{value} is the text as written; {what} is &quot;a whole number&quot;, &quot;a valid date or time&quot;...</extracomment>
+        <translation>{value}, {what} değil</translation>
+    </message>
+    <message>
+        <source>{value} is not {what} ({detail})</source>
+        <extracomment>{detail} says why, e.g. &quot;month must be in 1..12&quot;</extracomment>
+        <translation>{value}, {what} değil ({detail})</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>boş değer (null)</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true ya da false</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>bir tam sayı</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>bir sayı</translation>
+    </message>
+    <message>
+        <source>base64 data</source>
+        <translation>base64 verisi</translation>
+    </message>
+    <message>
+        <source>a valid date or time</source>
+        <translation>geçerli bir tarih ya da saat</translation>
+    </message>
+    <message>
+        <source>the time zone is 24 hours or more away</source>
+        <translation>saat dilimi farkı 24 saat ya da daha fazla</translation>
+    </message>
+    <message>
+        <source>each item of {kind} must be one &apos;key: value&apos;</source>
+        <extracomment>{kind} is !!omap or !!pairs</extracomment>
+        <translation>{kind} içindeki her öge tek bir &apos;anahtar: değer&apos; çifti olmalı</translation>
+    </message>
+    <message>
+        <source>a mapping key must be a single value, not a list or a mapping</source>
+        <translation>bir eşlemenin anahtarı liste ya da eşleme değil, tek bir değer olmalı</translation>
+    </message>
+    <message>
+        <source>the key {key} is given twice (lines {first} and {line})</source>
+        <translation>{key} anahtarı iki kez verilmiş ({first}. ve {line}. satırlarda)</translation>
+    </message>
+    <message>
+        <source>(a list or mapping)</source>
+        <extracomment>a key that is itself a list or a mapping, where a message names the key</extracomment>
+        <translation>(bir liste ya da eşleme)</translation>
+    </message>
+    <message>
+        <source>a member of a !!set has no value; {key} has one</source>
+        <translation>bir !!set ögesinin değeri olmaz; {key} ögesinin bir değeri var</translation>
+    </message>
+    <message>
+        <source>a merge key &apos;&lt;&lt;&apos; takes a mapping or a list of mappings</source>
+        <translation>&apos;&lt;&lt;&apos; birleştirme anahtarı bir eşleme ya da eşlemelerden oluşan bir liste alır</translation>
+    </message>
+    <message>
+        <source>month must be in 1..12</source>
+        <translation>ay 1 ile 12 arasında olmalı</translation>
+    </message>
+    <message>
+        <source>day is out of range for month</source>
+        <translation>gün, o ayın gün sayısını aşıyor</translation>
+    </message>
+    <message>
+        <source>hour must be in 0..23</source>
+        <translation>saat 0 ile 23 arasında olmalı</translation>
+    </message>
+    <message>
+        <source>minute must be in 0..59</source>
+        <translation>dakika 0 ile 59 arasında olmalı</translation>
+    </message>
+    <message>
+        <source>second must be in 0..59</source>
+        <translation>saniye 0 ile 59 arasında olmalı</translation>
+    </message>
+    <message>
+        <source>year {year} is out of range</source>
+        <translation>{year} yılı geçerli aralığın dışında</translation>
+    </message>
+    <message>
+        <source>not a Karar project: the file has no &apos;karar:&apos; version key</source>
+        <translation>bir Karar projesi değil: dosyada &apos;karar:&apos; sürüm anahtarı yok</translation>
+    </message>
+    <message>
+        <source>&apos;karar:&apos; must be a format version number, not {value}</source>
+        <translation>&apos;karar:&apos; bir biçim sürümü numarası olmalı, {value} değil</translation>
+    </message>
+    <message>
+        <source>written by a newer Karar (format {version}; this version reads up to {known}): update Karar to open it</source>
+        <extracomment>{version}: the file&apos;s format; {known}: the newest this Karar reads</extracomment>
+        <translation>daha yeni bir Karar sürümüyle yazılmış (biçim {version}; bu sürüm en çok {known} biçimini okuyabilir): açmak için Karar&apos;ı güncelleyin</translation>
+    </message>
+    <message>
+        <source>&apos;map:&apos; must name the map file (a path, or builtin:django)</source>
+        <translation>&apos;map:&apos; harita dosyasını belirtmeli (bir dosya yolu ya da builtin:django)</translation>
+    </message>
+    <message>
+        <source>&apos;map:&apos; must be a file name, not text with control characters: {map}</source>
+        <translation>&apos;map:&apos; denetim karakterleri içeren bir metin değil, bir dosya adı olmalı: {map}</translation>
+    </message>
+    <message>
+        <source>&apos;map:&apos; must be a local file, not {map}: Karar works offline</source>
+        <translation>&apos;map:&apos; {map} değil, yerel bir dosya olmalı: Karar çevrimdışı çalışır</translation>
+    </message>
+    <message>
+        <source>&apos;participant:&apos; must be a name</source>
+        <translation>&apos;participant:&apos; bir ad olmalı</translation>
+    </message>
+    <message>
+        <source>&apos;participants:&apos; must be a list of names</source>
+        <translation>&apos;participants:&apos; bir ad listesi olmalı</translation>
+    </message>
+    <message>
+        <source>&apos;nodes:&apos; must be a list of entries</source>
+        <translation>&apos;nodes:&apos; bir kayıt listesi olmalı</translation>
+    </message>
+    <message>
+        <source>a second entry for the node {node} (the first is on line {first})</source>
+        <extracomment>{node} is the node&apos;s path, labels joined by &quot; / &quot;; {first} a line</extracomment>
+        <translation>{node} düğümü için ikinci bir kayıt (ilki {first}. satırda)</translation>
+    </message>
+    <message>
+        <source>each entry under &apos;nodes:&apos; must be a mapping, not {value}</source>
+        <translation>&apos;nodes:&apos; altındaki her kayıt bir eşleme olmalı, {value} değil</translation>
+    </message>
+    <message>
+        <source>&apos;path:&apos; must be a list of labels from the root down</source>
+        <translation>&apos;path:&apos; kökten aşağıya doğru sıralanmış bir etiket listesi olmalı</translation>
+    </message>
+    <message>
+        <source>&apos;{key}:&apos; must be true or false, not {value}</source>
+        <extracomment>{key} is checked or collapsed</extracomment>
+        <translation>&apos;{key}:&apos; true ya da false olmalı, {value} değil</translation>
+    </message>
+    <message>
+        <source>&apos;note:&apos; must be text</source>
+        <translation>&apos;note:&apos; metin olmalı</translation>
+    </message>
+    <message>
+        <source>&apos;votes:&apos; must be a whole number</source>
+        <translation>&apos;votes:&apos; bir tam sayı olmalı</translation>
+    </message>
+    <message>
+        <source>&apos;voters:&apos; must be a list of names</source>
+        <translation>&apos;voters:&apos; bir ad listesi olmalı</translation>
+    </message>
+    <message>
+        <source>&apos;status:&apos; must be a word, not {value}</source>
+        <translation>&apos;status:&apos; bir sözcük olmalı, {value} değil</translation>
+    </message>
+    <message>
+        <source>&apos;status: {status}&apos; is not a decision state (one of: {allowed})</source>
+        <extracomment>{allowed}: the states a project file may name, as written there (chosen, rejected…)</extracomment>
+        <translation>&apos;status: {status}&apos; bir karar durumu değil (olabilecekler: {allowed})</translation>
+    </message>
+    <message>
+        <source>&apos;status: chosen&apos; contradicts &apos;checked: false&apos;</source>
+        <translation>&apos;status: chosen&apos; ile &apos;checked: false&apos; çelişiyor</translation>
+    </message>
+    <message>
+        <source>&apos;checked: true&apos; contradicts &apos;status: {status}&apos; (a chosen node is not {decision})</source>
+        <extracomment>{decision} is a decision state (see &quot;rejected&quot;, &quot;considering&quot;)</extracomment>
+        <translation>&apos;checked: true&apos; ile &apos;status: {status}&apos; çelişiyor (seçilmiş bir düğüm {decision} olamaz)</translation>
+    </message>
+    <message>
+        <source>&apos;by:&apos; must be a name written as text, not {value}</source>
+        <translation>&apos;by:&apos; metin olarak yazılmış bir ad olmalı, {value} değil</translation>
+    </message>
+    <message>
+        <source>&apos;date:&apos; must be a day (YYYY-MM-DD), not a time of day</source>
+        <translation>&apos;date:&apos; bir saat değil, bir gün olmalı (YYYY-AA-GG)</translation>
+    </message>
+    <message>
+        <source>&apos;date:&apos; names no real day: {date} ({problem})</source>
+        <extracomment>{problem} says what is wrong with the day, e.g. &quot;month must be in 1..12&quot;</extracomment>
+        <translation>&apos;date:&apos; gerçek bir gün değil: {date} ({problem})</translation>
+    </message>
+    <message>
+        <source>&apos;date:&apos; must be a date written YYYY-MM-DD</source>
+        <translation>&apos;date:&apos; YYYY-AA-GG biçiminde yazılmış bir tarih olmalı</translation>
+    </message>
+    <message>
+        <source>&apos;view:&apos; must be a mapping; it is ignored</source>
+        <translation>&apos;view:&apos; bir eşleme olmalı; yok sayıldı</translation>
+    </message>
+    <message>
+        <source>&apos;{key}:&apos; in &apos;view:&apos; must be {expected}, not {value}; it is ignored</source>
+        <extracomment>{key} is a key of view: (layout, zoom...); {expected} what it must hold</extracomment>
+        <translation>&apos;view:&apos; altındaki &apos;{key}:&apos; {expected} olmalı, {value} değil; yok sayıldı</translation>
+    </message>
+    <message>
+        <source>one of {names}</source>
+        <translation>{names} değerlerinden biri</translation>
+    </message>
+    <message>
+        <source>a number from {low} to {high}</source>
+        <translation>{low} ile {high} arasında bir sayı</translation>
+    </message>
+    <message>
+        <source>two numbers, [x, y]</source>
+        <translation>iki sayı, [x, y]</translation>
+    </message>
+    <message>
+        <source>a node&apos;s path, a list of labels</source>
+        <translation>bir düğümün yolu, yani bir etiket listesi</translation>
+    </message>
+    <message>
+        <source>the map &apos;{map}&apos; ({location}): {reason}</source>
+        <extracomment>the map a project names could not be read: {map} as the project writes it, {location} where that is, {reason} why</extracomment>
+        <translation>“{map}” haritası ({location}): {reason}</translation>
+    </message>
+    <message>
+        <source>cannot save: the file is read-only (save it under another name)</source>
+        <translation>kaydedilemiyor: dosya salt okunur (başka bir adla kaydedin)</translation>
+    </message>
+    <message>
+        <source>cannot save: {reason}</source>
+        <extracomment>{reason} is the system&apos;s</extracomment>
+        <translation>kaydedilemiyor: {reason}</translation>
+    </message>
+    <message>
+        <source>the file is read-only</source>
+        <extracomment>why a file is not written over (its owner&apos;s write permission is off)</extracomment>
+        <translation>dosya salt okunur</translation>
+    </message>
+    <message>
+        <source>decides {node} as {decision}, but {other} decided it as {other_decision}: settle it in one of the tallies first</source>
+        <extracomment>a tally merged into another decides a node otherwise than one merged before: {node} is the node&apos;s path, {decision} and {other_decision} decision states (see &quot;chosen&quot;, &quot;undecided&quot;), {other} the other tally&apos;s file</extracomment>
+        <translation>{node} düğümünü {decision} sayıyor, ama {other} onu {other_decision} saymış: önce sayımlardan birinde bu çelişkiyi giderin</translation>
+    </message>
+    <message>
+        <source>undecided</source>
+        <extracomment>a node&apos;s state in a tally that decided nothing about it</extracomment>
+        <translation>karar verilmemiş</translation>
+    </message>
+    <message>
+        <source>{path}: the map has no nodes to draw</source>
+        <translation>{path}: haritada çizilecek düğüm yok</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write the {what} file: {reason}</source>
+        <extracomment>{what} is PNG, SVG or PDF; {reason} the system&apos;s</extracomment>
+        <translation>{path}: {what} dosyası yazılamıyor: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot encode the picture as PNG</source>
+        <translation>resim PNG olarak kodlanamıyor</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write the PDF file</source>
+        <translation>{path}: PDF dosyası yazılamıyor</translation>
+    </message>
+    <message>
+        <source>cannot start the PDF file</source>
+        <translation>PDF dosyası başlatılamıyor</translation>
+    </message>
+    <message>
+        <source>cannot add bookmarks to the PDF file: {reason}</source>
+        <translation>PDF dosyasına yer imleri eklenemiyor: {reason}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot add bookmarks to the PDF file: {reason}</source>
+        <translation>{path}: PDF dosyasına yer imleri eklenemiyor: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot draw the branch&apos;s picture</source>
+        <translation>dalın resmi çizilemiyor</translation>
+    </message>
+    <message>
+        <source>{where}: {message}</source>
+        <extracomment>an error as one line: {where} is the file (and :line), {message} what is wrong</extracomment>
+        <translation>{where}: {message}</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <extracomment>a node shape, in &quot;a {shape} node&quot;</extracomment>
+        <translation>varsayılan</translation>
+    </message>
+    <message>
+        <source>square</source>
+        <extracomment>a node shape, in &quot;a {shape} node&quot;</extracomment>
+        <translation>kare</translation>
+    </message>
+    <message>
+        <source>rounded</source>
+        <extracomment>a node shape, in &quot;a {shape} node&quot;</extracomment>
+        <translation>yuvarlak köşeli dikdörtgen</translation>
+    </message>
+    <message>
+        <source>circle</source>
+        <extracomment>a node shape, in &quot;a {shape} node&quot;</extracomment>
+        <translation>daire</translation>
+    </message>
+    <message>
+        <source>bang</source>
+        <extracomment>a node shape, in &quot;a {shape} node&quot;</extracomment>
+        <translation>patlama</translation>
+    </message>
+    <message>
+        <source>cloud</source>
+        <extracomment>a node shape, in &quot;a {shape} node&quot;</extracomment>
+        <translation>bulut</translation>
+    </message>
+    <message>
+        <source>hexagon</source>
+        <extracomment>a node shape, in &quot;a {shape} node&quot;</extracomment>
+        <translation>altıgen</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <extracomment>a decision state, in &quot;decides it as {decision}&quot; and &quot;a chosen node is not {decision}&quot;</extracomment>
+        <translation>seçilmiş</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <extracomment>a decision state, in &quot;decides it as {decision}&quot; and &quot;a chosen node is not {decision}&quot;</extracomment>
+        <translation>reddedilmiş</translation>
+    </message>
+    <message>
+        <source>considering</source>
+        <extracomment>a decision state, in &quot;decides it as {decision}&quot; and &quot;a chosen node is not {decision}&quot;</extracomment>
+        <translation>değerlendirmede</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>Erişim izni yok</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>Bu işleme izin verilmiyor</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>Böyle bir dosya ya da klasör yok</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>Bir klasör değil</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>Bu bir klasör</translation>
+    </message>
+    <message>
+        <source>File exists</source>
+        <translation>Dosya zaten var</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>Aygıtta boş yer kalmadı</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>Disk kotası aşıldı</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>Dosya sistemi salt okunur</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>Dosya adı çok uzun</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>Girdi/çıktı hatası</translation>
+    </message>
+    <message>
+        <source>Device or resource busy</source>
+        <translation>Aygıt ya da kaynak meşgul</translation>
+    </message>
+    <message>
+        <source>Too many open files</source>
+        <translation>Açık dosya sayısı sınırı aşıldı</translation>
+    </message>
+    <message>
+        <source>Too many levels of symbolic links</source>
+        <translation>Sembolik bağlantı düzeyi çok fazla</translation>
+    </message>
+</context>
+<context>
     <name>Mouse</name>
     <message>
         <source>Click a node&apos;s box</source>
@@ -1154,7 +1930,7 @@
     </message>
     <message>
         <source>same label, moved to another branch</source>
-        <extracomment>why a suggestion is proposed, as core words it (English), shown translated</extracomment>
+        <extracomment>why a suggestion is proposed (each of core&apos;s reasons), shown translated</extracomment>
         <translation>aynı etiket, başka bir dala taşınmış</translation>
     </message>
     <message>

@@ -1,7 +1,7 @@
 """What the window says that comes from core or the picture export speaks the window's
 language — printed pages' header, export notices, the decision records' summary and
-refusals, merge refusals, who holds a project, the empty canvas's hint — while the
-command line's words stay English."""
+refusals, merge refusals, who holds a project, the empty canvas's hint, the decision log's
+marks as a screen reader reads them — while the command line's words stay English."""
 
 from __future__ import annotations
 
@@ -239,3 +239,28 @@ def test_every_reason_core_gives_for_a_suggested_home_is_worded_in_turkish() -> 
     i18n.install("tr")
     worded = {reason: reason_text(reason) for reason in decisions.REASONS}
     assert all(text != reason for reason, text in worded.items()), worded
+
+
+def test_the_decision_logs_marks_are_read_out_in_the_windows_language(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    win = _turkish_window(qtbot)
+    doc = win.document
+    node = next(n for n in doc.mindmap if n.label == "PostgreSQL")
+    doc.decide(node, Decision.REJECTED)
+    log = win.decision_log
+    mark = log.log_model.index_of(node)
+    assert mark.data() == "✗"
+    assert mark.data(Qt.ItemDataRole.AccessibleTextRole) == "reddedilen"  # not "rejected"
+    names = {name: button.accessibleName() for name, button in log.state_buttons.items()}
+    assert names == {
+        "all": "Bütün kararlar",
+        "chosen": "seçilen",
+        "rejected": "reddedilen",
+        "considering": "değerlendirilen",
+    }
+    win.set_language("en")
+    qtbot.waitUntil(lambda: log.state_buttons["rejected"].accessibleName() == "rejected")
+    assert mark.data(Qt.ItemDataRole.AccessibleTextRole) == "rejected"
+    assert log.state_buttons["all"].accessibleName() == "Every decision"
+    win.session.mark_clean()

@@ -541,7 +541,7 @@ def write_records(plan: RecordsPlan) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        reason = str(exc.strerror or exc)
+        reason = exc.strerror or str(exc)
         raise RecordsError(
             str(folder), f"cannot create the folder: {reason}", "create-folder", reason
         ) from None
@@ -550,14 +550,14 @@ def write_records(plan: RecordsPlan) -> None:
         try:
             write_atomic(target, record.text.encode("utf-8"))
         except OSError as exc:
-            reason = str(exc.strerror or exc)
+            reason = exc.strerror or str(exc)
             raise RecordsError(str(target), f"cannot write: {reason}", "write", reason) from None
     for name in plan.remove:
         target = folder / name
         try:
             target.unlink(missing_ok=True)
         except OSError as exc:
-            reason = str(exc.strerror or exc)
+            reason = exc.strerror or str(exc)
             raise RecordsError(str(target), f"cannot remove: {reason}", "remove", reason) from None
 
 
@@ -587,7 +587,7 @@ def _scan(folder: Path) -> dict[str, _Existing]:
     except FileNotFoundError:
         return {}
     except OSError as exc:
-        reason = str(exc.strerror or exc)
+        reason = exc.strerror or str(exc)
         raise RecordsError(
             str(folder), f"cannot read the folder: {reason}", "read-folder", reason
         ) from None
@@ -597,7 +597,7 @@ def _scan(folder: Path) -> dict[str, _Existing]:
     try:
         entries = list(os.scandir(folder))
     except OSError as exc:
-        reason = str(exc.strerror or exc)
+        reason = exc.strerror or str(exc)
         raise RecordsError(
             str(folder), f"cannot read the folder: {reason}", "read-folder", reason
         ) from None

@@ -8,6 +8,8 @@ import os
 import stat
 from pathlib import Path
 
+from karar.core.errors import Message
+
 
 class ReadOnlyError(PermissionError):
     """The file to write is marked read-only: it is not written over."""
@@ -34,7 +36,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         info = path.stat()
         mode = info.st_mode & 0o7777
         if not mode & stat.S_IWUSR:
-            raise ReadOnlyError(errno.EACCES, "the file is read-only", str(path))
+            read_only = Message("the file is read-only", "read-only-file")
+            raise ReadOnlyError(errno.EACCES, read_only, str(path))
     except FileNotFoundError:
         umask = os.umask(0)
         os.umask(umask)

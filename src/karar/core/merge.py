@@ -33,6 +33,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from karar.core.errors import Message
 from karar.core.model import NodePath
 from karar.core.project import PROJECT_SUFFIX, NodeState, Project, ProjectError
 from karar.core.status import Decision
@@ -262,12 +263,20 @@ def _add_tally(project: Project, counts: dict[NodePath, _Count]) -> None:
         if not own:
             continue
         if count.decided is not None and count.decided.decision != state.decision:
+            node = " / ".join(path)
+            ours, theirs = _decision_text(state), _decision_text(count.decided)
             raise ProjectError(
                 _file(project),
                 state.line,
-                f"decides {' / '.join(path)} as {_decision_text(state)}, but "
-                f"{count.decided_in} decided it as {_decision_text(count.decided)}: "
-                "settle it in one of the tallies first",
+                Message(
+                    f"decides {node} as {ours}, but {count.decided_in} decided it as "
+                    f"{theirs}: settle it in one of the tallies first",
+                    "tallies-differ",
+                    node=node,
+                    decision=ours,
+                    other=count.decided_in,
+                    other_decision=theirs,
+                ),
             )
         if count.decided is None:
             count.decided, count.decided_in = state, _file(project)
@@ -279,9 +288,14 @@ def _fresh(day: _dt.date | None) -> _dt.date | None:
     return None if day is None else _dt.date(day.year, day.month, day.day)
 
 
+_UNDECIDED = Message("undecided", "undecided")
+
+
 def _decision_text(state: NodeState) -> str:
+    """The node's state as the conflict names it: the :class:`Decision` itself (a string
+    enum: its value), or "undecided"."""
     decision = state.decision
-    return decision.value if decision is not None else "undecided"
+    return decision if decision is not None else _UNDECIDED
 
 
 def _signed(name: str, note: str, status: Decision | None) -> str:

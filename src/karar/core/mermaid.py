@@ -26,7 +26,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from karar.core.bulk import no_gc
-from karar.core.errors import MapSyntaxError
+from karar.core.errors import MapSyntaxError, Message
 from karar.core.mermaid_preprocess import (
     ENTITY_CODE,
     JS_DOT,
@@ -149,6 +149,16 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+WHOLE_LINE = Message("Karar reads the whole line as one label", "whole-line")
+"""How Karar reads a line Mermaid reads otherwise, unless a :class:`Divergence` says."""
+IGNORED_LINE = Message("Karar ignores this line", "ignored-line")
+
+
+def cannot_read(char: str) -> Message:
+    """Why Mermaid's lexer stops at ``char``."""
+    return Message(f"Mermaid cannot read {char!r} here", "cannot-read-char", char=char)
+
+
 @dataclass(frozen=True, slots=True)
 class Divergence:
     """A line that Karar reads differently from Mermaid.
@@ -156,9 +166,10 @@ class Divergence:
     Attributes:
         line: 1-based line in the source.
         text: The line as written (trimmed).
-        mermaid: How Mermaid reads the line: a short description, or why it rejects it.
+        mermaid: How Mermaid reads the line: a short description, or why it rejects it
+            (a :class:`~karar.core.errors.Message`).
         rejected: True where Mermaid cannot read the line at all.
-        karar: How Karar reads the line instead.
+        karar: How Karar reads the line instead (a Message).
         safe: A Mermaid-safe spelling of what Karar reads, where it is not the line's text
             written as a plain label (that is ``mermaid_writer.plain_label_text(text)``).
     """
@@ -167,7 +178,7 @@ class Divergence:
     text: str
     mermaid: str
     rejected: bool
-    karar: str = "Karar reads the whole line as one label"
+    karar: str = WHOLE_LINE
     safe: str | None = None
 
 
@@ -187,7 +198,7 @@ class ParseResult:
 class _LexError(Exception):
     """Internal: a node could not be read; carries the offset and a message."""
 
-    def __init__(self, offset: int, message: str) -> None:
+    def __init__(self, offset: int, message: Message) -> None:
         super().__init__(message)
         self.offset = offset
         self.message = message
@@ -305,7 +316,7 @@ def _initial_rule(text: str, pos: int) -> tuple[str, int]:
                 return NODE_DSTART, pos + len(opener)
     m = _NODE_ID_RUN.match(text, pos)
     if m is None:
-        raise _LexError(pos, f"Mermaid cannot read {c!r} here")
+        raise _LexError(pos, cannot_read(c))
     return NODE_ID, m.end()
 
 
@@ -379,7 +390,7 @@ def _string_rule(state: int, text: str, pos: int, lexer: _Lexer) -> tuple[str, i
         return "class_text", lexer.find(JS_EOL_CHARS, pos)
     elif c == "\n":
         return "pop", pos + 1
-    raise _LexError(pos, f"Mermaid cannot read {c!r} here")
+    raise _LexError(pos, cannot_read(c))
 
 
 class _Lexer:
@@ -424,7 +435,7 @@ class _Lexer:
             if reference:
                 m = _MASTER[state].match(self.text, pos)
                 if m is None:
-                    raise _LexError(pos, f"Mermaid cannot read {self.text[pos]!r} here")
+                    raise _LexError(pos, cannot_read(self.text[pos]))
                 kind, end = m.lastgroup or "", m.end()
             elif state == _INITIAL:
                 kind, end = _initial_rule(self.text, pos)
@@ -453,17 +464,17 @@ class _Lexer:
 
 
 _TOKEN_WORDS = {
-    MINDMAP: "the keyword 'mindmap'",
-    SPACELINE: "a blank line",
-    NL: "a line break",
-    SPACELIST: "more text after a space",
-    NODE_ID: "text",
-    NODE_DSTART: "a shape opener",
-    NODE_DESCR: "text",
-    NODE_DEND: "a shape closer",
-    ICON: "an icon",
-    CLASS: "a class",
-    EOF: "the end of the map",
+    MINDMAP: Message("the keyword 'mindmap'", "token-keyword"),
+    SPACELINE: Message("a blank line", "token-blank-line"),
+    NL: Message("a line break", "token-line-break"),
+    SPACELIST: Message("more text after a space", "token-more-text"),
+    NODE_ID: Message("text", "token-text"),
+    NODE_DSTART: Message("a shape opener", "token-opener"),
+    NODE_DESCR: Message("text", "token-text"),
+    NODE_DEND: Message("a shape closer", "token-closer"),
+    ICON: Message("an icon", "token-icon"),
+    CLASS: Message("a class", "token-class"),
+    EOF: Message("the end of the map", "token-end"),
 }
 
 
@@ -492,7 +503,7 @@ class _Parser:
         self.error_offset = 0  # where the last error was found
         self.resume_from = 0  # after an error, read on from the line after this offset
 
-    def error(self, offset: int, message: str) -> MapSyntaxError:
+    def error(self, offset: int, message: str) -> MapSyntaxError:  # message: a Message
         self.error_offset = offset
         return MapSyntaxError(self.path, self.src.line_of(offset), message)
 
@@ -511,7 +522,7 @@ class _Parser:
         try:
             return self.lexer.next()
         except _LexError as fail:
-            return _BAD, f"Mermaid cannot read {self.text[fail.offset]!r} here", begin
+            return _BAD, cannot_read(self.text[fail.offset]), begin
 
     def parse(self) -> Node | None:
         kind, value, start = self.next()
@@ -519,7 +530,13 @@ class _Parser:
             while kind in (SPACELINE, NL):
                 kind, value, start = self.next()
         if kind != MINDMAP:
-            raise self.error(start, f"expected the keyword 'mindmap', found {value.strip()!r}")
+            found = value.strip()
+            raise self.error(
+                start,
+                Message(
+                    f"expected the keyword 'mindmap', found {found!r}", "no-keyword", found=found
+                ),
+            )
         kind, value, start = self.line_start_token()
         if kind == NL:
             kind, value, start = self.line_start_token()
@@ -538,19 +555,29 @@ class _Parser:
                     kind, value, start = self.next()
                     if after_keyword and kind not in (NL, EOF, SPACELINE):
                         raise self.error(
-                            start, "a blank line directly after 'mindmap' is not allowed"
+                            start,
+                            Message(
+                                "a blank line directly after 'mindmap' is not allowed",
+                                "blank-after-keyword",
+                            ),
                         )
                 elif kind in (NODE_ID, NODE_DSTART, _BAD):
                     kind, value, start = self.node(0, kind, value, start)
                 elif kind in (ICON, CLASS):
                     kind, value, start = self.decorate(kind, value, start)
                 else:
-                    raise self.error(start, f"unexpected {self.rest(start)!r} where a node belongs")
+                    rest = self.rest(start)
+                    raise self.error(
+                        start,
+                        Message(
+                            f"unexpected {rest!r} where a node belongs", "not-a-node", text=rest
+                        ),
+                    )
                 # stop: (NL | EOF | SPACELINE) (NL | EOF)*
                 if kind == EOF:
                     break
                 if kind not in (NL, SPACELINE):
-                    raise self.error(start, f"unexpected text after the node: {self.rest(start)!r}")
+                    raise self.error(start, _text_after(self.rest(start)))
                 self.simple_lines()
                 kind, value, start = self.line_start_token()
                 while kind == NL:
@@ -619,8 +646,10 @@ class _Parser:
         if self.text.find("\n", start, offset) < 0:
             return ""
         last = self.src.line_of(offset)
-        return (
-            f"a shape opened on this line is not closed on it, so Mermaid reads on to line {last}"
+        return Message(
+            f"a shape opened on this line is not closed on it, so Mermaid reads on to line {last}",
+            "reads-on",
+            last=last,
         )
 
     # ------------------------------------------------------------------ nodes
@@ -646,15 +675,24 @@ class _Parser:
         markdown = lexer.text.startswith('"`', lexer.pos)
         kind, _, pos = lexer.next()
         if kind == EOF:
-            raise _LexError(start, f"the shape opened with {opener!r} is never closed")
+            raise _LexError(start, _never_closed(opener))
         if kind != NODE_DESCR:
-            raise _LexError(pos, f"the shape opened with {opener!r} has no text")
+            raise _LexError(
+                pos,
+                Message(
+                    f"the shape opened with {opener!r} has no text", "shape-no-text", opener=opener
+                ),
+            )
         descr = (pos, lexer.pos)
         kind, closer, pos = lexer.next()
         if kind == EOF:
-            raise _LexError(start, f"the shape opened with {opener!r} is never closed")
+            raise _LexError(start, _never_closed(opener))
         if kind != NODE_DEND:
-            raise _LexError(pos, f"unexpected {_TOKEN_WORDS[kind]} inside the shape")
+            token = _TOKEN_WORDS[kind]
+            raise _LexError(
+                pos,
+                Message(f"unexpected {token} inside the shape", "inside-shape", token=token),
+            )
         if markdown:
             self.resume_from = lexer.pos  # a markdown string may span lines
         return node_id, descr, shape_for(opener, closer), markdown, lexer.next()
@@ -663,7 +701,7 @@ class _Parser:
         """Read a node statement starting with token (kind, value, start); return the token
         after it."""
         if kind == _BAD:
-            reason, rejected = f"Mermaid rejects it: {value}", True
+            reason, rejected = _rejects(value), True
         else:
             try:
                 node_id, (descr_start, descr_end), shape, markdown, after = self.read_node(
@@ -673,10 +711,10 @@ class _Parser:
                 where = self.runs_on(start, fail.offset)
                 if self.strict:
                     if where:  # the error is this line's: say so there
-                        raise self.error(start, f"{fail.message} ({where})") from None
+                        raise self.error(start, _running_on(fail.message, where)) from None
                     raise self.error(fail.offset, fail.message) from None
-                why = f"{where}, where {fail.message}" if where else fail.message
-                reason, rejected = f"Mermaid rejects it: {why}", True
+                why = _where(where, fail.message) if where else fail.message
+                reason, rejected = _rejects(why), True
             else:
 
                 def keep() -> None:  # the text is sliced only for a node that is kept
@@ -691,20 +729,24 @@ class _Parser:
                         if not where:
                             keep()
                             return after  # the statement's stop reports the text after it
-                        message = f"unexpected text after the node: {self.rest(after[2])!r}"
-                        raise self.error(start, f"{message} ({where})")
-                    why = (
-                        f"{where}, where text follows the node"
-                        if where
-                        else "text follows the node"
-                    )
-                    reason, rejected = f"Mermaid rejects it: {why}", True
+                        message = _text_after(self.rest(after[2]))
+                        raise self.error(start, _running_on(message, where))
+                    why = _where(where, _TEXT_FOLLOWS) if where else _TEXT_FOLLOWS
+                    reason, rejected = _rejects(why), True
                 elif where:
                     first, last = self.src.line_of(start), self.src.line_of(after[2] - 1)
                     shown = self.shown(descr_start, descr_end)
                     reason, rejected = (
-                        f"Mermaid reads lines {first}-{last} as one {shape.value} node "
-                        f"labelled {shown!r} (a shape opened on this line closes on line {last})",
+                        Message(
+                            f"Mermaid reads lines {first}-{last} as one {shape.value} node "
+                            f"labelled {shown!r} (a shape opened on this line closes on line "
+                            f"{last})",
+                            "reads-lines-as",
+                            first=first,
+                            last=last,
+                            shape=shape,
+                            label=shown,
+                        ),
                         False,
                     )
                     if self.strict:
@@ -717,7 +759,12 @@ class _Parser:
                 elif node_id is not None and _has_space(node_id):
                     shown = self.shown(descr_start, descr_end)
                     reason, rejected = (
-                        f"Mermaid reads it as a {shape.value} node labelled {shown!r}",
+                        Message(
+                            f"Mermaid reads it as a {shape.value} node labelled {shown!r}",
+                            "mermaid-reads-as",
+                            shape=shape,
+                            label=shown,
+                        ),
                         False,
                     )
                 else:
@@ -761,8 +808,12 @@ class _Parser:
             if levels[0][0] >= level:  # checked first: the stack stays as it is
                 raise self.error(
                     start,
-                    f'there can be only one root: no parent for "{label}" '
-                    "(indent it deeper than the root)",
+                    Message(
+                        f'there can be only one root: no parent for "{label}" '
+                        "(indent it deeper than the root)",
+                        "second-root",
+                        label=label,
+                    ),
                 )
             while levels[-1][0] >= level:
                 levels.pop()
@@ -787,10 +838,15 @@ class _Parser:
                 Divergence(
                     first,
                     text,
-                    f"Mermaid reads lines {first}-{last} as the name of an icon "
-                    "(its ')' is missing on this line)",
+                    Message(
+                        f"Mermaid reads lines {first}-{last} as the name of an icon "
+                        "(its ')' is missing on this line)",
+                        "icon-lines",
+                        first=first,
+                        last=last,
+                    ),
                     False,
-                    karar="Karar ignores this line",
+                    karar=IGNORED_LINE,
                     safe=text + ")",
                 )
             )
@@ -798,12 +854,43 @@ class _Parser:
             return self.next()
         if self.last is None:
             what = "::icon(...)" if kind == ICON else ":::class"
-            raise self.error(start, f"{what} must follow the node it decorates")
+            raise self.error(
+                start,
+                Message(f"{what} must follow the node it decorates", "decoration-first", what=what),
+            )
         if kind == ICON:
             self.last.icon = decode_entities(self.text[start:end])
         elif value:
             self.last.css_class = decode_entities(value)
         return self.next()
+
+
+_TEXT_FOLLOWS = Message("text follows the node", "text-follows")
+
+
+def _never_closed(opener: str) -> Message:
+    return Message(
+        f"the shape opened with {opener!r} is never closed", "never-closed", opener=opener
+    )
+
+
+def _text_after(rest: str) -> Message:
+    return Message(f"unexpected text after the node: {rest!r}", "text-after", text=rest)
+
+
+def _rejects(why: str) -> Message:
+    """How Mermaid reads a line it rejects (``why``: the lexer's or the grammar's reason)."""
+    return Message(f"Mermaid rejects it: {why}", "mermaid-rejects", why=why)
+
+
+def _where(where: str, what: str) -> Message:
+    """``what`` Mermaid finds on the line where it ``where`` (reads on to)."""
+    return Message(f"{where}, where {what}", "where", where=where, what=what)
+
+
+def _running_on(message: str, where: str) -> Message:
+    """A syntax error of the line where a shape opened (``where``: Mermaid reads on)."""
+    return Message(f"{message} ({where})", "running-on", message=message, where=where)
 
 
 def _has_space(text: str) -> bool:
@@ -857,13 +944,15 @@ def parse_mermaid(
         if strict or not _DETECT_ANY_CASE.match(src.text):
             first = src.text.split("\n", 1)[0].strip()
             line = src.line_of(0) if src.text else None
-            message = (
-                "no 'mindmap' keyword: this is not a Mermaid mindmap"
-                if first
-                else "the map is empty: no 'mindmap' keyword"
-            )
             if first:
-                message += f" (found {first[:40]!r})"
+                found = first[:40]
+                message = Message(
+                    f"no 'mindmap' keyword: this is not a Mermaid mindmap (found {found!r})",
+                    "not-mindmap",
+                    found=found,
+                )
+            else:
+                message = Message("the map is empty: no 'mindmap' keyword", "empty-map")
             raise MapSyntaxError(path, line, message)
         keyword_case = src.line_of(0)
     src.text += "\n"
@@ -880,6 +969,11 @@ def parse_mermaid(
     )
 
 
+_FRONT_MATTER = Message("the front matter: ", "front-matter")
+"""Put before the message of an error in a map's front matter (which it holds as
+``message``)."""
+
+
 def _front_matter_title(block: str, path: str, line: int) -> str | None:
     """The ``title:`` of a front matter block starting on file line ``line`` (its ``---``).
 
@@ -890,13 +984,15 @@ def _front_matter_title(block: str, path: str, line: int) -> str | None:
     from karar.core import yamlsafe  # lazy: only maps with front matter pay for YAML
 
     data, where = yamlsafe.load(
-        block, path, MapSyntaxError, first_line=line + 1, prefix="the front matter: "
+        block, path, MapSyntaxError, first_line=line + 1, prefix=_FRONT_MATTER
     )
     if not isinstance(data, dict) or data.get("title") is None:
         return None
     title = data["title"]
     if isinstance(title, list | dict | set | bytes):
         raise MapSyntaxError(
-            path, where.value("title").line, "the front matter's 'title:' must be text"
+            path,
+            where.value("title").line,
+            Message("the front matter's 'title:' must be text", "title-not-text"),
         )
     return str(title)

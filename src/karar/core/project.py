@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from karar.core.atomic import ReadOnlyError, write_atomic
-from karar.core.errors import LocatedError, one_line
+from karar.core.errors import LocatedError, Message, one_line, said
 from karar.core.model import MindMap, NodePath
 from karar.core.sources import BUILTIN_PREFIX, Reading
 from karar.core.status import Decision, parse_date, parse_decision
@@ -39,6 +39,9 @@ _KNOWN_ENTRY = (
     "path", "checked", "status", "by", "date", "note", "collapsed", "votes", "voters"
 )  # fmt: skip
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+PROJECT_FILE = Message("project file", "project-file")
+"""What a project's file is called in messages."""
 
 LAYOUTS = ("mindmap", "tree", "radial")
 ZOOM_RANGE = (0.01, 100.0)
@@ -256,11 +259,17 @@ class Project:
             raise ProjectError(
                 str(self.path),
                 None,
-                "cannot save: the file is read-only (save it under another name)",
+                Message(
+                    "cannot save: the file is read-only (save it under another name)",
+                    "save-read-only",
+                ),
             ) from None
         except OSError as exc:
+            reason = str(exc.strerror or exc)
             raise ProjectError(
-                str(self.path), None, f"cannot save: {exc.strerror or exc}"
+                str(self.path),
+                None,
+                Message(f"cannot save: {reason}", "cannot-save", reason=reason),
             ) from None
 
 
@@ -321,7 +330,12 @@ class _Reader:
 
     def project(self, data: Any, where: Where) -> Project:
         if not isinstance(data, dict) or "karar" not in data:
-            raise self.fail(where.line, "not a Karar project: the file has no 'karar:' version key")
+            raise self.fail(
+                where.line,
+                Message(
+                    "not a Karar project: the file has no 'karar:' version key", "not-a-project"
+                ),
+            )
         self._version(data["karar"], where.value("karar").line)
         project = Project(
             map_ref=self._map_ref(data.get("map"), where),
@@ -335,42 +349,76 @@ class _Reader:
         if nodes is None:
             nodes = []
         if not isinstance(nodes, list):
-            raise self.fail(where.value("nodes").line, "'nodes:' must be a list of entries")
+            raise self.fail(
+                where.value("nodes").line,
+                Message("'nodes:' must be a list of entries", "nodes-not-list"),
+            )
         items = where.value("nodes")
         for index, entry in enumerate(nodes):
             entry_where = items.item(index)
             node_path, state = self._entry(entry, entry_where)
             if node_path in project.entries:
+                node = " / ".join(node_path)
+                first = project.entries[node_path].line
                 raise self.fail(
                     entry_where.line,
-                    f"a second entry for the node {' / '.join(node_path)} (the first is on "
-                    f"line {project.entries[node_path].line})",
+                    Message(
+                        f"a second entry for the node {node} (the first is on line {first})",
+                        "entry-twice",
+                        node=node,
+                        first=first,
+                    ),
                 )
             project.entries[node_path] = state
         return project
 
     def _version(self, version: Any, line: int) -> None:
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise self.fail(line, f"'karar:' must be a format version number, not {shown(version)}")
+            raise self.fail(
+                line,
+                Message(
+                    f"'karar:' must be a format version number, not {shown(version)}",
+                    "version-not-number",
+                    value=shown(version),
+                ),
+            )
         if version > FORMAT_VERSION:
             raise self.fail(
                 line,
-                f"written by a newer Karar (format {version}; this version reads up to "
-                f"{FORMAT_VERSION}): update Karar to open it",
+                Message(
+                    f"written by a newer Karar (format {version}; this version reads up to "
+                    f"{FORMAT_VERSION}): update Karar to open it",
+                    "newer-format",
+                    version=version,
+                    known=FORMAT_VERSION,
+                ),
             )
 
     def _map_ref(self, map_ref: Any, where: Where) -> str:
         line = where.value("map").line
         if not isinstance(map_ref, str) or not map_ref.strip():
-            raise self.fail(line, "'map:' must name the map file (a path, or builtin:django)")
+            raise self.fail(
+                line,
+                Message("'map:' must name the map file (a path, or builtin:django)", "no-map"),
+            )
         if any(unicodedata.category(c) == "Cc" for c in map_ref):
             raise self.fail(
                 line,
-                f"'map:' must be a file name, not text with control characters: {shown(map_ref)}",
+                Message(
+                    f"'map:' must be a file name, not text with control characters: "
+                    f"{shown(map_ref)}",
+                    "map-control-characters",
+                    map=shown(map_ref),
+                ),
             )
         if _URL.match(map_ref) and not map_ref.startswith(BUILTIN_PREFIX):
             raise self.fail(
-                line, f"'map:' must be a local file, not {shown(map_ref)}: Karar works offline"
+                line,
+                Message(
+                    f"'map:' must be a local file, not {shown(map_ref)}: Karar works offline",
+                    "map-url",
+                    map=shown(map_ref),
+                ),
             )
         return map_ref.strip()
 
@@ -378,7 +426,10 @@ class _Reader:
         if participant is None:
             return None
         if not isinstance(participant, str | int | float):
-            raise self.fail(where.value("participant").line, "'participant:' must be a name")
+            raise self.fail(
+                where.value("participant").line,
+                Message("'participant:' must be a name", "participant-not-name"),
+            )
         return str(participant)
 
     def _participants(self, names: Any, where: Where) -> list[str] | None:
@@ -386,19 +437,26 @@ class _Reader:
             return None
         if not isinstance(names, list) or not all(_is_label(n) for n in names):
             raise self.fail(
-                where.value("participants").line, "'participants:' must be a list of names"
+                where.value("participants").line,
+                Message("'participants:' must be a list of names", "participants-not-names"),
             )
         return [str(n) for n in names]
 
     def _entry(self, entry: Any, where: Where) -> tuple[NodePath, NodeState]:
         if not isinstance(entry, dict):
             raise self.fail(
-                where.line, f"each entry under 'nodes:' must be a mapping, not {shown(entry)}"
+                where.line,
+                Message(
+                    f"each entry under 'nodes:' must be a mapping, not {shown(entry)}",
+                    "entry-not-mapping",
+                    value=shown(entry),
+                ),
             )
         raw_path = entry.get("path")
         if not isinstance(raw_path, list) or not raw_path or not _are_labels(raw_path):
             raise self.fail(
-                where.value("path").line, "'path:' must be a list of labels from the root down"
+                where.value("path").line,
+                Message("'path:' must be a list of labels from the root down", "path-not-labels"),
             )
         if entry.keys() <= _KNOWN_ENTRY_SET:  # nearly always: skip the comprehension
             extra = {}
@@ -409,24 +467,38 @@ class _Reader:
         for key, value in (("checked", checked), ("collapsed", collapsed)):
             if value is not True and value is not False:
                 raise self.fail(
-                    where.value(key).line, f"'{key}:' must be true or false, not {shown(value)}"
+                    where.value(key).line,
+                    Message(
+                        f"'{key}:' must be true or false, not {shown(value)}",
+                        "not-true-or-false",
+                        key=key,
+                        value=shown(value),
+                    ),
                 )
         state = NodeState(checked=checked, collapsed=collapsed, extra=extra, line=where.line)
         self._decision(entry, where, state)
         note = entry.get("note")
         if note is not None and not isinstance(note, str):
-            raise self.fail(where.value("note").line, "'note:' must be text")
+            raise self.fail(
+                where.value("note").line, Message("'note:' must be text", "note-not-text")
+            )
         state.note = (note or "").rstrip("\n")
         votes = entry.get("votes")
         if votes is not None and (
             not isinstance(votes, int) or isinstance(votes, bool) or votes < 0
         ):
-            raise self.fail(where.value("votes").line, "'votes:' must be a whole number")
+            raise self.fail(
+                where.value("votes").line,
+                Message("'votes:' must be a whole number", "votes-not-number"),
+            )
         state.votes = votes
         voters = entry.get("voters")
         if voters is not None:
             if not isinstance(voters, list) or not _are_labels(voters):
-                raise self.fail(where.value("voters").line, "'voters:' must be a list of names")
+                raise self.fail(
+                    where.value("voters").line,
+                    Message("'voters:' must be a list of names", "voters-not-names"),
+                )
             voters = [str(v) for v in voters]
         state.voters = voters
         return tuple(map(str, raw_path)), state
@@ -437,20 +509,37 @@ class _Reader:
         if raw is not None:
             line = where.value("status").line
             if not isinstance(raw, str):
-                raise self.fail(line, f"'status:' must be a word, not {shown(raw)}")
+                raise self.fail(
+                    line,
+                    Message(
+                        f"'status:' must be a word, not {shown(raw)}",
+                        "status-not-word",
+                        value=shown(raw),
+                    ),
+                )
             try:
                 decision = parse_decision(raw)
             except ValueError as exc:
-                raise self.fail(line, str(exc)) from None
+                raise self.fail(line, said(exc)) from None
             if decision is Decision.CHOSEN:
                 if "checked" in entry and not state.checked:
-                    raise self.fail(line, "'status: chosen' contradicts 'checked: false'")
+                    raise self.fail(
+                        line,
+                        Message(
+                            "'status: chosen' contradicts 'checked: false'", "chosen-not-checked"
+                        ),
+                    )
                 state.checked = True
             elif state.checked:
                 raise self.fail(
                     line,
-                    f"'checked: true' contradicts 'status: {raw}' (a chosen node is not "
-                    f"{decision.value})",
+                    Message(
+                        f"'checked: true' contradicts 'status: {raw}' (a chosen node is not "
+                        f"{decision.value})",
+                        "checked-not-chosen",
+                        status=raw,
+                        decision=decision,
+                    ),
                 )
             else:
                 state.status = decision
@@ -459,7 +548,11 @@ class _Reader:
             if not isinstance(by, str):
                 raise self.fail(
                     where.value("by").line,
-                    f"'by:' must be a name written as text, not {shown(by)}",
+                    Message(
+                        f"'by:' must be a name written as text, not {shown(by)}",
+                        "by-not-text",
+                        value=shown(by),
+                    ),
                 )
             state.by = by
         date = entry.get("date")
@@ -467,7 +560,7 @@ class _Reader:
             try:
                 state.date = parse_date(date)
             except ValueError as exc:
-                raise self.fail(where.value("date").line, str(exc)) from None
+                raise self.fail(where.value("date").line, said(exc)) from None
 
 
 def _is_label(value: Any) -> bool:
@@ -491,7 +584,9 @@ def _read_view(project: Project, raw: Any, where: Where) -> None:
     if raw is None:
         return
     if not isinstance(raw, dict):
-        project.warnings.append((where.line, "'view:' must be a mapping; it is ignored"))
+        project.warnings.append(
+            (where.line, Message("'view:' must be a mapping; it is ignored", "view-not-mapping"))
+        )
         project.extra["view"] = raw
         return
     for key, value in raw.items():
@@ -506,7 +601,14 @@ def _read_view(project: Project, raw: Any, where: Where) -> None:
             project.warnings.append(
                 (
                     where.value(key).line,
-                    f"'{key}:' in 'view:' must be {expected}, not {shown(value)}; it is ignored",
+                    Message(
+                        f"'{key}:' in 'view:' must be {expected}, not {shown(value)}; it is "
+                        "ignored",
+                        "view-value",
+                        key=key,
+                        expected=expected,
+                        value=shown(value),
+                    ),
                 )
             )
         else:
@@ -535,14 +637,25 @@ def _selected(value: Any) -> list[str] | None:
 
 
 _VIEW_CHECKS: dict[str, tuple[Callable[[Any], Any], str]] = {
-    "layout": (lambda v: v if v in LAYOUTS else None, "one of " + ", ".join(LAYOUTS)),
+    "layout": (
+        lambda v: v if v in LAYOUTS else None,
+        Message("one of " + ", ".join(LAYOUTS), "view-one-of", names=", ".join(LAYOUTS)),
+    ),
     "zoom": (
         lambda v: _number(v, *ZOOM_RANGE),
-        f"a number from {ZOOM_RANGE[0]:g} to {ZOOM_RANGE[1]:g}",
+        Message(
+            f"a number from {ZOOM_RANGE[0]:g} to {ZOOM_RANGE[1]:g}",
+            "view-number",
+            low=ZOOM_RANGE[0],
+            high=ZOOM_RANGE[1],
+        ),
     ),
-    "center": (_center, "two numbers, [x, y]"),
-    "selected": (_selected, "a node's path, a list of labels"),
-    "minimap": (lambda v: v if isinstance(v, bool) else None, "true or false"),
+    "center": (_center, Message("two numbers, [x, y]", "view-center")),
+    "selected": (_selected, Message("a node's path, a list of labels", "view-selected")),
+    "minimap": (
+        lambda v: v if isinstance(v, bool) else None,
+        Message("true or false", "view-true-or-false"),
+    ),
 }
 """What each known key of ``view:`` must hold: its reader (None for a value it cannot
 use) and the words for what it expects."""
@@ -563,7 +676,7 @@ def load(path: str | Path) -> Project:
     """
     name = str(path)
     text = decode_utf8(
-        read_bytes(path, ProjectError, "project file", limit=8 * 2**20), name, ProjectError
+        read_bytes(path, ProjectError, PROJECT_FILE, limit=8 * 2**20), name, ProjectError
     )
     project = loads(text, path=name)
     project.path = Path(path)
@@ -599,7 +712,13 @@ def read_project_map(project: Project, *, strict: bool = False) -> Reading:
         raise ProjectError(
             str(project.path) if project.path else "<project>",
             project.map_line,
-            f"the map {project.map_ref!r} ({location}): {exc.message}",
+            Message(
+                f"the map {project.map_ref!r} ({location}): {exc.message}",
+                "project-map",
+                map=project.map_ref,
+                location=str(location),
+                reason=exc.message,
+            ),
         ) from None
 
 

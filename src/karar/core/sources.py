@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from karar.core.bulk import no_gc
-from karar.core.errors import MapError
+from karar.core.errors import MapError, Message
 from karar.core.labels import has_markup
 from karar.core.mermaid import ParseResult, detect_mindmap, parse_mermaid
 from karar.core.mermaid_preprocess import JS_SPACE_CHARS
@@ -26,6 +26,9 @@ from karar.core.textfile import decode_utf8, read_bytes, reject_utf16
 BUILTIN_PREFIX = "builtin:"
 BUILTIN_DJANGO = "builtin:django"
 _BUILTIN_FILES = {"django": "django-decision-tree.md"}
+
+MAP_FILE = Message("map file", "map-file")
+"""What a map's file is called in messages."""
 
 MAX_MAP_BYTES = 32 * 1024 * 1024
 """Larger files are refused: a 32 MiB map is over a million nodes, more than anyone can read."""
@@ -45,7 +48,8 @@ class MapSource:
         name: The path as given (or ``builtin:NAME``), used in messages.
         text: The Mermaid text of the mindmap.
         first_line: The file line of ``text``'s first line.
-        notices: (line, message) about the file that are not errors (a second mindmap...).
+        notices: (line, message) about the file that are not errors (a second mindmap...),
+            each message a :class:`~karar.core.errors.Message`.
     """
 
     name: str
@@ -66,7 +70,9 @@ def builtin_text(name: str = "django") -> str:
     except KeyError:
         known = ", ".join(BUILTIN_PREFIX + k for k in _BUILTIN_FILES)
         raise MapError(
-            BUILTIN_PREFIX + name, None, f"no such built-in map (known: {known})"
+            BUILTIN_PREFIX + name,
+            None,
+            Message(f"no such built-in map (known: {known})", "no-builtin", known=known),
         ) from None
     return (resources.files("karar.data") / filename).read_text(encoding="utf-8")
 
@@ -75,14 +81,16 @@ def read_text(path: str | Path) -> str:
     """Read a map file as UTF-8 text, refusing what is not a readable text file (not a
     regular file, larger than :data:`MAX_MAP_BYTES`, empty, binary, UTF-16, not UTF-8)."""
     name = str(path)
-    data = read_bytes(path, MapError, "map file", limit=MAX_MAP_BYTES)
+    data = read_bytes(path, MapError, MAP_FILE, limit=MAX_MAP_BYTES)
     if not data.strip():
-        raise MapError(name, None, "the file is empty")
+        raise MapError(name, None, Message("the file is empty", "empty-file"))
     reject_utf16(data, name, MapError)
     nul = data.find(b"\0")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
-        raise MapError(name, line, "this is a binary file, not a text map (NUL byte)")
+        raise MapError(
+            name, line, Message("this is a binary file, not a text map (NUL byte)", "binary")
+        )
     return decode_utf8(data, name, MapError)
 
 
@@ -116,14 +124,20 @@ def find_mindmap(text: str, name: str, *, markdown: bool | None = None) -> MapSo
             raise MapError(
                 name,
                 blocks[0][0] - 1,
-                f"none of the {len(blocks)} ```mermaid blocks holds a mindmap",
+                Message(
+                    f"none of the {len(blocks)} ```mermaid blocks holds a mindmap",
+                    "no-mindmap-block",
+                    blocks=len(blocks),
+                ),
             )
-        raise MapError(name, None, "no ```mermaid block holding a mindmap was found")
+        raise MapError(
+            name, None, Message("no ```mermaid block holding a mindmap was found", "no-block")
+        )
     first_line, body = mindmaps[0]
-    notices = [
-        (line - 1, "another mindmap in this file is ignored: Karar shows the first one")
-        for line, _ in mindmaps[1:]
-    ]
+    another = Message(
+        "another mindmap in this file is ignored: Karar shows the first one", "another-mindmap"
+    )
+    notices: list[tuple[int, str]] = [(line - 1, another) for line, _ in mindmaps[1:]]
     return MapSource(name, body, first_line, notices)
 
 
@@ -193,7 +207,9 @@ def reading_warnings(source: MapSource, result: ParseResult) -> list[tuple[int, 
     case, each line where Karar's default reading and Mermaid's differ (Mermaid rejects it,
     reads it as a shape, or reads a shape on into the lines below), and each shaped node
     whose id holds markup: ``Kotlin<br/>(JVM)`` is the node ``JVM`` in both readings, so
-    the text meant as its label is not shown. Messages carry a Mermaid-safe spelling.
+    the text meant as its label is not shown. Messages carry a Mermaid-safe spelling; each
+    is a :class:`~karar.core.errors.Message` (codes ``keyword-case``, ``reads-differently``,
+    ``shape-spans``, ``markup-in-id``).
 
     Args:
         source: The source that was parsed.
@@ -206,20 +222,36 @@ def reading_warnings(source: MapSource, result: ParseResult) -> list[tuple[int, 
 def _reading_warnings(source: MapSource, result: ParseResult) -> list[tuple[int, str]]:
     warnings = list(source.notices)
     if result.keyword_case is not None:
-        warnings.append(
-            (result.keyword_case, "Mermaid only knows the keyword in lower case: write 'mindmap'")
-        )
+        said = "Mermaid only knows the keyword in lower case: write 'mindmap'"
+        warnings.append((result.keyword_case, Message(said, "keyword-case")))
     for d in result.divergences:
         how = d.mermaid.replace("Mermaid rejects it: ", "Mermaid rejects this line: ")
         how = how.replace("Mermaid reads it", "Mermaid reads this line")
         safe = d.safe if d.safe is not None else plain_label_text(d.text)
-        warnings.append((d.line, f"{how}; {d.karar}. Mermaid-safe: {safe}"))
-    for d in result.spans:
         warnings.append(
             (
                 d.line,
-                f"{d.mermaid}: close the shape on this line, or write the line as a plain "
-                f"label: {plain_label_text(d.text)}",
+                Message(
+                    f"{how}; {d.karar}. Mermaid-safe: {safe}",
+                    "reads-differently",
+                    mermaid=d.mermaid,  # its "it" is the line: the window says "this line"
+                    karar=d.karar,
+                    safe=safe,
+                ),
+            )
+        )
+    for d in result.spans:
+        safe = plain_label_text(d.text)
+        warnings.append(
+            (
+                d.line,
+                Message(
+                    f"{d.mermaid}: close the shape on this line, or write the line as a plain "
+                    f"label: {safe}",
+                    "shape-spans",
+                    mermaid=d.mermaid,
+                    safe=safe,
+                ),
             )
         )
     lines: list[str] | None = None
@@ -229,12 +261,20 @@ def _reading_warnings(source: MapSource, result: ParseResult) -> list[tuple[int,
         if lines is None:
             lines = source.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         written = lines[node.line - source.first_line].strip(JS_SPACE_CHARS + "\ufeff")
+        safe = plain_label_text(written)
         warnings.append(
             (
                 node.line,
-                f"Mermaid reads this line as a {node.shape.value} node labelled "
-                f"{node.label!r}: the text before the shape, {node.id!r}, holds markup but is "
-                f"only the node's id and is not shown. Mermaid-safe: {plain_label_text(written)}",
+                Message(
+                    f"Mermaid reads this line as a {node.shape.value} node labelled "
+                    f"{node.label!r}: the text before the shape, {node.id!r}, holds markup but "
+                    f"is only the node's id and is not shown. Mermaid-safe: {safe}",
+                    "markup-in-id",
+                    shape=node.shape,
+                    label=node.label,
+                    id=node.id,
+                    safe=safe,
+                ),
             )
         )
     return sorted(warnings, key=lambda w: w[0])

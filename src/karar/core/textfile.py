@@ -17,42 +17,67 @@ import os
 import stat
 from pathlib import Path
 
-from karar.core.errors import LocatedError
+from karar.core.errors import LocatedError, Message
 
 _CHUNK = 1 << 20
 _KINDS = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISFIFO, Message("a named pipe (FIFO)", "kind-fifo")),
+    (stat.S_ISCHR, Message("a character device", "kind-character-device")),
+    (stat.S_ISBLK, Message("a block device", "kind-block-device")),
+    (stat.S_ISSOCK, Message("a socket", "kind-socket")),
 )
+_SPECIAL = Message("a special file", "kind-special")
+
+FILE = Message("file", "file")
+"""What a file is read as, unless the caller names it (``what``: "map file")."""
 
 
-def _not_regular(mode: int, what: str) -> str | None:
+def _not_regular(mode: int, what: str) -> Message | None:
     """Why a file of this mode is not read, or None for a regular file."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return f"is a folder, not a {what}"
-    kind = next((name for test, name in _KINDS if test(mode)), "a special file")
-    return f"is {kind}, not a {what}"
+        return _is_folder(what)
+    kind = next((name for test, name in _KINDS if test(mode)), _SPECIAL)
+    return Message(f"is {kind}, not a {what}", "not-regular", kind=kind, what=what)
 
 
-def _too_large(size: int | None, limit: int, what: str) -> str:
+def _is_folder(what: str) -> Message:
+    return Message(f"is a folder, not a {what}", "is-folder", what=what)
+
+
+def _too_large(size: int | None, limit: int, what: str) -> Message:
     """The message for a file over the limit (``size`` None: it grew past it while read)."""
-    how = f"over {limit / 2**20:g} MiB" if size is None else f"{size / 2**20:.1f} MiB"
-    return f"file is too large ({how}; Karar reads {what}s up to {limit / 2**20:g} MiB)"
+    most = limit / 2**20
+    how = (
+        Message(f"over {most:g} MiB", "size-over", size=most)
+        if size is None
+        else Message(f"{size / 2**20:.1f} MiB", "size", size=round(size / 2**20, 1))
+    )
+    return Message(
+        f"file is too large ({how}; Karar reads {what}s up to {most:g} MiB)",
+        "too-large",
+        how=how,
+        what=what,
+        limit=most,
+    )
+
+
+def _cannot_read(exc: OSError) -> Message:
+    reason = str(exc.strerror or exc)
+    return Message(f"cannot read the file: {reason}", "cannot-read", reason=reason)
 
 
 def read_bytes(
-    path: str | Path, error: type[LocatedError], what: str = "file", *, limit: int | None = None
+    path: str | Path, error: type[LocatedError], what: str = FILE, *, limit: int | None = None
 ) -> bytes:
     """The bytes of a regular file (links followed).
 
     Args:
         path: The file.
         error: The error type to raise (the caller's domain).
-        what: What the file should be, for messages ("map file").
+        what: What the file should be, for messages ("map file"; a :class:`Message`, to
+            be worded in the window's language).
         limit: The most bytes to read; a larger file is refused, also one that reports a
             smaller size than it has (``/proc`` files report none).
 
@@ -62,22 +87,26 @@ def read_bytes(
     """
     name = str(path)
     if "\0" in name:  # os.open would raise ValueError
-        raise error(name.replace("\0", "\\0"), None, "the file name holds a NUL byte")
+        raise error(
+            name.replace("\0", "\\0"),
+            None,
+            Message("the file name holds a NUL byte", "file-name-nul"),
+        )
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise error(name, None, "no such file") from None
+        raise error(name, None, Message("no such file", "no-file")) from None
     except IsADirectoryError:
-        raise error(name, None, f"is a folder, not a {what}") from None
+        raise error(name, None, _is_folder(what)) from None
     except PermissionError:
-        raise error(name, None, "permission denied") from None
+        raise error(name, None, Message("permission denied", "permission-denied")) from None
     except OSError as exc:
         why = None
         if exc.errno in (errno.ENXIO, errno.EOPNOTSUPP):  # a socket cannot be opened
             with contextlib.suppress(OSError):
                 why = _not_regular(os.stat(path).st_mode, what)
-        raise error(name, None, why or f"cannot read the file: {exc.strerror or exc}") from None
+        raise error(name, None, why or _cannot_read(exc)) from None
     try:
         info = os.fstat(fd)
         why = _not_regular(info.st_mode, what)
@@ -87,7 +116,7 @@ def read_bytes(
             raise error(name, None, _too_large(info.st_size, limit, what))
         return _read_all(fd, name, error, what, limit)
     except OSError as exc:
-        raise error(name, None, f"cannot read the file: {exc.strerror or exc}") from None
+        raise error(name, None, _cannot_read(exc)) from None
     finally:
         os.close(fd)
 
@@ -135,7 +164,13 @@ def reject_utf16(data: bytes, name: str, error: type[LocatedError]) -> None:
     """
     kind = utf16_kind(data)
     if kind is not None:
-        raise error(name, None, f"this is {kind} text, not UTF-8: save the file as UTF-8")
+        raise error(
+            name,
+            None,
+            Message(
+                f"this is {kind} text, not UTF-8: save the file as UTF-8", "utf16", encoding=kind
+            ),
+        )
 
 
 def decode_utf8(data: bytes, name: str, error: type[LocatedError]) -> str:
@@ -151,5 +186,11 @@ def decode_utf8(data: bytes, name: str, error: type[LocatedError]) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         byte = data[exc.start]
         raise error(
-            name, line, f"not valid UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8"
+            name,
+            line,
+            Message(
+                f"not valid UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8",
+                "not-utf8",
+                byte=f"0x{byte:02x}",
+            ),
         ) from None

@@ -39,7 +39,7 @@ import reprlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from karar.core.errors import LocatedError, one_line
+from karar.core.errors import LocatedError, Message, one_line
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -71,12 +71,12 @@ _BINARY, _TIMESTAMP, _STR, _VALUE, _MERGE = (
 _SEQ, _MAP, _SET, _OMAP, _PAIRS = (_STD + t for t in ("seq", "map", "set", "omap", "pairs"))
 
 _CONSTRUCTED = {
-    _NULL: "null",
-    _BOOL: "true or false",
-    _INT: "a whole number",
-    _FLOAT: "a number",
-    _BINARY: "base64 data",
-    _TIMESTAMP: "a valid date or time",
+    _NULL: Message("null", "yaml-null"),
+    _BOOL: Message("true or false", "yaml-bool"),
+    _INT: Message("a whole number", "yaml-int"),
+    _FLOAT: Message("a number", "yaml-float"),
+    _BINARY: Message("base64 data", "yaml-binary"),
+    _TIMESTAMP: Message("a valid date or time", "yaml-timestamp"),
 }
 """Scalar tags PyYAML's safe constructor builds, and what their text must be."""
 
@@ -157,7 +157,9 @@ def load(
         name: The file, for messages.
         error: The caller's error type (a project's or a map's).
         first_line: The file line of ``text``'s first line (front matter starts lower).
-        prefix: Put before every message (``"the front matter: "``).
+        prefix: Put before every message (``"the front matter: "``); a
+            :class:`~karar.core.errors.Message` of its own code, which then holds the
+            message as ``message``.
 
     Returns:
         The data (None for an empty document) and its :class:`Where`.
@@ -168,13 +170,25 @@ def load(
     """
 
     def fail(line: int | None, message: str) -> LocatedError:
-        return error(name, line, prefix + one_line(message))
+        said = one_line(message)
+        if isinstance(prefix, Message):
+            said = Message(prefix + said, prefix.code, message=said)
+        elif prefix:
+            said = prefix + said
+        return error(name, line, said)
 
     bad = _NOT_PRINTABLE.search(text)
     if bad is not None:
         line = first_line + text.count("\n", 0, bad.start())
         code = f"U+{ord(bad.group()):04X}"
-        raise fail(line, f"not valid YAML: the control character {code} is not allowed")
+        raise fail(
+            line,
+            Message(
+                f"not valid YAML: the control character {code} is not allowed",
+                "yaml-control-character",
+                character=code,
+            ),
+        )
     try:
         return _read_fast(text, first_line)
     except _ExactReadingError:
@@ -472,13 +486,14 @@ class _Composer:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = self.first_line + mark.line if mark is not None else None
-            raise self.fail(line, f"not valid YAML: {exc.problem or exc.context}") from None
+            raise self.fail(line, _not_yaml(str(exc.problem or exc.context))) from None
         except yaml.YAMLError as exc:
             reason = getattr(exc, "reason", None) or str(exc).split("\n", 1)[0]
-            raise self.fail(None, f"not valid YAML: {reason}") from None
+            raise self.fail(None, _not_yaml(str(reason))) from None
         except ValueError:  # PyYAML's parser on "\U00110000": chr() of no character
             line = self.first_line + loader.get_mark().line
-            raise self.fail(line, "not valid YAML: an escape names no Unicode character") from None
+            said = Message("not valid YAML: an escape names no Unicode character", "yaml-escape")
+            raise self.fail(line, said) from None
         finally:
             loader.dispose()
         return self.root, self.order
@@ -518,7 +533,10 @@ class _Composer:
         if not loader.check_event(events.StreamEndEvent):
             raise self.fail(
                 self.line(loader.peek_event()),
-                "a second YAML document starts here: the file may hold only one",
+                Message(
+                    "a second YAML document starts here: the file may hold only one",
+                    "yaml-second-document",
+                ),
             )
 
     def _anchor(self, event: Any, node: _Node) -> _Anchor | None:
@@ -528,14 +546,28 @@ class _Composer:
         line = self.line(event)
         if name in self.anchors:
             first = self.anchors[name].line
-            raise self.fail(line, f"the anchor &{name} is set twice (lines {first} and {line})")
+            raise self.fail(
+                line,
+                Message(
+                    f"the anchor &{name} is set twice (lines {first} and {line})",
+                    "yaml-anchor-twice",
+                    anchor=name,
+                    first=first,
+                    line=line,
+                ),
+            )
         anchor = self.anchors[name] = _Anchor(node, line)
         return anchor
 
     def _open(self, event: Any, cls: type[Any], loader: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
             raise self.fail(
-                self.line(event), f"nested more than {MAX_DEPTH} lists or mappings deep"
+                self.line(event),
+                Message(
+                    f"nested more than {MAX_DEPTH} lists or mappings deep",
+                    "yaml-too-deep",
+                    depth=MAX_DEPTH,
+                ),
             )
         tag = event.tag
         if tag is None or tag == "!":
@@ -558,23 +590,26 @@ class _Composer:
     def _alias(self, event: Any) -> None:
         line = self.line(event)
         anchor = self.anchors.get(event.anchor)
+        alias = event.anchor
         if anchor is None:
-            raise self.fail(line, f"the alias *{event.anchor} names no anchor before it")
+            said = f"the alias *{alias} names no anchor before it"
+            raise self.fail(line, Message(said, "yaml-alias-unknown", alias=alias))
         if not anchor.closed:
-            raise self.fail(
-                line, f"the alias *{event.anchor} stands inside the value it names: it never ends"
-            )
+            said = f"the alias *{alias} stands inside the value it names: it never ends"
+            raise self.fail(line, Message(said, "yaml-alias-inside", alias=alias))
         if len(self.stack) + anchor.height > MAX_DEPTH:
+            said = f"the alias *{alias} nests more than {MAX_DEPTH} lists or mappings deep"
             raise self.fail(
-                line,
-                f"the alias *{event.anchor} nests more than {MAX_DEPTH} lists or mappings deep",
+                line, Message(said, "yaml-alias-too-deep", alias=alias, depth=MAX_DEPTH)
             )
         self.grown += anchor.size
         if self.grown > MAX_ALIAS_GROWTH:
-            raise self.fail(
-                line,
+            said = (
                 f"aliases repeat more than {MAX_ALIAS_GROWTH:,} values by the alias "
-                f"*{event.anchor}: refused (an alias bomb?)",
+                f"*{alias}: refused (an alias bomb?)"
+            )
+            raise self.fail(
+                line, Message(said, "yaml-alias-bomb", limit=MAX_ALIAS_GROWTH, alias=alias)
             )
         self._attach(anchor.node, anchor.height, anchor.size)
 
@@ -629,11 +664,16 @@ class _Builder:
 
     def _refuse_tag(self, node: _Node) -> LocatedError:
         tag = node.tag.replace(_STD, "!!", 1) if node.tag.startswith(_STD) else node.tag
-        kind = {"scalar": "a single value", "sequence": "a list", "mapping": "a mapping"}
+        kind = _KINDS[node.id]
         return self.fail(
             self.line(node),
-            f"the YAML tag {shown(tag)} on {kind[node.id]} is not one Karar reads "
-            "(only YAML's standard types)",
+            Message(
+                f"the YAML tag {shown(tag)} on {kind} is not one Karar reads "
+                "(only YAML's standard types)",
+                "yaml-tag",
+                tag=shown(tag),
+                kind=kind,
+            ),
         )
 
     def _scalar(self, node: _Node) -> Any:
@@ -647,7 +687,13 @@ class _Builder:
         if tag in (_INT, _FLOAT) and len(text) > MAX_NUMBER_CHARS:
             raise self.fail(
                 self.line(node),
-                f"a number of {len(text):,} characters: more than {MAX_NUMBER_CHARS:,} is refused",
+                Message(
+                    f"a number of {len(text):,} characters: more than {MAX_NUMBER_CHARS:,} is "
+                    "refused",
+                    "yaml-long-number",
+                    chars=len(text),
+                    limit=MAX_NUMBER_CHARS,
+                ),
             )
         try:
             if tag == _BINARY:
@@ -655,9 +701,9 @@ class _Builder:
             return self.constructors[tag](self.constructor, node)
         except self.refusals as exc:
             detail = _date_problem(exc) if tag == _TIMESTAMP else ""
-            raise self.fail(self.line(node), f"{shown(text)} is not {what}{detail}") from None
+            raise self.fail(self.line(node), _not_a(text, what, detail)) from None
         except AttributeError:  # the timestamp pattern did not match at all
-            raise self.fail(self.line(node), f"{shown(text)} is not {what}") from None
+            raise self.fail(self.line(node), _not_a(text, what, "")) from None
 
     def _sequence(self, node: _Node) -> tuple[Any, Where]:
         items = [self.wheres[id(item)] for item in node.value]
@@ -670,10 +716,15 @@ class _Builder:
         seen: dict[Any, int] = {}
         for item in node.value:
             if item.id != "mapping" or len(item.value) != 1 or item.tag != _MAP:
+                kind = "!!omap" if node.tag == _OMAP else "!!pairs"
                 raise self.fail(
                     self.line(item),
-                    f"each item of {'an !!omap' if node.tag == _OMAP else '!!pairs'} must be "
-                    "one 'key: value'",
+                    Message(
+                        f"each item of {'an !!omap' if node.tag == _OMAP else '!!pairs'} must be "
+                        "one 'key: value'",
+                        "yaml-pairs-item",
+                        kind=kind,
+                    ),
                 )
             key_node, value_node = item.value[0]
             key = self.values[id(key_node)]
@@ -688,11 +739,23 @@ class _Builder:
             first = seen.get(key)
         except TypeError:
             raise self.fail(
-                line, "a mapping key must be a single value, not a list or a mapping"
+                line,
+                Message(
+                    "a mapping key must be a single value, not a list or a mapping",
+                    "yaml-key-not-single",
+                ),
             ) from None
         if first is not None:
+            key_text = _key_text(key_node)
             raise self.fail(
-                line, f"the key {_key_text(key_node)} is given twice (lines {first} and {line})"
+                line,
+                Message(
+                    f"the key {key_text} is given twice (lines {first} and {line})",
+                    "yaml-key-twice",
+                    key=key_text,
+                    first=first,
+                    line=line,
+                ),
             )
         seen[key] = line
 
@@ -719,9 +782,14 @@ class _Builder:
             return data, where
         for key_node, value_node in node.value:
             if self.values[id(value_node)] is not None:
+                key_text = _key_text(key_node)
                 raise self.fail(
                     self.line(value_node),
-                    f"a member of a !!set has no value; {_key_text(key_node)} has one",
+                    Message(
+                        f"a member of a !!set has no value; {key_text} has one",
+                        "yaml-set-value",
+                        key=key_text,
+                    ),
                 )
         return set(data), where
 
@@ -730,7 +798,10 @@ class _Builder:
         for source in sources:
             if source.id != "mapping" or source.tag != _MAP:
                 raise self.fail(
-                    self.line(source), "a merge key '<<' takes a mapping or a list of mappings"
+                    self.line(source),
+                    Message(
+                        "a merge key '<<' takes a mapping or a list of mappings", "yaml-merge-key"
+                    ),
                 )
         return list(sources)
 
@@ -752,11 +823,62 @@ class _Builder:
 
 
 def _date_problem(exc: Exception) -> str:
-    """What :mod:`datetime` found wrong with a date, where it says so in a few words."""
+    """What :mod:`datetime` found wrong with a date, where it says so in a few words ("" where
+    it does not)."""
+    from karar.core.status import day_problem
+
     words = str(exc)
     if words.startswith("offset must be"):
-        return " (the time zone is 24 hours or more away)"
-    return f" ({words})" if isinstance(exc, ValueError) and 0 < len(words) <= 40 else ""
+        return Message("the time zone is 24 hours or more away", "yaml-time-zone")
+    return day_problem(exc) if isinstance(exc, ValueError) and 0 < len(words) <= 40 else ""
+
+
+_YAML_PROBLEMS = {
+    "did not find expected node content": "yaml-no-value",
+    "did not find expected key": "yaml-no-key",
+    "could not find expected ':'": "yaml-no-colon",
+    "did not find expected '-' indicator": "yaml-no-dash",
+    "did not find expected ',' or ']'": "yaml-no-bracket",
+    "did not find expected ',' or '}'": "yaml-no-brace",
+    "mapping values are not allowed in this context": "yaml-mapping-value",
+    "mapping values are not allowed here": "yaml-mapping-value",
+    "found unexpected end of stream": "yaml-end",
+    "found a tab character that violates indentation": "yaml-tab",
+    "found character that cannot start any token": "yaml-no-token",
+    "did not find expected alphabetic or numeric character": "yaml-no-name",
+}
+"""What libyaml (and PyYAML) say of the usual slips in a file written by hand, by the code
+of their :class:`~karar.core.errors.Message`; the rest stay their words."""
+
+
+def _not_yaml(problem: str) -> Message:
+    """The text is not YAML: ``problem`` as PyYAML words it (a Message where it is one of
+    :data:`_YAML_PROBLEMS`)."""
+    code = _YAML_PROBLEMS.get(problem)
+    said = Message(problem, code) if code is not None else problem
+    return Message(f"not valid YAML: {problem}", "yaml-invalid", problem=said)
+
+
+def _not_a(text: str, what: Message, detail: str) -> Message:
+    """``text`` cannot be read as its tag's type (``what``), for the reason ``detail``."""
+    if not detail:
+        return Message(f"{shown(text)} is not {what}", "yaml-not-a", value=shown(text), what=what)
+    return Message(
+        f"{shown(text)} is not {what} ({detail})",
+        "yaml-not-a-because",
+        value=shown(text),
+        what=what,
+        detail=detail,
+    )
+
+
+_KINDS = {
+    "scalar": Message("a single value", "yaml-scalar"),
+    "sequence": Message("a list", "yaml-sequence"),
+    "mapping": Message("a mapping", "yaml-mapping"),
+}
+"""What a node is, as messages name it."""
+_LIST_OR_MAPPING = Message("(a list or mapping)", "yaml-list-or-mapping")
 
 
 def _binary(text: str) -> bytes:
@@ -769,7 +891,7 @@ def _binary(text: str) -> bytes:
 
 
 def _key_text(node: _Node) -> str:
-    return shown(node.value) if node.id == "scalar" else "(a list or mapping)"
+    return shown(node.value) if node.id == "scalar" else _LIST_OR_MAPPING
 
 
 # --------------------------------------------------------------------------- writing

@@ -167,7 +167,6 @@ class DecisionLogPanel(QDockWidget):
             button = _SegmentButton(page)
             button.setCheckable(True)
             button.setAutoRaise(False)
-            button.setAccessibleName(name)
             button.setObjectName(f"decisions-filter-{name}")
             self._state_group.addButton(button, i)
             self.state_buttons[name] = button
@@ -222,13 +221,19 @@ class DecisionLogPanel(QDockWidget):
         language."""
         self.setWindowTitle(QCoreApplication.translate("DecisionLog", "Decisions"))
         for name, decision in FILTERS:
-            self.state_buttons[name].setToolTip(
-                QCoreApplication.translate("DecisionLog", "Every decision")
-                if decision is None
-                else QCoreApplication.translate("DecisionLog", "Only what is {state}").format(
-                    state=tr(STATE_NAMES[decision])
+            button = self.state_buttons[name]
+            if decision is None:
+                every = QCoreApplication.translate("DecisionLog", "Every decision")
+                button.setToolTip(every)
+                button.setAccessibleName(every)
+                continue
+            state = tr(STATE_NAMES[decision])
+            button.setToolTip(
+                QCoreApplication.translate("DecisionLog", "Only what is {state}").format(
+                    state=state
                 )
             )
+            button.setAccessibleName(state)  # what a screen reader says for its mark
         self.text_filter.setPlaceholderText(QCoreApplication.translate("DecisionLog", "Filter"))
         self.text_filter.setToolTip(
             QCoreApplication.translate(

@@ -448,8 +448,8 @@ class DecisionLogModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == STATE:
             return Qt.AlignmentFlag.AlignCenter
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == STATE:
-            return decision.value if decision is not None else ""
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == STATE:  # the mark's words
+            return tr(STATE_NAMES[decision]) if decision is not None else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node)
         return None

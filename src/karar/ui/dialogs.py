@@ -17,11 +17,13 @@ import karar
 from karar.core.errors import KararError, LocatedError
 from karar.core.pathnames import shown
 from karar.ui.actions import Actions, shortcuts_html
+from karar.ui.messages import message_text
 from karar.ui.plaintext import error_text, file_name, message_box
 
 
 def error_box(parent: QWidget, err: KararError) -> QMessageBox:
-    """A message box saying why a map or project could not be opened (not yet shown).
+    """A message box saying why a map or project could not be opened (not yet shown), in
+    the window's language.
 
     Everything in it is plain text: the file's name and the message quote the file."""
     if isinstance(err, LocatedError):
@@ -29,7 +31,8 @@ def error_box(parent: QWidget, err: KararError) -> QMessageBox:
         line = QCoreApplication.translate("Dialogs", "Line {line}: ")
         where = line.format(line=err.line) if err.line is not None else ""
         could_not = QCoreApplication.translate("Dialogs", "Karar could not open {name}.")
-        text, informative = could_not.format(name=name), f"{where}{shown(err.message)}"
+        informative = f"{where}{shown(message_text(err.message))}"
+        text = could_not.format(name=name)
     else:
         text, informative = (
             QCoreApplication.translate("Dialogs", "Karar could not open the file."),

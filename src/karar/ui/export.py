@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from karar.core.bulk import no_gc
-from karar.core.errors import KararError
+from karar.core.errors import KararError, Message
 from karar.core.filters import ViewFilter
 from karar.core.model import MindMap, Node
 from karar.core.pages import PageSetup, PagesKind
@@ -46,22 +46,42 @@ _MARGIN = 32.0
 
 
 class ExportError(KararError):
-    """An image could not be written."""
+    """An image could not be written (its message a :class:`~karar.core.errors.Message`,
+    which the window words in its language)."""
 
 
-class Notice(str):
+class Notice(Message):
     """A notice for the user, in English as the command line prints it, with what the
     window needs to word it in its own language: ``code`` names the notice (``scaled``,
-    ``tiles``, ``pages``) and ``params`` its figures."""
+    ``tiles``, ``pages``) and ``params`` its figures (see :meth:`Outputs.notice_text
+    <karar.ui.outputs.Outputs.notice_text>`)."""
 
-    code: str
-    params: dict[str, object]
 
-    def __new__(cls, text: str, code: str, **params: object) -> Notice:
-        notice = super().__new__(cls, text)
-        notice.code = code
-        notice.params = params
-        return notice
+def cannot_write(out: Path | str, what: str, reason: str, system: str | None = None) -> Message:
+    """Why the ``what`` file (PNG, SVG, PDF) could not be written to ``out``: ``reason`` as
+    the text says it, ``system`` the system's own reason where the text says more (an
+    OSError's ``[Errno 28] No space left on device``: ``No space left on device``)."""
+    return Message(
+        f"{out}: cannot write the {what} file: {reason}",
+        "cannot-write-file",
+        path=str(out),
+        what=what,
+        reason=system or reason,
+    )
+
+
+def cannot_add_bookmarks(reason: str, out: Path | str | None = None) -> Message:
+    """Why the PDF's outline could not be added (to ``out``, where it is named)."""
+    if out is None:
+        return Message(
+            f"cannot add bookmarks to the PDF file: {reason}", "pdf-bookmarks", reason=reason
+        )
+    return Message(
+        f"{out}: cannot add bookmarks to the PDF file: {reason}",
+        "pdf-bookmarks-of",
+        path=str(out),
+        reason=reason,
+    )
 
 
 def export_image(
@@ -137,7 +157,9 @@ def export_image(
         items=fmt == "png",  # PDF pages and SVG are drawn from the layout
     )
     if scene is None:
-        raise ExportError(f"{out}: the map has no nodes to draw")
+        raise ExportError(
+            Message(f"{out}: the map has no nodes to draw", "no-nodes-to-draw", path=str(out))
+        )
     out = Path(out)
     if fmt == "png":
         return _png(
@@ -448,7 +470,7 @@ def png_bytes(image: QImage) -> bytes:
     from karar.core.png import encode_png
 
     if image.isNull():
-        raise ExportError("cannot encode the picture as PNG")
+        raise ExportError(Message("cannot encode the picture as PNG", "png-encode"))
     opaque = not image.hasAlphaChannel() or _opaque(image)
     fmt = QImage.Format.Format_RGB888 if opaque else QImage.Format.Format_RGBA8888
     pixels = image.convertToFormat(fmt)
@@ -498,7 +520,7 @@ def write_atomically(out: Path, what: str, data: bytes) -> None:
 
     file = QSaveFile(str(out))
     if not file.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise ExportError(f"{out}: cannot write the {what} file: {file.errorString()}")
+        raise ExportError(cannot_write(out, what, file.errorString()))
     reason = None
     done = 0
     while done < len(data) and reason is None:
@@ -512,9 +534,9 @@ def write_atomically(out: Path, what: str, data: bytes) -> None:
     if reason is not None:
         file.cancelWriting()
         file.commit()  # a cancelled commit removes the temporary file, now
-        raise ExportError(f"{out}: cannot write the {what} file: {reason}")
+        raise ExportError(cannot_write(out, what, reason))
     if not file.commit():
-        raise ExportError(f"{out}: cannot write the {what} file: {file.errorString()}")
+        raise ExportError(cannot_write(out, what, file.errorString()))
 
 
 def _svg(
@@ -582,9 +604,9 @@ def _pdf(
             header=header,
         )
     except OSError as exc:
-        raise ExportError(f"{out}: cannot write the PDF file: {exc}") from None
+        raise ExportError(cannot_write(out, "PDF", str(exc), exc.strerror)) from None
     except ValueError as exc:  # the bookmarks could not be added
-        raise ExportError(f"{out}: cannot add bookmarks to the PDF file: {exc}") from None
+        raise ExportError(cannot_add_bookmarks(str(exc), out)) from None
     write_atomically(out, "PDF", data)
     if len(plan) < 2:
         return None

@@ -54,8 +54,9 @@ from karar.ui import i18n, mapmemory
 from karar.ui.actions import build_actions, retranslate
 from karar.ui.document import MapDocument
 from karar.ui.i18n import QT_TRANSLATE_NOOP
+from karar.ui.messages import error_message
 from karar.ui.noticebar import NoticeBar
-from karar.ui.plaintext import error_text, file_name, plain_undo_tooltips, title_text
+from karar.ui.plaintext import file_name, plain_undo_tooltips, title_text
 from karar.ui.recent import RecentMenu
 from karar.ui.scene import MapScene
 from karar.ui.session import Answer, Loaded, Session
@@ -508,7 +509,7 @@ class MainWindow(QMainWindow):
         try:
             loaded = self.session.reread(self.view.view_state())
         except MapError as err:
-            self.notice_bar.show_error(error_text(err))
+            self.notice_bar.show_error(error_message(err))
             return
         self.show_loaded(loaded, keep_view=True)
         self.session.adopt(loaded)

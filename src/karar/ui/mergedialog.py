@@ -31,6 +31,7 @@ from karar.core.merge import Refusal, is_tally, merge_projects, participants_of,
 from karar.core.pathnames import shown
 from karar.core.project import Project, ProjectError
 from karar.ui.i18n import QT_TRANSLATE_NOOP
+from karar.ui.messages import error_text, message_text
 
 if TYPE_CHECKING:
     from karar.ui.mainwindow import MainWindow
@@ -52,7 +53,8 @@ def _tr(text: str) -> str:
 
 @dataclass(slots=True)
 class _Input:
-    """One chosen file: its project, or why it could not be read."""
+    """One chosen file: its project, or why it could not be read (core's message, worded
+    in the window's language when shown)."""
 
     path: Path
     project: Project | None
@@ -184,7 +186,7 @@ class MergeDialog(QDialog):
 
     def problems(self) -> list[str]:
         """Why the tally cannot be written now (each problem's text, rows first)."""
-        out = [f"{i.path.name}: {i.error}" for i in self._inputs if i.project is None]
+        out = [f"{i.path.name}: {message_text(i.error)}" for i in self._inputs if i.project is None]
         if out:
             return out
         loaded = [i.project for i in self._inputs if i.project is not None]
@@ -204,7 +206,7 @@ class MergeDialog(QDialog):
         for entry in self._inputs:
             project = entry.project
             if project is None:
-                row = [entry.path.name, "", "", "", entry.error]
+                row = [entry.path.name, "", "", "", message_text(entry.error)]
             else:
                 names = participants_of(project)
                 people += len(names)
@@ -277,8 +279,8 @@ class MergeDialog(QDialog):
         try:
             tally = merge_projects(loaded, out, majority=self.majority.isChecked())
             tally.save()
-        except ProjectError as err:
-            self.summary.setText(shown(str(err)))
+        except ProjectError as err:  # two tallies decide a node differently; a failed save
+            self.summary.setText(error_text(err))
             self.merge_button.setEnabled(False)
             return None
         self.tally_written.emit(str(out))

@@ -1,6 +1,10 @@
 """The bar above the map that says what is wrong with the map file: the lines Karar reads
 differently from Mermaid (dismissable; clicking one selects its node), and a map file that
 no longer parses (stays until the file reads again).
+
+Core's warnings and errors are :class:`~karar.core.errors.Message` objects: the bar words
+them in the window's language each time it shows them (:mod:`karar.ui.messages`), so a
+language switch re-words what it lists.
 """
 
 from __future__ import annotations
@@ -10,6 +14,9 @@ import html
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from karar.core.pathnames import shown
+from karar.ui.messages import message_text
 
 MAX_LISTED = 8
 """Warnings listed in the bar; the rest are counted."""
@@ -58,8 +65,8 @@ class NoticeBar(QFrame):
 
     @property
     def error(self) -> str:
-        """The error shown ("" for none)."""
-        return self._error
+        """The error shown ("" for none), in the window's language."""
+        return shown(message_text(self._error)) if self._error else ""
 
     @property
     def warnings(self) -> list[tuple[int, str]]:
@@ -92,7 +99,9 @@ class NoticeBar(QFrame):
         heading: str | None = None,
     ) -> None:
         """Say what is wrong with the map file (by default: it fails to read, and its last
-        good version is shown); stays until :meth:`clear_error`."""
+        good version is shown); stays until :meth:`clear_error`. A
+        :class:`~karar.core.errors.Message` (:func:`karar.ui.messages.error_message`) is
+        worded in the window's language whenever the bar is shown."""
         self._error = message
         self._heading = heading or ""
         self._refresh()
@@ -120,7 +129,7 @@ class NoticeBar(QFrame):
             heading = self._heading or QCoreApplication.translate(
                 "NoticeBar", "The map file has an error; the last good version is shown."
             )
-            self.text.setText(f"<b>{html.escape(heading)}</b><br>{html.escape(self._error)}")
+            self.text.setText(f"<b>{html.escape(heading)}</b><br>{html.escape(self.error)}")
             self.close_button.hide()
             self.show()
             return
@@ -187,7 +196,7 @@ def _listed(warnings: list[tuple[int, str]], *, links: bool) -> str:
             if links
             else f"<li>{word.format(line=line)}: "
         )
-        + f"{html.escape(message)}</li>"
+        + f"{html.escape(message_text(message))}</li>"
         for line, message in warnings[:MAX_LISTED]
     )
     n = len(warnings)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QGridLayout
 from karar.core.errors import KararError
 from karar.core.pathnames import shown
 from karar.ui import i18n
+from karar.ui.messages import reason_text, system_reason
 from karar.ui.plaintext import warn
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ class Outputs(QObject):
         try:
             write_atomic(Path(path), text.encode("utf-8"))
         except OSError as err:
-            reason = shown(str(err.strerror or err))
+            reason = shown(system_reason(err.strerror or str(err)))
             warn(
                 self.window,
                 self.tr("Could not write {path}: {reason}").format(path=shown(path), reason=reason),
@@ -147,7 +148,7 @@ class Outputs(QObject):
 
     def records_error_text(self, err: RecordsError) -> str:
         """Why the records could not be written, in the window's language."""
-        path, reason = shown(err.path), shown(err.reason)
+        path, reason = shown(err.path), shown(system_reason(err.reason))
         texts = {
             "foreign": self.tr("{path}: not written by Karar, not overwritten"),
             "not-folder": self.tr("{path}: is a file, not a folder"),
@@ -231,7 +232,7 @@ class Outputs(QObject):
             )
         except (KararError, OSError) as err:
             could_not = self.tr("Could not export the decision report: {reason}")
-            warn(self.window, could_not.format(reason=shown(str(err))))
+            warn(self.window, could_not.format(reason=reason_text(err)))
             return
         written = self.tr("Decision report written to {path}").format(path=path)
         self.window.statusBar().showMessage(written, 8000)
@@ -384,7 +385,7 @@ class Outputs(QObject):
             raise
         except (KararError, OSError) as err:
             could_not = self.tr("Could not export the image: {reason}")
-            warn(self.window, could_not.format(reason=shown(str(err))))
+            warn(self.window, could_not.format(reason=reason_text(err)))
             return
         written = self.tr("Image written to {path}").format(path=options.path)
         self.window.statusBar().showMessage(self.notice_text(notice) if notice else written, 8000)

@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from karar.core.errors import KararError, LocatedError
+from karar.core.errors import KararError
 from karar.core.pathnames import shown, single_line
 
 TOOLTIP_CHARS = 2000
@@ -65,11 +65,11 @@ def title_text(text: str) -> str:
 
 
 def error_text(err: KararError) -> str:
-    """What went wrong, on one line, with the file shown as the window shows names."""
-    if isinstance(err, LocatedError):
-        where = shown(err.path) + (f":{err.line}" if err.line is not None else "")
-        return f"{where}: {shown(err.message)}"
-    return shown(str(err))
+    """What went wrong, on one line in the window's language, with the file shown as the
+    window shows names (:func:`karar.ui.messages.error_text`)."""
+    from karar.ui.messages import error_text as worded
+
+    return worded(err)
 
 
 def plain_box(parent: QWidget | None) -> QMessageBox:

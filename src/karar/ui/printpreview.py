@@ -25,10 +25,10 @@ from karar.core.atomic import write_atomic
 from karar.core.filters import ViewFilter
 from karar.core.labels import plain_text
 from karar.core.pages import PAPERS, Orientation, Page, PageSetup, PagesKind
-from karar.core.pathnames import shown
 from karar.core.progress import CancelledError
 from karar.core.scope import Scope
 from karar.ui.i18n import QT_TRANSLATE_NOOP
+from karar.ui.messages import reason_text
 from karar.ui.pages import (
     PicturePainter,
     paint_pages,
@@ -439,7 +439,7 @@ class PrintPreview(QPrintPreviewDialog):
                         write_atomic(target, kept)
         except OSError as err:
             could_not = QCoreApplication.translate("PrintPreview", "Could not print: {reason}")
-            warn(self, could_not.format(reason=shown(str(err))))
+            warn(self, could_not.format(reason=reason_text(err)))
         finally:
             for widget in hold:
                 widget.removeEventFilter(self._paint_blocker)

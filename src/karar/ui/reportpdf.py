@@ -21,9 +21,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from karar.core.errors import Message
 from karar.core.model import MindMap, Node
 from karar.core.project import NodeState, Project
-from karar.ui.export import ExportError, write_atomically
+from karar.ui.export import ExportError, cannot_add_bookmarks, write_atomically
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRectF
@@ -177,7 +178,9 @@ def report_pdf(
     _paint_pages(document, writer, width, height, pictures, title)
     data = bytes(buffer.data().data())
     if not data.startswith(b"%PDF"):
-        raise ExportError(f"{out}: cannot write the PDF file")
+        raise ExportError(
+            Message(f"{out}: cannot write the PDF file", "pdf-not-made", path=str(out))
+        )
     if bookmarks:
         pages = _anchor_pages(document, height)
         marks = [(name, pages[anchor]) for anchor, name in bookmarks if anchor in pages]
@@ -211,7 +214,7 @@ def _paint_pages(
     placed = _placeholders(document) if pictures is not None else []
     painter = QPainter()
     if not painter.begin(writer):
-        raise ExportError("cannot start the PDF file")
+        raise ExportError(Message("cannot start the PDF file", "pdf-start"))
     context = QAbstractTextDocumentLayout.PaintContext()
     context.palette.setColor(QPalette.ColorRole.Text, QColor("#1d1d1f"))
     for page in range(pages):
@@ -413,4 +416,4 @@ def with_bookmarks(pdf: bytes, marks: Sequence[tuple[str, int]]) -> bytes:
     try:
         return add_outline(pdf, marks)
     except ValueError as exc:
-        raise ExportError(f"cannot add bookmarks to the PDF file: {exc}") from None
+        raise ExportError(cannot_add_bookmarks(str(exc))) from None

@@ -221,6 +221,7 @@ class BranchPictures:
         from PySide6.QtGui import QPainter
         from PySide6.QtSvg import QSvgGenerator
 
+        from karar.core.errors import Message
         from karar.ui.export import ExportError
 
         x = min(p.source[0] for p in parts)
@@ -242,7 +243,7 @@ class BranchPictures:
         generator.setDescription("A branch of the decision map, drawn by Karar")
         painter = QPainter()
         if not painter.begin(generator):
-            raise ExportError("cannot draw the branch's picture")
+            raise ExportError(Message("cannot draw the branch's picture", "branch-picture"))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         target = QRectF(0, 0, size.width(), size.height())
         painter.fillRect(target, scene.backgroundBrush())

@@ -33,6 +33,7 @@ from karar.ui import i18n, mapmemory, recovery
 from karar.ui.document import MapDocument
 from karar.ui.guard import ProjectGuard
 from karar.ui.i18n import QT_TRANSLATE_NOOP
+from karar.ui.messages import reason_text
 from karar.ui.plaintext import error_text, file_name, plain_box, warn
 from karar.ui.recovery import RECOVERY_KEY, RecoveryCopy
 
@@ -588,7 +589,7 @@ class Session(QObject):
             could_not = QCoreApplication.translate(
                 "Session", "Could not write the recovery copy: {reason}"
             )
-            self.message.emit(could_not.format(reason=err))
+            self.message.emit(could_not.format(reason=reason_text(err)))
             return
         self._autosaved = revision
 
