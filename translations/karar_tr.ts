@@ -2149,6 +2149,10 @@
         <translation>Karar raporu {path} dosyasına yazıldı</translation>
     </message>
     <message>
+        <source>Printing cancelled: nothing was printed</source>
+        <translation>Yazdırma iptal edildi: hiçbir şey yazdırılmadı</translation>
+    </message>
+    <message>
         <source>The map was sent to the printer</source>
         <translation>Harita yazıcıya gönderildi</translation>
     </message>
@@ -2351,6 +2355,7 @@
     </message>
     <message>
         <source>P&amp;ages:</source>
+        <extracomment>the user cancelled printing in its progress dialog: nothing was printed</extracomment>
         <translation>&amp;Sayfalar:</translation>
     </message>
     <message>
@@ -2424,6 +2429,18 @@
     <message>
         <source>High contrast</source>
         <translation>Yüksek karşıtlık</translation>
+    </message>
+    <message>
+        <source>Printing {title}…</source>
+        <translation>{title} yazdırılıyor…</translation>
+    </message>
+    <message>
+        <source>Drawing the preview of {title}…</source>
+        <translation>{title} için önizleme hazırlanıyor…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Yazdır</translation>
     </message>
     <message>
         <source>Could not print: {reason}</source>
