@@ -89,7 +89,7 @@ def test_the_report_in_turkish() -> None:
         assert f"<td><b>{word}</b></td>" in document
     assert "<td>5.12.2026</td>" in document
     assert '<th width="21%">Soru</th>' in document and ">Ne zaman</th>" in document
-    assert "— seçildi karar veren Ayşe, 3.11.2026</h4>" in document
+    assert "— seçildi (Ayşe), 3.11.2026</h4>" in document
     assert report_bookmarks(mind_map, entries, "tr")[0] == ("summary", "Özet")
     # a table cut for the PDF's pages opens again with its Turkish head
     split = break_rows(document, [0])

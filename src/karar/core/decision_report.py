@@ -111,7 +111,7 @@ _TURKISH = {
     "chosen": "seçildi",
     "rejected": "reddedildi",
     "considering": "değerlendiriliyor",
-    "by {who}": "karar veren {who}",
+    "by {who}": "({who})",  # "seçildi (Ayşe)": Turkish says who in passing, not "by"
 }
 """The document's words in Turkish, by their English."""
 
