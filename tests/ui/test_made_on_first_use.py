@@ -138,3 +138,24 @@ def test_find_makes_the_bar_above_the_map_and_searches(qtbot: QtBot, window: Mai
     assert window.search.matches
     window.commands["find_next"].trigger()
     assert window.map_scene.selected in window.search.matches
+
+
+@pytest.mark.usefixtures("english_after")
+def test_the_decision_panel_makes_its_node_page_on_the_first_selection(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    panel = window.decision_panel
+    assert panel.pages.currentWidget() is panel.empty_label
+    assert "editor" not in vars(panel)  # at start the panel only says "select a node"
+    window.set_language("tr")  # before the page is made: it is made speaking Turkish
+    root = window.document.root
+    assert root is not None
+    node = root.children[0]
+    window.map_scene.select(node)
+    assert panel.pages.currentIndex() == 1 and panel.node is node
+    assert panel.check_box.text() == "Bunu seçtik"
+    qtbot.mouseClick(panel.check_box, Qt.MouseButton.LeftButton)
+    assert window.document.is_checked(node)
+    window.edit_note()
+    qtbot.keyClicks(panel.editor, "Neden: ekip biliyor")
+    assert window.document.note(node) == "Neden: ekip biliyor"

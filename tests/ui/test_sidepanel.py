@@ -37,8 +37,9 @@ from karar.ui import commands
 from karar.ui.app import make_app
 from karar.ui.document import MapDocument
 from karar.ui.mainwindow import MainWindow
+from karar.ui.notewidgets import INSERT_TAB_KEY
 from karar.ui.orphans import OrphansPanel
-from karar.ui.sidepanel import INSERT_TAB_KEY, DecisionPanel
+from karar.ui.sidepanel import DecisionPanel
 from karar.ui.theme import (
     THEME_NAMES,
     contrast_ratio,
@@ -298,7 +299,7 @@ def test_links_open_in_the_browser_only_when_clicked(
 ) -> None:
     opened: list[str] = []
     monkeypatch.setattr(
-        "karar.ui.sidepanel.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
+        "karar.ui.notewidgets.QDesktopServices.openUrl", lambda url: opened.append(url.toString())
     )
     pg = node(doc, "PostgreSQL 16")
     doc.set_note(pg, "[docs](https://www.postgresql.org/docs/)")

@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
         self.decision_panel = DecisionPanel(self.document, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.decision_panel)
         self.map_scene.selection_changed.connect(self.decision_panel.set_node)
-        self.decision_panel.record.votes_visible = self.map_scene.ctx.votes_shown
+        self.decision_panel.set_votes_visible(self.map_scene.ctx.votes_shown)
         self.decision_panel.node_activated.connect(self.view.select)
         self.decision_panel.focus_map_requested.connect(self.view.setFocus)
 
@@ -665,7 +665,7 @@ class MainWindow(QMainWindow):
         hide.blockSignals(True)
         hide.setChecked(self.map_scene.votes_hidden)
         hide.blockSignals(False)
-        self.decision_panel.record.refresh_votes()
+        self.decision_panel.refresh_votes()
 
     @Slot(object)
     def _on_scene_filter_changed(self, view_filter: object) -> None:

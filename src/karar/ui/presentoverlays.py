@@ -28,7 +28,7 @@ from karar.core.model import Node
 from karar.core.notes import RenderedNote
 from karar.ui.document import MapDocument
 from karar.ui.notepreview import NoteRenderer, fit_wrap, padded_code_blocks, preview_style_sheet
-from karar.ui.sidepanel import NoteEditor
+from karar.ui.notewidgets import NoteEditor
 from karar.ui.theme import Theme, blend
 
 #: the screen height the presentation's type sizes are given for

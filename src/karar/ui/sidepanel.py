@@ -22,59 +22,41 @@ thread, the note shown as typed meanwhile), only after typing pauses for
 one-line notice (:attr:`DecisionPanel.preview_notice`). Both note views wrap anywhere
 when the note holds a run of characters Qt would take long to wrap
 (:func:`~karar.ui.notepreview.wrap_mode_for`).
+
+At start the panel only says "Select a node": its node page, and the modules of its
+widgets (:mod:`karar.ui.notewidgets`, :mod:`karar.ui.record`), are made when it first
+shows a node, or when a part of the page is first asked for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QPoint,
-    QRect,
-    QSize,
     Qt,
     QTimer,
-    QUrl,
     Signal,
     Slot,
 )
 from PySide6.QtGui import (
-    QColor,
-    QContextMenuEvent,
-    QDesktopServices,
-    QFocusEvent,
     QFont,
     QFontDatabase,
-    QKeyEvent,
     QKeySequence,
-    QPainter,
-    QPaintEvent,
     QPalette,
-    QPen,
     QTextCursor,
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QButtonGroup,
-    QCheckBox,
     QDockWidget,
     QHBoxLayout,
     QLabel,
-    QLayout,
-    QLayoutItem,
-    QMenu,
     QPlainTextEdit,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QStyle,
-    QStyleOptionButton,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -82,20 +64,38 @@ from PySide6.QtWidgets import (
 
 from karar.core.labels import plain_text
 from karar.core.model import Node
-from karar.core.notes import RenderedNote, is_safe_link
-from karar.ui.commands import close_note_step, short_label
+from karar.core.notes import RenderedNote
+from karar.ui.commands import short_label
 from karar.ui.document import MapDocument
-from karar.ui.notepreview import NoteRenderer, fit_wrap, padded_code_blocks, preview_style_sheet
+from karar.ui.notepreview import fit_wrap, padded_code_blocks, preview_style_sheet
 from karar.ui.plaintext import tooltip
-from karar.ui.record import RecordForm
-from karar.ui.theme import focus_outline_colour, outline_colour
+
+if TYPE_CHECKING:
+    pass
 
 MODES = ("edit", "preview", "both")
 """What the notes area shows: the editor, the rendered preview, or both (stacked)."""
 
-INSERT_TAB_KEY = QKeySequence("Ctrl+Tab")
-"""Types a tab in the notes editor (Tab itself moves on to the next field). Ctrl+Tab
-switches tabs only in tab widgets, and the panel has none."""
+# what the node page holds: asked for before it is made, they make it
+_PAGE_PARTS = frozenset(
+    {
+        "crumbs",
+        "_crumb_layout",
+        "heading",
+        "check_box",
+        "rollup_label",
+        "record",
+        "notes_label",
+        "mode_group",
+        "mode_buttons",
+        "editor",
+        "preview",
+        "preview_notice",
+        "_preview_pane",
+        "splitter",
+        "_renderer",
+    }
+)
 
 _RENDER_DELAY_MS = 150
 _INTERIM_CHARS = 2_000  # of a note shown as typed while the worker renders it
@@ -104,236 +104,6 @@ _CRUMB_CHARS = 28
 
 def _key_text(key: QKeySequence | str) -> str:
     return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-
-
-@lru_cache(maxsize=8)
-def _edge_colours(window: int, base: int, ink: int, highlight: int) -> tuple[QColor, QColor]:
-    palette = QPalette()
-    for role, rgba in (
-        (QPalette.ColorRole.Window, window),
-        (QPalette.ColorRole.Base, base),
-        (QPalette.ColorRole.WindowText, ink),
-        (QPalette.ColorRole.Highlight, highlight),
-    ):
-        palette.setColor(role, QColor.fromRgba(rgba))
-    return outline_colour(palette), focus_outline_colour(palette)
-
-
-def _paint_edge(widget: QWidget, rect: QRect, *, focused: bool) -> None:
-    """Draw the outermost pixel ring of ``rect`` on ``widget`` again, over what the style
-    drew, in :func:`outline_colour` of the widget's palette (:func:`focus_outline_colour`
-    when ``focused``).
-
-    Not a style sheet: a widget with one stops following palette changes, and the themes
-    are palettes.
-    """
-    pal = widget.palette()
-    colours = _edge_colours(
-        *(
-            pal.color(role).rgba()
-            for role in (
-                QPalette.ColorRole.Window,
-                QPalette.ColorRole.Base,
-                QPalette.ColorRole.WindowText,
-                QPalette.ColorRole.Highlight,
-            )
-        )
-    )
-    painter = QPainter(widget)
-    painter.setPen(QPen(colours[focused], 1))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRect(rect.adjusted(0, 0, -1, -1))
-    painter.end()
-
-
-# The mixin below extends Qt widgets; to the type checker it is one.
-if TYPE_CHECKING:
-    _FrameBase = QAbstractScrollArea
-else:
-    _FrameBase = object
-
-
-class _EdgedFrame(_FrameBase):
-    """Mixin (before the Qt class) for the editor and the preview: the frame's edge drawn
-    by :func:`_paint_edge`, in the focus colour while the widget has the keyboard."""
-
-    def event(self, event: QEvent) -> bool:
-        handled: bool = super().event(event)
-        if event.type() == QEvent.Type.Paint:  # the frame's paint; the text has its own
-            _paint_edge(self, self.rect(), focused=self.hasFocus())
-        return handled
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        self.update()  # the edge shows the focus
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.update()
-
-
-class NoteEditor(_EdgedFrame, QPlainTextEdit):
-    """The Markdown editor. It keeps no undo history of its own: Undo and Redo go to the
-    document's stack, so the editor, the menu and the map agree on one history.
-
-    Tab and Shift+Tab move the focus on; :data:`INSERT_TAB_KEY` and the context menu's
-    "Insert Tab" type a tab. Esc closes the step being typed and emits
-    :attr:`escape_pressed`; so does losing the focus (except to a menu).
-
-    Signals:
-        escape_pressed(): The user pressed Esc: they are done with the note.
-    """
-
-    escape_pressed = Signal()
-
-    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._undo_stack = undo_stack
-        self.setUndoRedoEnabled(False)
-        self.setTabChangesFocus(True)
-
-    @Slot()
-    def insert_tab(self) -> None:
-        """Type a tab character at the cursor (replacing the selection)."""
-        self.textCursor().insertText("\t")
-        self.ensureCursorVisible()
-
-    def create_context_menu(self, pos: QPoint) -> QMenu:
-        """The standard editing menu for a right-click at ``pos``, plus "Insert Tab"."""
-        menu = self.createStandardContextMenu(pos)
-        menu.addSeparator()
-        action = menu.addAction(QCoreApplication.translate("DecisionPanel", "Insert &Tab"))
-        action.setShortcut(INSERT_TAB_KEY)  # shown in the menu; the key itself is ours
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        action.setEnabled(not self.isReadOnly())
-        action.triggered.connect(self.insert_tab)
-        return menu
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.create_context_menu(event.pos())
-        menu.exec(event.globalPos())
-        menu.deleteLater()
-
-    def event(self, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and (_is_undo_or_redo(event) or _is_escape(event) or _is_insert_tab(event))
-        ):
-            event.accept()  # ours, not the window's (or the text control's) shortcut
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Undo):
-            self._undo_stack.undo()
-        elif event.matches(QKeySequence.StandardKey.Redo):
-            self._undo_stack.redo()
-        elif _is_escape(event):
-            close_note_step(self._undo_stack)
-            self.escape_pressed.emit()
-        elif _is_insert_tab(event):
-            self.insert_tab()
-        else:
-            super().keyPressEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        if event.reason() != Qt.FocusReason.PopupFocusReason:
-            close_note_step(self._undo_stack)
-        super().focusOutEvent(event)
-
-
-class OutlinedCheckBox(QCheckBox):
-    """A check box whose box always shows its edge: the style draws it, then the edge is
-    drawn again in :func:`outline_colour` (Fusion draws it a shade darker than the window,
-    which on a black window is black)."""
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        option = QStyleOptionButton()
-        self.initStyleOption(option)
-        box = self.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, self)
-        _paint_edge(self, box, focused=self.hasFocus())
-
-
-class NotePreview(_EdgedFrame, QTextBrowser):
-    """The rendered notes: read-only, offline, links open in the browser on click only."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setSearchPaths([])
-        self.anchorClicked.connect(self._on_anchor_clicked)
-
-    def loadResource(self, type: int, name: QUrl | str) -> object:
-        # Nothing is ever fetched or read: not images, not style sheets, not local files.
-        return None
-
-    @Slot(QUrl)
-    def _on_anchor_clicked(self, url: QUrl) -> None:
-        if is_safe_link(url.toString()):
-            QDesktopServices.openUrl(url)
-
-
-class FlowLayout(QLayout):
-    """Lays its items out left to right, wrapping onto new rows (the breadcrumb)."""
-
-    def __init__(self, parent: QWidget | None = None, spacing: int = 2) -> None:
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self._spacing = spacing
-
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
-
-    def sizeHint(self) -> QSize:
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        m = self.contentsMargins()
-        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
-
-    def _arrange(self, rect: QRect, *, move: bool) -> int:
-        m = self.contentsMargins()
-        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
-        x, y, row = area.x(), area.y(), 0
-        for item in self._items:
-            hint = item.sizeHint()
-            if x + hint.width() > area.right() + 1 and x > area.x():
-                x = area.x()
-                y += row + self._spacing
-                row = 0
-            if move:
-                item.setGeometry(QRect(x, y, hint.width(), hint.height()))
-            x += hint.width() + self._spacing
-            row = max(row, hint.height())
-        return y + row - rect.y() + m.bottom()
 
 
 class DecisionPanel(QDockWidget):
@@ -372,12 +142,11 @@ class DecisionPanel(QDockWidget):
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(_RENDER_DELAY_MS)
         self._render_timer.timeout.connect(self._on_render_timer_timeout)
-        self._renderer = NoteRenderer(self)
-        self._renderer.rendered.connect(self._on_renderer_rendered)
+        self._page_built = False
+        self._votes_visible: Callable[[Node], bool] | None = None
 
         self._build()
         self.retranslate()
-        self._restyle()
 
         document.decisions_changed.connect(self._on_document_decisions_changed)
         document.map_replaced.connect(self._on_document_map_replaced)
@@ -394,7 +163,29 @@ class DecisionPanel(QDockWidget):
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.empty_label.setMargin(24)
         self.pages.addWidget(self.empty_label)
+        self.setWidget(self.pages)
 
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> object:
+            # a part of the node page asked for before any node was shown: made now
+            if name in _PAGE_PARTS and not self.__dict__.get("_page_building"):
+                self._build_page()
+                return getattr(self, name)
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _build_page(self) -> None:
+        """The node page (breadcrumb, heading, check box, record, notes editor and preview),
+        made when the panel first shows a node: at start it only says "Select a node"."""
+        if self._page_built:
+            return
+        from karar.ui.notepreview import NoteRenderer
+        from karar.ui.notewidgets import FlowLayout, NoteEditor, NotePreview, OutlinedCheckBox
+        from karar.ui.record import RecordForm
+
+        self._page_building = True
+        self._renderer = NoteRenderer(self)
+        self._renderer.rendered.connect(self._on_renderer_rendered)
         page = QWidget(self.pages)
         column = QVBoxLayout(page)
         column.setContentsMargins(10, 8, 10, 10)
@@ -427,6 +218,8 @@ class DecisionPanel(QDockWidget):
         row.addWidget(self.rollup_label)
         column.addLayout(row)
         self.record = RecordForm(self.document, page)
+        if self._votes_visible is not None:
+            self.record.votes_visible = self._votes_visible
         column.addWidget(self.record)
         column.addSpacing(4)
 
@@ -486,8 +279,11 @@ class DecisionPanel(QDockWidget):
         column.addWidget(self.splitter, 1)
 
         self.pages.addWidget(page)
-        self.setWidget(self.pages)
-        self.set_mode("both")
+        self._page_built = True
+        self._page_building = False
+        self.set_mode(self._mode)
+        self._retranslate_page()
+        self._restyle()
 
     def retranslate(self) -> None:
         """Set the panel's texts in the window's language (again, when it changes)."""
@@ -495,6 +291,12 @@ class DecisionPanel(QDockWidget):
         self.empty_label.setText(
             QCoreApplication.translate("DecisionPanel", "Select a node to record a decision")
         )
+        if self._page_built:
+            self._retranslate_page()
+
+    def _retranslate_page(self) -> None:
+        from karar.ui.notewidgets import INSERT_TAB_KEY
+
         self.check_box.setText(QCoreApplication.translate("DecisionPanel", "We chose this"))
         self.notes_label.setText(QCoreApplication.translate("DecisionPanel", "Notes"))
         for mode, text, tip in (
@@ -557,13 +359,27 @@ class DecisionPanel(QDockWidget):
     def preview_pending(self) -> bool:
         """Whether the preview is being rendered on the worker thread (meanwhile it shows
         the note as typed, or its rendering of a few keys ago)."""
-        return self._renderer.pending
+        return self._page_built and self._renderer.pending
+
+    def set_votes_visible(self, visible: Callable[[Node], bool]) -> None:
+        """Ask ``visible`` whether the record shows a node's votes (the canvas hides
+        some)."""
+        self._votes_visible = visible
+        if self._page_built:
+            self.record.votes_visible = visible
+
+    def refresh_votes(self) -> None:
+        """Show the votes of the node shown again (whether they are hidden changed)."""
+        if self._page_built:
+            self.record.refresh_votes()
 
     def set_mode(self, mode: str) -> None:
         """Show the editor (``edit``), the rendered notes (``preview``) or both."""
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r} (expected one of {', '.join(MODES)})")
         self._mode = mode
+        if not self._page_built:
+            return  # the page, when made, shows it
         self.mode_buttons[mode].setChecked(True)
         self.editor.setVisible(mode != "preview")
         self._preview_pane.setVisible(mode != "edit")
@@ -580,10 +396,13 @@ class DecisionPanel(QDockWidget):
         self._render_timer.stop()
         if node is None:
             self.pages.setCurrentIndex(0)
+            if not self._page_built:
+                return
             self._set_editor_text("", reset=True)
             self._renderer.cancel()
             self._show_note(None, "", RenderedNote(""))
             return
+        self._build_page()
         self.pages.setCurrentIndex(1)
         self._fill_breadcrumb(node)
         self.heading.setText(plain_text(node.label, node.markdown))
@@ -593,12 +412,15 @@ class DecisionPanel(QDockWidget):
 
     def focus_editor(self) -> None:
         """Put the keyboard in the notes editor (showing it if only the preview shows)."""
+        self._build_page()
         if self._mode == "preview":
             self.set_mode("both")
         self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def crumb_buttons(self) -> list[QToolButton]:
         """The breadcrumb's clickable segments, root first."""
+        if not self._page_built:
+            return []
         return [
             w
             for i in range(self._crumb_layout.count())
@@ -743,7 +565,7 @@ class DecisionPanel(QDockWidget):
     def wait_for_preview(self, timeout: float) -> bool:
         """Wait up to ``timeout`` seconds for a preview being rendered on the worker and
         show it; True when the preview is up to date (a screenshot waits for it)."""
-        return self._renderer.wait(timeout)
+        return not self._page_built or self._renderer.wait(timeout)
 
     def _show_html(self, html: str, *, force: bool = False) -> None:
         restyled = self._restyle()
@@ -778,6 +600,8 @@ class DecisionPanel(QDockWidget):
         The panel's own palette, not the preview's: when the theme changes, a widget hears
         of it before its children do.
         """
+        if not self._page_built:
+            return False  # the page, when made, takes the palette of then
         pal = self.palette()
         key = tuple(
             pal.color(role).rgba()
@@ -857,21 +681,6 @@ class DecisionPanel(QDockWidget):
     @Slot()
     def _on_document_map_replaced(self) -> None:
         self.set_node(None)
-
-
-def _is_undo_or_redo(event: QKeyEvent) -> bool:
-    return event.matches(QKeySequence.StandardKey.Undo) or event.matches(
-        QKeySequence.StandardKey.Redo
-    )
-
-
-def _is_escape(event: QKeyEvent) -> bool:
-    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    return event.key() == Qt.Key.Key_Escape and mods == Qt.KeyboardModifier.NoModifier
-
-
-def _is_insert_tab(event: QKeyEvent) -> bool:
-    return QKeySequence(event.keyCombination()) == INSERT_TAB_KEY
 
 
 def _utf16(text: str) -> int:
