@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import base64
 import io
+import os
 import re
+import sys
+import time
 from importlib import resources
 
+import pytest
 from fontTools.ttLib import TTFont
 
-from karar.core.svgfonts import embed_fonts, font_rules, used_characters
+from karar.core import svgfonts
+from karar.core.svgfonts import FontWorker, embed_fonts, font_rules, used_characters
 
 SVG = (
     b'<svg><defs>\n</defs><g><text font-weight="400" font-style="normal">Ka&amp;r</text>'
@@ -76,3 +81,73 @@ def test_rules_for_characters_gathered_while_writing() -> None:
     assert faces.findall(embedded) == faces.findall(rules)
     assert font_rules({(False, True): {"i"}}, fonts) == ""  # a face without its font
     assert font_rules({(False, False): set()}, fonts) == ""
+
+
+def _fonts() -> dict[tuple[bool, bool], bytes]:
+    folder = resources.files("karar.resources") / "fonts"
+    return {
+        (False, False): (folder / "NotoSans-Regular.ttf").read_bytes(),
+        (True, False): (folder / "NotoSans-Bold.ttf").read_bytes(),
+    }
+
+
+WANTED = {(False, False): set("Veritabanı: PostgreSQL"), (True, False): set("Yığın")}
+
+
+def test_the_same_characters_give_the_same_fonts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Byte for byte, whenever made: a subset keeps the font's own modification date."""
+    from fontTools.ttLib.tables import _h_e_a_d
+
+    clock = iter(range(3_000_000_000, 3_000_000_100))
+    monkeypatch.setattr(_h_e_a_d, "timestampNow", lambda: next(clock))
+    assert font_rules(WANTED, _fonts()) == font_rules(WANTED, _fonts())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the worker forks on Linux")
+def test_the_font_worker_answers_what_font_rules_does_from_a_child() -> None:
+    worker = FontWorker(_fonts())
+    assert worker._pid  # the child reads the fonts meanwhile
+    assert worker.rules(WANTED) == font_rules(WANTED, _fonts())
+    assert not worker._pid  # and is gone
+
+
+def test_a_child_that_dies_or_hangs_is_done_without(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = font_rules(WANTED, _fonts())
+
+    def dies(*_args: object) -> None:
+        raise RuntimeError("the child fails")
+
+    monkeypatch.setattr(svgfonts, "_serve", dies)
+    assert FontWorker(_fonts()).rules(WANTED) == expected
+
+    def hangs(*_args: object) -> None:
+        time.sleep(60)
+
+    monkeypatch.setattr(svgfonts, "_serve", hangs)
+    worker = FontWorker(_fonts())
+    pid = worker._pid
+    started = time.monotonic()
+    assert worker.rules(WANTED, timeout=0.5) == expected
+    assert time.monotonic() - started < 30
+    if pid:  # killed and reaped: no process left behind
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+
+
+def test_without_fork_the_worker_does_the_work_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(svgfonts.sys, "platform", "win32")
+    worker = FontWorker(_fonts())
+    assert not worker._pid
+    assert worker.rules(WANTED) == font_rules(WANTED, _fonts())
+
+
+def test_the_expected_characters_join_those_drawn_whoever_subsets() -> None:
+    expected = {(False, False): set("Veritabanı: PostgreSQL 123"), (True, False): set("Yığın")}
+    merged = {face: expected[face] | chars for face, chars in WANTED.items()}
+    want = font_rules(merged, _fonts())
+    assert FontWorker(_fonts(), expected).rules(WANTED) == want  # the child's subsets
+    drawn_more = {(False, False): set("Veritabanı: MySQL")}  # not all expected: anew
+    merged = {(False, False): expected[False, False] | drawn_more[False, False]}
+    assert FontWorker(_fonts(), expected).rules(drawn_more) == font_rules(merged, _fonts())
+    # a face expected but not drawn is not embedded
+    assert "font-weight:700" not in FontWorker(_fonts(), expected).rules(drawn_more)

@@ -549,17 +549,24 @@ def _svg(
 ) -> None:
     """Write the picture as SVG, drawn from the scene's layout by the canvas's own paint
     code (see :mod:`karar.ui.svgexport`), with the subsets of the fonts its labels use."""
-    from karar.core.svgfonts import font_rules
+    from karar.core.svgfonts import FontWorker
     from karar.ui.svgexport import CHUNK, svg_picture
 
     assert scene.layout is not None
     nodes = len(scene.layout.boxes)
     # the edges, each chunk of nodes, then the fonts
     steps = _Steps(progress, 2 + -(-nodes // CHUNK))
-    data, characters = svg_picture(
-        scene, source, title, transparent=transparent, step=steps.tell, chunk=CHUNK
-    )
-    rules = font_rules(characters, _shipped_fonts())
+    # made on the other core while the picture is drawn, with the labels' characters (and
+    # a fold handle's count) in the faces of nearly every label
+    expected = set("+0123456789").union(*(node.label for node in scene.layout.boxes))
+    fonts = FontWorker(_shipped_fonts(), {(False, False): expected, (True, False): expected})
+    try:
+        data, characters = svg_picture(
+            scene, source, title, transparent=transparent, step=steps.tell, chunk=CHUNK
+        )
+        rules = fonts.rules(characters)
+    finally:
+        fonts.close()
     if rules:
         at = data.index(b"</style>")  # the painter's style sheet, in the head
         data = b"".join((data[:at], rules.encode("ascii"), b"\n", memoryview(data)[at:]))
