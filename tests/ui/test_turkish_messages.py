@@ -264,3 +264,16 @@ def test_the_decision_logs_marks_are_read_out_in_the_windows_language(qtbot: QtB
     assert mark.data(Qt.ItemDataRole.AccessibleTextRole) == "rejected"
     assert log.state_buttons["all"].accessibleName() == "Every decision"
     win.session.mark_clean()
+
+
+def test_the_progress_dialog_cancels_in_turkish(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from karar.ui.progress import progress_dialog
+
+    window = _turkish_window(qtbot)
+    with progress_dialog(window, "Yazdır", "Yazdırılıyor…"):
+        dialog = window.findChild(QProgressDialog, "progress-dialog")
+        assert dialog is not None
+        button = dialog.findChild(QPushButton)
+        assert button is not None and button.text() == "&İptal"

@@ -31,7 +31,8 @@ def progress_dialog(parent: QWidget, title: str, label: str) -> Iterator[Progres
         title: The dialog's title (``Export Image``).
         label: What is being done (``Drawing the picture…``).
     """
-    dialog = QProgressDialog(label, "&Cancel", 0, 0, parent)
+    cancel = QCoreApplication.translate("Progress", "&Cancel")
+    dialog = QProgressDialog(label, cancel, 0, 0, parent)
     dialog.setObjectName("progress-dialog")
     dialog.setWindowTitle(title)
     dialog.setMinimumWidth(dialog.fontMetrics().horizontalAdvance("x") * 48)
