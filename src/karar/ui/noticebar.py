@@ -11,9 +11,17 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from karar.core.pathnames import shown
 from karar.ui.messages import message_text
@@ -49,6 +57,15 @@ class NoticeBar(QFrame):
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.text.linkActivated.connect(self._on_text_link_activated)
+        # a long list scrolls: the bar never takes more than a quarter of the window
+        self.list_area = QScrollArea(self)
+        self.list_area.setObjectName("notice-list")
+        self.list_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.list_area.setWidgetResizable(True)
+        self.list_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list_area.setWidget(self.text)
+        self.list_area.viewport().setAutoFillBackground(False)  # the bar's tint shows through
+        self.text.setAutoFillBackground(False)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
@@ -58,7 +75,7 @@ class NoticeBar(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 6, 6)
         column = QVBoxLayout()
-        column.addWidget(self.text)
+        column.addWidget(self.list_area)
         row.addLayout(column, 1)
         row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
@@ -132,6 +149,7 @@ class NoticeBar(QFrame):
             self.text.setText(f"<b>{html.escape(heading)}</b><br>{html.escape(self.error)}")
             self.close_button.hide()
             self.show()
+            self._fit_height()
             return
         if not self._warnings and not self._project_warnings:
             self.hide()
@@ -157,6 +175,36 @@ class NoticeBar(QFrame):
         self.text.setText("".join(parts))
         self.close_button.show()
         self.show()
+        self._fit_height()
+
+    def height_cap(self) -> int:
+        """The most the list may take: a quarter of the window, at least four lines."""
+        lines = self.fontMetrics().lineSpacing() * 4
+        window = self.window()
+        return max(lines, window.height() // 4 if window is not self else 0)
+
+    def _fit_height(self) -> None:
+        width = self.list_area.viewport().width() or self.text.width()
+        needed = self.text.heightForWidth(width)
+        if needed < 0:
+            needed = self.text.sizeHint().height()
+        self.list_area.setFixedHeight(min(needed, self.height_cap()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        window = self.window()
+        if window is not self:
+            window.installEventFilter(self)  # a taller or shorter window: another cap
+        self._fit_height()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.window() and self.isVisible():
+            self._fit_height()
+        return False
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
