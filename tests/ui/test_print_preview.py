@@ -426,6 +426,21 @@ def test_printing_shows_progress_and_cancelling_prints_nothing(
     poll.stop()
     assert len(seen) == 2 and preview.cancelled
     assert out.read_bytes() == b"older"
+    # a file it cannot read is not its to put back: cancelling leaves it to Qt, not removed
+    real_read = Path.read_bytes
+
+    def unreadable(path: Path) -> bytes:
+        if path == out:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    poll = _cancel_when_progress_shows(qtbot, preview, seen)
+    print_to_pdf(preview, out)
+    poll.stop()
+    monkeypatch.setattr(Path, "read_bytes", real_read)
+    assert len(seen) == 3 and preview.cancelled
+    assert out.exists()
     # and printing to the end prints
     print_to_pdf(preview, out)
     assert not preview.cancelled

@@ -177,7 +177,7 @@ class NoticeBar(QFrame):
         self.show()
         self._fit_height()
 
-    def height_cap(self) -> int:
+    def _height_cap(self) -> int:
         """The most the list may take: a quarter of the window, at least four lines."""
         lines = self.fontMetrics().lineSpacing() * 4
         window = self.window()
@@ -188,7 +188,7 @@ class NoticeBar(QFrame):
         needed = self.text.heightForWidth(width)
         if needed < 0:
             needed = self.text.sizeHint().height()
-        self.list_area.setFixedHeight(min(needed, self.height_cap()))
+        self.list_area.setFixedHeight(min(needed, self._height_cap()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

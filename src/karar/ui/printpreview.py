@@ -412,7 +412,10 @@ class PrintPreview(QPrintPreviewDialog):
             self.cancelled = False
             target = _output_file(printer)
             # Qt empties a file it prints into as it starts: a cancelled print puts it back
-            kept = target.read_bytes() if target is not None and target.is_file() else None
+            try:
+                kept = target.read_bytes() if target is not None and target.is_file() else None
+            except OSError:
+                target = None  # not readable, so not ours to put back or remove
             label = QCoreApplication.translate("PrintPreview", "Printing {title}…")
         else:
             label = QCoreApplication.translate("PrintPreview", "Drawing the preview of {title}…")
