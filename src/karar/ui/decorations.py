@@ -312,6 +312,8 @@ class Label(Decoration):
         else:
             painter.setPen(ctx.root_text_pen if role is Role.ROOT else ctx.text_pen)
         y = geo.text_y
+        # a painter of SVG writes the text itself: no QStaticText to prepare for it
+        text_of = ctx.static_text if isinstance(painter, QPainter) else _as_is
         centred = role is Role.ROOT or node.shape is not Shape.DEFAULT
         right = not centred and box.side < 0
         for line in block.lines:
@@ -325,7 +327,7 @@ class Label(Decoration):
             for text, style in line.runs:
                 painter.setFont(measurer.font(role, style))
                 shift = measurer.baseline_shift(role, style) if style else 0.0
-                painter.drawStaticText(QPointF(x, y + shift), ctx.static_text(text, role, style))
+                painter.drawStaticText(QPointF(x, y + shift), text_of(text, role, style))
                 width = measurer.advance(text, role, style) if style or len(line.runs) > 1 else 0
                 if style & (UNDERLINE | STRIKE):
                     # QStaticText draws no text decorations: rule them like the font would
@@ -351,6 +353,10 @@ class Label(Decoration):
         for at in measurer.rules(item.role, STRIKE):
             painter.drawLine(QPointF(x - 1, y + at), QPointF(x + width + 1, y + at))
         painter.restore()
+
+
+def _as_is(text: str, role: Role, style: int) -> str:
+    return text
 
 
 #: a vote chip's text against the role's label font, and its height against the line's

@@ -51,6 +51,17 @@ class NodeItem(QGraphicsItem):
     def load(self, node: Node, box: Box) -> QRectF:
         """Take ``node``'s state at ``box`` (what the decorations paint), and answer the
         bounding rect it needs; the item's own rect and place are left as they were."""
+        self.take(node, box)
+        ctx = self.ctx
+        rect = QRectF(-6, -6, box.w + 12, box.h + 12)
+        for deco in DECORATIONS:
+            extent = deco.extent(ctx, node, box)
+            if extent is not None:
+                rect = rect.united(extent)
+        return rect
+
+    def take(self, node: Node, box: Box) -> None:
+        """Take ``node``'s state at ``box``: what the decorations paint."""
         ctx = self.ctx
         self.node = node
         self.box = box
@@ -59,12 +70,6 @@ class NodeItem(QGraphicsItem):
         self.geo = ctx.geometry(node, box)
         self.badge = ctx.badge(node)
         self.handle = handle_rect(ctx, node, box)
-        rect = QRectF(-6, -6, box.w + 12, box.h + 12)
-        for deco in DECORATIONS:
-            extent = deco.extent(ctx, node, box)
-            if extent is not None:
-                rect = rect.united(extent)
-        return rect
 
     def refresh(self) -> None:
         """Re-read fold and decision state (handle, roll-up, check, note) after a change
@@ -140,10 +145,13 @@ class NodeStamp:
 
     def paint(self, painter: QPainter, node: Node, box: Box, lod: float) -> None:
         """Paint ``node`` at ``box`` (``painter`` in scene coordinates, left as it was)."""
-        state = self._state(node, box)
         item = self._item
-        item.node, item.box = node, box
-        _, item.role, item.branch, item.geo, item.badge, item.handle = state
+        if self._keep:
+            state = self._state(node, box)
+            item.node, item.box = node, box
+            _, item.role, item.branch, item.geo, item.badge, item.handle = state
+        else:
+            item.take(node, box)  # its bounds are not asked for
         painter.save()
         painter.translate(box.x, box.y)
         item.paint_at(painter, lod)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
+from karar.core.forked import share
 from karar.core.svgfonts import Face
 from karar.ui.items import NodeStamp
 from karar.ui.svgpainter import SvgPainter, num
@@ -25,8 +26,9 @@ from karar.ui.svgpainter import SvgPainter, num
 if TYPE_CHECKING:
     from karar.ui.scene import MapScene
 
-CHUNK = 2000
-"""Nodes drawn between two progress reports."""
+CHUNK = 250
+"""Nodes drawn in one go: between two progress reports, and the share of the work one
+process claims at a time (small, so the two finish together)."""
 
 
 def svg_picture(
@@ -54,21 +56,36 @@ def svg_picture(
     width, height = round(source.width()), round(source.height())
     painter = SvgPainter(-source.x(), -source.y())
     as_qpainter = cast(QPainter, painter)  # duck-typed: see karar.ui.svgpainter
-    edges = scene.edge_layer.boundingRect() & source
-    if not edges.isEmpty():
-        scene.edge_painter.paint(as_qpainter, edges, 1.0)
-    if step is not None:
-        step()
     stamp = NodeStamp(ctx, keep=False)  # each node painted as its item paints it
     boxes = layout.boxes
     nodes = layout.visible_in(source.x(), source.y(), source.width(), source.height())
-    count = len(nodes)
-    for i, node in enumerate(nodes, 1):
-        stamp.paint(as_qpainter, node, boxes[node], 1.0)
-        if step is not None and i % chunk == 0:
+    out = painter.elements()
+    spans: dict[int, tuple[int, int]] = {}  # each chunk's elements
+
+    def edges() -> None:
+        rect = scene.edge_layer.boundingRect() & source
+        if not rect.isEmpty():
+            scene.edge_painter.paint(as_qpainter, rect, 1.0)
+        if step is not None:
             step()
-    if step is not None and count % chunk:
-        step()  # the last chunk
+
+    def work(number: int) -> None:
+        start = len(out)
+        for node in nodes[number * chunk : (number + 1) * chunk]:
+            stamp.paint(as_qpainter, node, boxes[node], 1.0)
+        spans[number] = (start, len(out))
+
+    # the nodes shared with a child process on the other core, where one can be made
+    count = -(-len(nodes) // chunk)
+    end, shared = share(
+        count,
+        work,
+        lambda: painter.part(spans),
+        before=edges,
+        progress=step,
+    )
+    if shared is not None:
+        painter.absorb(shared.report, range(end, count))
     for item in scene.items(Qt.SortOrder.AscendingOrder):
         # the scene's other drawings: the hint under the root of an empty filter
         if isinstance(item, QGraphicsSimpleTextItem) and item.isVisible() and item.text():

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
@@ -276,6 +276,10 @@ class SvgPainter:
         """The class of elements drawn in ``css`` (and the current opacity)."""
         if self._opacity < 1.0:
             css = f"{css};opacity:{num(self._opacity)}" if css else f"opacity:{num(self._opacity)}"
+        return self._name(css)
+
+    def _name(self, css: str) -> str:
+        """The class of ``css``, ``s0``, ``s1`` … in the order they are first used."""
         name = self._classes.get(css)
         if name is None:
             name = self._classes[css] = f"s{len(self._classes)}"
@@ -477,17 +481,8 @@ class SvgPainter:
         if name is None:
             draw_icon(self, icon, rect, colour)  # type: ignore[arg-type]  # its fallback mark
             return
-        key = (name, colour.name())
-        ref = self._icons.get(key)
-        if ref is None:
-            ref = self._icons[key] = f"i{len(self._icons)}"
-            attrs, content, (vx, vy, vw, vh) = _icon_source(name)
-            self._defs.append(
-                f'<g id="{ref}"{attrs.replace("#000000", key[1])}>'
-                f"{content.replace('#000000', key[1])}</g>"
-            )
-        else:
-            vx, vy, vw, vh = _icon_source(name)[2]
+        ref = self._icon_ref((name, colour.name()))
+        vx, vy, vw, vh = _icon_source(name)[2]
         sx, sy = rect.width() / vw, rect.height() / vh
         x, y = self._xy(rect.x(), rect.y())
         matrix = f"matrix({num(sx)} 0 0 {num(sy)} {num(x - vx * sx)} {num(y - vy * sy)})"
@@ -495,6 +490,56 @@ class SvgPainter:
             matrix = f"{self._matrix()} {matrix}"
         style = f' class="{self._cls("")}"' if self._opacity < 1.0 else ""
         self._out.append(f'<use{style} xlink:href="#{ref}" transform="{matrix}"/>')
+
+    def _icon_ref(self, key: tuple[str, str]) -> str:
+        """The id of the shipped icon ``key[0]`` in colour ``key[1]`` (``#rrggbb``) in the
+        picture's definitions, ``i0``, ``i1`` … in the order they are first used."""
+        ref = self._icons.get(key)
+        if ref is None:
+            ref = self._icons[key] = f"i{len(self._icons)}"
+            name, colour = key
+            attrs, content, _ = _icon_source(name)
+            self._defs.append(
+                f'<g id="{ref}"{attrs.replace("#000000", colour)}>'
+                f"{content.replace('#000000', colour)}</g>"
+            )
+        return ref
+
+    # ------------------------------------------------------------------ parts
+
+    def part(self, spans: Mapping[int, tuple[int, int]]) -> Part:
+        """What this painter drew between the element indices ``spans`` gives for each
+        chunk, for :meth:`absorb` into another painter (picklable: it may be another
+        process's)."""
+        out = self._out
+        return Part(
+            {chunk: "\n".join(out[start:end]) for chunk, (start, end) in spans.items()},
+            list(self._classes),
+            list(self._icons),
+            {face: set(chars) for face, chars in self.characters.items()},
+        )
+
+    def absorb(self, part: Part, chunks: Iterable[int]) -> None:
+        """Append ``chunks`` of ``part``, in that order, as if this painter had drawn them:
+        their classes and icons take this painter's names, new ones numbered on in the
+        order they are first used, so the picture is the one a single painter draws."""
+        classes, icons = part.classes, part.icons
+
+        def rename(found: re.Match[str]) -> str:
+            tag, cls, ref = found.groups()
+            names = []
+            if cls is not None:
+                names.append(f'class="{self._name(classes[int(cls)])}"')
+            if ref is not None:
+                names.append(f'xlink:href="#{self._icon_ref(icons[int(ref)])}"')
+            return f"<{tag} {' '.join(names)}"
+
+        for chunk in chunks:
+            text = part.texts.get(chunk, "")
+            if text:
+                self._out.append(_NAMES.sub(rename, text))
+        for face, chars in part.characters.items():
+            self.characters.setdefault(face, set()).update(chars)
 
     # ------------------------------------------------------------------ result
 
@@ -512,6 +557,21 @@ class SvgPainter:
         """The picture's ``<defs>`` content besides the style sheet (the icons it uses)."""
         return "".join(self._defs)
 
+
+class Part(NamedTuple):
+    """Chunks of a picture one :class:`SvgPainter` drew, for another to :meth:`absorb
+    <SvgPainter.absorb>`: each chunk's elements, and the styles and icons they name by
+    index (``s3`` is ``classes[3]``, ``i1`` is ``icons[1]``)."""
+
+    texts: dict[int, str]
+    classes: list[str]
+    icons: list[tuple[str, str]]
+    characters: dict[Face, set[str]]
+
+
+#: the names an element gives (its class, an icon's reference), right after its tag: a
+#: "<" in a label is written "&lt;", so "<tag " starts an element and nothing else
+_NAMES = re.compile(r'<(\w+) (?:class="s(\d+)")?(?: ?xlink:href="#i(\d+)")?')
 
 _ICON_ROOT = re.compile(r"<svg\b([^>]*)>(.*)</svg>", re.S)
 _VIEWBOX = re.compile(r'\s*viewBox="([^"]*)"')
@@ -535,4 +595,4 @@ def _icon_source(name: str) -> tuple[str, str, tuple[float, float, float, float]
     return attrs, content.strip(), view  # type: ignore[return-value]
 
 
-__all__ = ["SvgPainter", "num"]
+__all__ = ["Part", "SvgPainter", "num"]
