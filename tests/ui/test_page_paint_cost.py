@@ -8,9 +8,11 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
+from karar.core import forked
 from karar.core.labels import plain_text
 from karar.core.pages import PageSetup, PagesKind, Rect
 from karar.core.sources import load_map
@@ -42,7 +44,10 @@ def _within(inner: QRectF, outer: Rect, slack: float) -> bool:
     )
 
 
-def test_each_poster_page_paints_only_the_edges_of_its_part() -> None:
+def test_each_poster_page_paints_only_the_edges_of_its_part(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(forked, "can_fork", lambda: False)  # every page drawn here, seen
     scene, source = picture_scene(load_map(None))
     assert scene is not None
     pages = plan_pages(PagesKind.POSTER, PageSetup(), scene, source, None, "Map")

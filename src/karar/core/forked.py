@@ -67,6 +67,7 @@ def share(
     before: Callable[[], None] | None = None,
     progress: Callable[[], None] | None = None,
     grace: float = 10.0,
+    fork: bool = True,
 ) -> tuple[int, Shared[T] | None]:
     """Do chunks ``0 .. count - 1`` of ``work``, in order, with a forked child if one can
     be made (see the module's doc).
@@ -82,6 +83,7 @@ def share(
             the child's as they arrive (it may raise to stop: the child is ended).
         grace: How long the child may take, in seconds, after this process ran out of
             chunks, beyond the time this process took (it then has one chunk to finish).
+        fork: False: no child, whatever :func:`can_fork` says.
 
     Returns:
         How many chunks this process did (``end``), and what the child did (None: no
@@ -96,7 +98,7 @@ def share(
         if progress is not None:
             progress()
 
-    child = _Child(count, work, report) if count > 1 and can_fork() else None
+    child = _Child(count, work, report) if fork and count > 1 and can_fork() else None
     started = time.monotonic()
     try:
         if before is not None:

@@ -43,7 +43,7 @@ def _append_outline(pdf: bytes, marks: Sequence[tuple[str, int]]) -> bytes:
     if found is None:
         raise ValueError("no startxref")
     previous = int(found[1])
-    offsets = _xref_offsets(pdf, previous)
+    offsets = xref_offsets(pdf, previous)
 
     def dictionary(obj: int) -> bytes:
         found = re.match(rb"\s*%d 0 obj\s*<<(.*?)>>\s*endobj" % obj, pdf[offsets[obj] :], re.S)
@@ -109,7 +109,7 @@ def _append_outline(pdf: bytes, marks: Sequence[tuple[str, int]]) -> bytes:
     return bytes(out)
 
 
-def _xref_offsets(pdf: bytes, at: int) -> dict[int, int]:
+def xref_offsets(pdf: bytes, at: int) -> dict[int, int]:
     """The offsets of the objects in use, from the classic cross-reference table at
     ``at``."""
     lines = iter(pdf[at:].split(b"\n"))

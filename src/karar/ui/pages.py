@@ -277,18 +277,94 @@ def _paint(
     header: Header,
     progress: Progress | None = None,
     picture: PicturePainter | None = None,
+    *,
+    alone: bool = False,
 ) -> bytes:
-    from PySide6.QtCore import QBuffer, QIODevice
-    from PySide6.QtGui import QPdfWriter
+    """The PDF of ``pages``, drawn by this process and, where one can be made, a child on
+    the other core (:func:`karar.core.forked.share`): each draws its pages into its own
+    PDF, and the child's are joined after this process's (:mod:`karar.core.pdfmerge`).
+    ``alone``: no child."""
+    from karar.core.forked import share
+    from karar.core.pdfmerge import join_pages
 
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle(header.title)
-    writer.setCreator("Karar")
-    writer.setResolution(_RESOLUTION)
-    paint_pages(writer, pages, scene, overview, header, progress, picture=picture)
-    return bytes(buffer.data().data())
+    made: list[_PdfPages] = []  # this process's PDF, begun at its first page
+
+    def document() -> _PdfPages:
+        if not made:
+            made.append(_PdfPages(pages, scene, overview, header, picture))
+        return made[0]
+
+    def report() -> tuple[bytes, list[int]]:
+        return (made[0].finish(), made[0].drawn) if made else (b"", [])
+
+    done = 0
+
+    def tell() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None and not progress(done, len(pages)):
+            raise CancelledError("the pages were cancelled")
+
+    def draw(number: int) -> None:
+        document().draw(number)
+
+    try:
+        end, shared = share(len(pages), draw, report, progress=tell, fork=not alone)
+        data = document().finish()
+    finally:
+        if made:
+            made[0].close()
+    if shared is None:
+        return data
+    theirs, drawn = shared.report
+    at = {number: k for k, number in enumerate(drawn)}
+    order = [(0, k) for k in range(end)] + [(1, at[n]) for n in range(end, len(pages))]
+    try:
+        return join_pages(data, theirs, order)
+    except ValueError:  # not laid out as this Qt was known to write: drawn again, here
+        return _paint(pages, scene, overview, header, None, picture, alone=True)
+
+
+class _PdfPages:
+    """A PDF in memory, drawn page by page in any order (a :class:`PageDrawer` on a
+    QPdfWriter); :attr:`drawn` says which pages it holds, in its order."""
+
+    def __init__(
+        self,
+        pages: list[Page],
+        scene: MapScene,
+        overview: MapScene,
+        header: Header,
+        picture: PicturePainter | None,
+    ) -> None:
+        from PySide6.QtCore import QBuffer, QIODevice
+        from PySide6.QtGui import QPdfWriter
+
+        self._buffer = QBuffer()
+        self._buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self._writer = QPdfWriter(self._buffer)
+        self._writer.setTitle(header.title)
+        self._writer.setCreator("Karar")
+        self._writer.setResolution(_RESOLUTION)
+        self._drawer = PageDrawer(self._writer, pages, scene, overview, header, picture=picture)
+        self.drawn: list[int] = []
+        self._data: bytes | None = None
+
+    def draw(self, number: int) -> None:
+        """Draw plan page ``number`` as this PDF's next page."""
+        self._drawer.draw(number)
+        self.drawn.append(number)
+
+    def finish(self) -> bytes:
+        """The PDF's bytes (its pages are all drawn)."""
+        if self._data is None:
+            self._drawer.end()
+            self._data = bytes(self._buffer.data().data())
+        return self._data
+
+    def close(self) -> None:
+        """End the drawing, if it was not finished (a cancel, an error)."""
+        self._drawer.end()
 
 
 def paint_pages(
@@ -318,42 +394,88 @@ def paint_pages(
         OSError: The device cannot be painted on.
         CancelledError: ``progress`` asked to stop (the device holds the pages drawn so far).
     """
-    from PySide6.QtGui import QPainter
-
-    device.setPageLayout(_page_layout(pages[0], sheet))
-    painter = QPainter()
-    if not painter.begin(device):
-        raise OSError("cannot start the PDF writer")
-    points = device.logicalDpiX() / 72
-    whole, shown = scene.filter, 0
-    picture = picture or PicturePainter(scene)
-    first = picture if overview is scene else PicturePainter(overview)
+    drawer = PageDrawer(device, pages, scene, overview, header, sheet, picture=picture)
     try:
-        for number, page in enumerate(pages):
-            if page.layer is not Layer.OVERVIEW and page.branch != shown:
-                shown = page.branch
-                _show_branch(scene, whole, shown)
-            if number:
-                if sheet is None:
-                    device.setPageLayout(_page_layout(page))
-                device.newPage()
-            painter.save()
-            painter.scale(points, points)
-            if sheet is not None and _landscape(page) != (sheet is Orientation.LANDSCAPE):
-                painter.translate(page.paper.h, 0)
-                painter.rotate(90)
-            if page.layer is Layer.OVERVIEW:
-                _draw_page(painter, page, first, header)
-                _page_references(painter, page, first, _first_pages(pages), header.page_ref)
-            else:
-                _draw_page(painter, page, picture, header)
-            painter.restore()
+        for number in range(len(pages)):
+            drawer.draw(number)
             if progress is not None and not progress(number + 1, len(pages)):
                 raise CancelledError("the pages were cancelled")
     finally:
-        painter.end()
-        if shown:
-            _show_branch(scene, whole, 0)
+        drawer.end()
+
+
+class PageDrawer:
+    """Draws pages of a plan on ``device``, one device page each, in the order asked for
+    (see :func:`paint_pages` for the arguments); the painter begins at the first page.
+
+    Raises:
+        OSError: The device cannot be painted on (at the first page).
+    """
+
+    def __init__(
+        self,
+        device: QPagedPaintDevice,
+        pages: list[Page],
+        scene: MapScene,
+        overview: MapScene,
+        header: Header,
+        sheet: Orientation | None = None,
+        *,
+        picture: PicturePainter | None = None,
+    ) -> None:
+        self._device = device
+        self._pages = pages
+        self._scene = scene
+        self._header = header
+        self._sheet = sheet
+        self._painter: QPainter | None = None
+        self._whole = scene.filter
+        self._shown = 0
+        self._picture = picture or PicturePainter(scene)
+        self._first = self._picture if overview is scene else PicturePainter(overview)
+
+    def draw(self, number: int) -> None:
+        """Draw plan page ``number`` as the device's next page."""
+        from PySide6.QtGui import QPainter
+
+        device, page, sheet = self._device, self._pages[number], self._sheet
+        painter = self._painter
+        if painter is None:
+            device.setPageLayout(_page_layout(page, sheet))
+            painter = QPainter()
+            if not painter.begin(device):
+                raise OSError("cannot start the PDF writer")
+            self._painter = painter
+        else:
+            if sheet is None:
+                device.setPageLayout(_page_layout(page))
+            device.newPage()
+        scene = self._scene
+        if page.layer is not Layer.OVERVIEW and page.branch != self._shown:
+            self._shown = page.branch
+            _show_branch(scene, self._whole, self._shown)
+        points = device.logicalDpiX() / 72
+        painter.save()
+        painter.scale(points, points)
+        if sheet is not None and _landscape(page) != (sheet is Orientation.LANDSCAPE):
+            painter.translate(page.paper.h, 0)
+            painter.rotate(90)
+        if page.layer is Layer.OVERVIEW:
+            _draw_page(painter, page, self._first, self._header)
+            refs = _page_references
+            refs(painter, page, self._first, _first_pages(self._pages), self._header.page_ref)
+        else:
+            _draw_page(painter, page, self._picture, self._header)
+        painter.restore()
+
+    def end(self) -> None:
+        """End the painting (the device holds the pages drawn), and show the whole scene."""
+        if self._painter is not None:
+            painter, self._painter = self._painter, None
+            painter.end()
+        if self._shown:
+            self._shown = 0
+            _show_branch(self._scene, self._whole, 0)
 
 
 def _landscape(page: Page) -> bool:

@@ -1,7 +1,7 @@
-"""The SVG drawn by two processes (karar.core.forked) is the one drawn by one, byte for
-byte: styles, icons and characters of the child's part take the names one painter would
-give them. Run in a fresh process, as ``karar export`` runs: a test process may hold
-threads, and is then never forked."""
+"""Pictures drawn by two processes (karar.core.forked) are the ones drawn by one: the SVG
+byte for byte (styles, icons and characters of the child's part take the names one painter
+would give them), the PDF page for page (text, pixels, bookmarks). Run in a fresh process,
+as ``karar export`` runs: a test process may hold threads, and is then never forked."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from poppler import bookmarks
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux")
 
@@ -22,10 +23,12 @@ import json, sys
 from pathlib import Path
 from karar.core import forked
 from karar.core.project import load as load_project
+from karar.core.pages import PagesKind
 from karar.core.sources import load_map
 from karar.ui import export, svgexport
 
-map_path, project_path, folder = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+map_path, project_path, folder, fmt = sys.argv[1], sys.argv[2], Path(sys.argv[3]), sys.argv[4]
+pages = PagesKind(sys.argv[5]) if len(sys.argv) > 5 else PagesKind.FIT
 mind_map = load_map(map_path or None)
 project = load_project(project_path) if project_path else None
 svgexport.CHUNK = 7  # many chunks, each side with some
@@ -39,11 +42,11 @@ def share(count, *args, **kwargs):
     return end, shared
 
 
-svgexport.share = share
+forked.share = svgexport.share = share
 assert forked.can_fork(), "a fresh process has one thread"
-export.export_image(mind_map, folder / "two.svg", "svg", project=project, expand_level=None)
+export.export_image(mind_map, folder / f"two.{fmt}", fmt, project=project, pages=pages)
 forked.can_fork = lambda: False
-export.export_image(mind_map, folder / "one.svg", "svg", project=project, expand_level=None)
+export.export_image(mind_map, folder / f"one.{fmt}", fmt, project=project, pages=pages)
 print(json.dumps(ends))
 """
 
@@ -64,10 +67,12 @@ def icon_map(path: Path) -> Path:
     return path
 
 
-def draw_both(tmp_path: Path, map_path: str, project: str = "") -> tuple[bytes, bytes]:
+def draw_both(
+    tmp_path: Path, map_path: str, project: str = "", fmt: str = "svg", *pages: str
+) -> tuple[Path, Path]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, map_path, project, str(tmp_path)],
+        [sys.executable, "-c", SCRIPT, map_path, project, str(tmp_path), fmt, *pages],
         capture_output=True,
         text=True,
         env=env,
@@ -79,16 +84,35 @@ def draw_both(tmp_path: Path, map_path: str, project: str = "") -> tuple[bytes, 
     (end, count, shared), (alone_end, _, alone_shared) = ends
     assert shared and 0 < end < count  # the child drew a part of the picture
     assert (alone_end, alone_shared) == (count, False)
-    return (tmp_path / "two.svg").read_bytes(), (tmp_path / "one.svg").read_bytes()
+    return tmp_path / f"two.{fmt}", tmp_path / f"one.{fmt}"
 
 
-def test_the_built_in_map_with_decisions_and_notes(tmp_path: Path) -> None:
+def test_svg_of_the_built_in_map_with_decisions_and_notes(tmp_path: Path) -> None:
     two, one = draw_both(tmp_path, "", str(DATA / "report-20.karar.yaml"))
-    assert two == one
-    assert b"<text" in two and b"@font-face" in two
+    assert two.read_bytes() == one.read_bytes()
+    assert b"<text" in two.read_bytes() and b"@font-face" in two.read_bytes()
 
 
-def test_icons_shapes_and_styles(tmp_path: Path) -> None:
+def test_svg_of_icons_shapes_and_styles(tmp_path: Path) -> None:
     two, one = draw_both(tmp_path, str(icon_map(tmp_path / "icons.mmd")))
-    assert two == one
-    assert two.count(b"<use") > 20  # the icons, placed from the definitions
+    assert two.read_bytes() == one.read_bytes()
+    assert two.read_bytes().count(b"<use") > 20  # the icons, placed from the definitions
+
+
+def pages_read(pdf: Path) -> tuple[list[str], list[bytes], list[tuple[str, int]]]:
+    """What a reader gets of ``pdf``: each page's text, each page's pixels, the outline."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    prefix = pdf.with_suffix("")
+    subprocess.run(["pdftoppm", "-r", "30", "-png", str(pdf), str(prefix)], check=True)
+    pixels = [p.read_bytes() for p in sorted(pdf.parent.glob(f"{prefix.name}-*.png"))]
+    return text, pixels, bookmarks(pdf)
+
+
+@pytest.mark.parametrize("pages", ["poster", "branches"])
+def test_pdf_pages_with_decisions_and_notes(tmp_path: Path, pages: str) -> None:
+    two, one = draw_both(tmp_path, "", str(DATA / "report-20.karar.yaml"), "pdf", pages)
+    text, pixels, outline = pages_read(two)
+    assert (text, pixels, outline) == pages_read(one)
+    assert len(pixels) == len(outline) > 10
