@@ -359,6 +359,7 @@ def _check_project(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """``karar export``: text formats here, image formats through the Qt renderer."""
+    _short_lived()
     from karar.core.errors import KararError
     from karar.core.export import IMAGE_FORMATS, TEXT_FORMATS, export_text, format_for_suffix
     from karar.core.sources import load_source, parse_source

@@ -77,12 +77,13 @@ class _Document:
     def used_by(self, pages: Sequence[int]) -> list[int]:
         """The objects ``pages`` reach, pages included, their parent left out; in the
         order of the file."""
-        seen = set(pages)
-        todo = list(pages)
+        own = set(pages)
+        seen = set(own)
+        todo = list(own)
         while todo:
             n = todo.pop()
             head = self.head(n)
-            if n in pages:
+            if n in own:
                 head = _PARENT.sub(b"", head)
             for ref in _REF.findall(head):
                 m = int(ref)
@@ -107,9 +108,10 @@ def join_pages(first: bytes, second: bytes, order: Sequence[tuple[int, int]]) ->
 
 
 def _join(a: _Document, b: _Document, order: Sequence[tuple[int, int]]) -> bytes:
-    theirs = sorted({b.pages[k] for doc, k in order if doc == 1})
+    theirs = {b.pages[k] for doc, k in order if doc == 1}
     # b's objects that its pages use, numbered on after a's
-    number = {n: a.size + i for i, n in enumerate(b.used_by(theirs))}
+    after = a.size
+    number = {n: after + i for i, n in enumerate(b.used_by(sorted(theirs)))}
 
     def renumber(found: re.Match[bytes]) -> bytes:
         return b"%d 0 R" % number[int(found[1])]

@@ -52,6 +52,11 @@ class NodeItem(QGraphicsItem):
         """Take ``node``'s state at ``box`` (what the decorations paint), and answer the
         bounding rect it needs; the item's own rect and place are left as they were."""
         self.take(node, box)
+        return self.reach(node, box)
+
+    def reach(self, node: Node, box: Box) -> QRectF:
+        """The bounding rect ``node`` needs at ``box``, in item coordinates (its
+        decorations' extents: no measuring)."""
         ctx = self.ctx
         rect = QRectF(-6, -6, box.w + 12, box.h + 12)
         for deco in DECORATIONS:
@@ -116,10 +121,8 @@ class NodeItem(QGraphicsItem):
             deco.paint(painter, self, lod)
 
 
-_State = tuple[
-    tuple[float, float, float, float], Role, int, "Geometry | None", Badge, "QRectF | None"
-]
-"""What a :class:`NodeStamp` keeps of a node: its item's scene rect and painted state."""
+_State = tuple[Role, int, "Geometry | None", Badge, "QRectF | None"]
+"""What a :class:`NodeStamp` keeps of what a node paints."""
 
 
 class NodeStamp:
@@ -127,58 +130,58 @@ class NodeStamp:
     any scene takes each node's state in turn (a printed page draws its nodes itself,
     without binding an item per node nor QGraphicsScene.render's cost per page).
 
-    What a node paints is read once, at its first use, and kept (``keep``): a stamp is for
-    a picture that does not change while it is drawn. A picture drawn once, node after node
-    (the SVG), keeps nothing.
+    What a node covers and what it paints are read once, at their first use, and kept
+    (``keep``): a stamp is for a picture that does not change while it is drawn. A picture
+    drawn once, node after node (the SVG), keeps nothing. What a node covers is known
+    without measuring its label: pages find their nodes before any is measured.
     """
 
     def __init__(self, ctx: RenderContext, *, keep: bool = True) -> None:
         self._item = NodeItem(ctx)
         self._keep = keep
+        self._bounds: dict[Node, tuple[float, float, float, float]] = {}
         self._states: dict[Node, _State] = {}
         self._layout: Layout | None = None
         self._reach = 0.0
 
     def bounds(self, node: Node, box: Box) -> tuple[float, float, float, float]:
         """The scene rect ``(left, top, right, bottom)`` ``node``'s item would cover."""
-        return self._state(node, box)[0]
+        bounds = self._bounds.get(node)
+        if bounds is None:
+            rect = self._item.reach(node, box)
+            x, y = box.x, box.y
+            bounds = (rect.left() + x, rect.top() + y, rect.right() + x, rect.bottom() + y)
+            if self._keep:
+                self._bounds[node] = bounds
+        return bounds
 
     def paint(self, painter: QPainter, node: Node, box: Box, lod: float) -> None:
         """Paint ``node`` at ``box`` (``painter`` in scene coordinates, left as it was)."""
         item = self._item
-        if self._keep:
-            state = self._state(node, box)
-            item.node, item.box = node, box
-            _, item.role, item.branch, item.geo, item.badge, item.handle = state
+        state = self._states.get(node) if self._keep else None
+        if state is None:
+            item.take(node, box)
+            if self._keep:
+                self._states[node] = (item.role, item.branch, item.geo, item.badge, item.handle)
         else:
-            item.take(node, box)  # its bounds are not asked for
+            item.node, item.box = node, box
+            item.role, item.branch, item.geo, item.badge, item.handle = state
         painter.save()
         painter.translate(box.x, box.y)
         item.paint_at(painter, lod)
         painter.restore()
-
-    def _state(self, node: Node, box: Box) -> _State:
-        state = self._states.get(node)
-        if state is None:
-            item = self._item
-            rect = item.load(node, box)
-            x, y = box.x, box.y
-            bounds = (rect.left() + x, rect.top() + y, rect.right() + x, rect.bottom() + y)
-            state = (bounds, item.role, item.branch, item.geo, item.badge, item.handle)
-            if self._keep:
-                self._states[node] = state
-        return state
 
     def use(self, layout: Layout) -> float:
         """Paint the boxes of ``layout`` from now on (a new one: every node read again);
         answers how far any node's item reaches beyond its box."""
         if layout is not self._layout:
             self._layout = layout
+            self._bounds.clear()
             self._states.clear()
             reach = 0.0
-            state = self._state
+            bounds = self.bounds
             for node, box in layout.boxes.items():
-                x0, y0, x1, y1 = state(node, box)[0]
+                x0, y0, x1, y1 = bounds(node, box)
                 reach = max(reach, box.x - x0, box.y - y0, x1 - box.x - box.w, y1 - box.y - box.h)
             self._reach = reach
         return self._reach
