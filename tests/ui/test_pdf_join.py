@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QSizeF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from karar.core.pages import PagesKind
 from karar.core.pdfmerge import join_pages
 
 pytestmark = pytest.mark.usefixtures("qapp")  # Qt's writer needs its application
@@ -113,3 +114,28 @@ def test_a_pdf_not_laid_out_as_qt_writes_it_is_refused(broken: bytes) -> None:
 def test_a_page_neither_has_is_refused() -> None:
     with pytest.raises(ValueError, match="cannot join the pages"):
         join_pages(qt_pdf(["A"]), qt_pdf(["B"]), [(0, 0), (1, 5)])
+
+
+def test_pages_that_cannot_be_joined_are_drawn_again_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from karar.core import forked, pdfmerge
+    from karar.core.sources import load_map
+    from karar.ui.export import export_image
+
+    monkeypatch.setattr(forked, "can_fork", lambda: True)  # a child draws some pages
+    joins: list[int] = []
+
+    def cannot_join(first: bytes, second: bytes, order: object) -> bytes:
+        joins.append(len(second))
+        raise ValueError("cannot join the pages: not as Qt writes them")
+
+    normal = tmp_path / "normal.pdf"
+    export_image(load_map(None), normal, "pdf", pages=PagesKind.POSTER)
+    monkeypatch.setattr(pdfmerge, "join_pages", cannot_join)
+    out = tmp_path / "poster.pdf"
+    export_image(load_map(None), out, "pdf", pages=PagesKind.POSTER)
+    assert joins and joins[0] > 0  # the child's pages came, and could not be joined
+    pages = pages_of(out.read_bytes(), tmp_path)
+    assert len(pages) > 10 and all(pages)
+    assert pages == pages_of(normal.read_bytes(), tmp_path)
