@@ -17,7 +17,8 @@ from karar.core.labels import plain_text
 from karar.core.pages import PageSetup, PagesKind, Rect
 from karar.core.sources import load_map
 from karar.ui.export import picture_scene
-from karar.ui.pages import Header, _paint, pdf_pages, plan_pages
+from karar.ui.pages import Header, plan_pages
+from karar.ui.pdfpages import pdf_document, pdf_pages
 from karar.ui.scene import MapScene
 
 
@@ -52,7 +53,7 @@ def test_each_poster_page_paints_only_the_edges_of_its_part(
     assert scene is not None
     pages = plan_pages(PagesKind.POSTER, PageSetup(), scene, source, None, "Map")
     seen = _record_edge_rects(scene)
-    _paint(pages, scene, scene, Header("Map", None))
+    pdf_document(pages, scene, scene, Header("Map", None))
     assert len(seen) == len(pages)
     for rect, page in zip(seen, pages, strict=True):
         assert _within(rect, page.scene, slack=1.0), (page.label, rect, page.scene)

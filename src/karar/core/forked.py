@@ -16,7 +16,10 @@ Forking is done only where it is safe and cheap: on Linux, in a process with one
 (the command line's; a window's process has Qt's threads, and a child of it could inherit
 a lock held by one of them). Anywhere else, and whenever the child fails, dies or does not
 answer in time, this process does every chunk itself: the result is the same, only later.
-Pure Python.
+
+The steps every forked child of Karar takes are here too (:func:`fork`, :func:`as_child`,
+:func:`read_all`, :func:`end_child`): :mod:`karar.core.svgfonts` makes its font worker
+with them. Pure Python.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NoReturn, TypeVar
 
 T = TypeVar("T")
 
@@ -136,28 +139,22 @@ class _Child(Generic[T]):
         self._reply = -1
         reply_r, reply_w = os.pipe()
         try:
-            with warnings.catch_warnings():
-                # can_fork made sure there is no other thread; Python warns all the same
-                warnings.simplefilter("ignore", DeprecationWarning)
-                pid = os.fork()
+            pid = fork()
         except OSError:
             os.close(reply_r)
             os.close(reply_w)
             _CLAIMS.pack_into(self._claims, 0, 0, count + 1)  # no child: every chunk ours
             return
-        if pid == 0:  # the child: never returns
-            # a collection would walk, and so copy, every page of the parent's objects
-            gc.disable()
-            status = 1
-            try:
+        if pid == 0:
+
+            def answer() -> None:
                 os.close(reply_r)
                 first = self._back()
-                answer = _OK + pickle.dumps(Shared(first, report()), pickle.HIGHEST_PROTOCOL)
+                reply = _OK + pickle.dumps(Shared(first, report()), pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(reply_w, "wb") as out:
-                    out.write(answer)
-                status = 0
-            finally:
-                os._exit(status)
+                    out.write(reply)
+
+            as_child(answer)
         os.close(reply_w)
         self._pid, self._reply = pid, reply_r
 
@@ -193,19 +190,9 @@ class _Child(Generic[T]):
         """The child's answer, None if it has none in ``timeout`` seconds."""
         if not self._pid:
             return None
-        chunks = []
-        deadline = time.monotonic() + timeout
         try:
-            while True:
-                left = deadline - time.monotonic()
-                if left <= 0 or not select.select([self._reply], [], [], left)[0]:
-                    return None
-                chunk = os.read(self._reply, 1 << 20)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-            answer = b"".join(chunks)
-            if not answer.startswith(_OK):
+            answer = read_all(self._reply, timeout)
+            if answer is None or not answer.startswith(_OK):
                 return None
             shared = pickle.loads(memoryview(answer)[len(_OK) :])
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
@@ -219,13 +206,63 @@ class _Child(Generic[T]):
             self._reply = -1
         if self._pid:
             pid, self._pid = self._pid, 0
-            try:
-                if os.waitpid(pid, os.WNOHANG) == (0, 0):
-                    os.kill(pid, signal.SIGKILL)
-                    os.waitpid(pid, 0)
-            except ChildProcessError:
-                pass
+            end_child(pid)
         self._claims.close()
 
 
-__all__ = ["Shared", "can_fork", "share"]
+def fork() -> int:
+    """:func:`os.fork`, without the warning Python 3.12+ gives in a process with threads
+    (Qt's): the caller makes sure its child runs nothing another thread could hold.
+
+    Raises:
+        OSError: No child could be made.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return os.fork()
+
+
+def as_child(body: Callable[[], None]) -> NoReturn:
+    """Run ``body`` as a forked child and end the child: exit status 0 when ``body``
+    returned, 1 when it raised (nothing of the parent's, no cleanup, runs on after it)."""
+    # a collection would walk, and so copy, every page of the parent's objects (a big
+    # map's): a child lives seconds at most and keeps its garbage
+    gc.disable()
+    status = 1
+    try:
+        body()
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def read_all(fd: int, timeout: float) -> bytes | None:
+    """All that comes from ``fd`` until its writer closes it; None if that takes more
+    than ``timeout`` seconds.
+
+    Raises:
+        OSError: ``fd`` cannot be read.
+    """
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + timeout
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            return None
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def end_child(pid: int) -> None:
+    """End child ``pid``: killed if it still runs, and reaped (no zombie is left)."""
+    try:
+        if os.waitpid(pid, os.WNOHANG) == (0, 0):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+
+
+__all__ = ["Shared", "as_child", "can_fork", "end_child", "fork", "read_all", "share"]

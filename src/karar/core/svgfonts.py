@@ -11,19 +11,16 @@ tools are built on); pure Python, no Qt.
 from __future__ import annotations
 
 import base64
-import gc
 import html
 import io
 import os
 import pickle
 import re
-import select
-import signal
 import sys
-import time
-import warnings
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
+
+from karar.core.forked import as_child, end_child, fork, read_all
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -100,27 +97,20 @@ class FontWorker:
         request_r, request_w = os.pipe()
         reply_r, reply_w = os.pipe()
         try:
-            with warnings.catch_warnings():
-                # Python 3.12+ warns of forking a process with threads (Qt's); the child
-                # runs only fontTools, and a child that hangs is given up on (rules)
-                warnings.simplefilter("ignore", DeprecationWarning)
-                pid = os.fork()
+            # the child runs only fontTools, and a child that hangs is given up on (rules)
+            pid = fork()
         except OSError:
             for fd in (request_r, request_w, reply_r, reply_w):
                 os.close(fd)
             return
-        if pid == 0:  # the child: never returns
-            # a collection would walk, and so copy, every page of the parent's objects
-            # (a big map's): the child lives a second and keeps its garbage
-            gc.disable()
-            status = 1
-            try:
+        if pid == 0:
+
+            def serve() -> None:
                 os.close(request_w)
                 os.close(reply_r)
                 _serve(self._fonts, self._expected, request_r, reply_w)
-                status = 0
-            finally:
-                os._exit(status)
+
+            as_child(serve)
         os.close(request_r)
         os.close(reply_w)
         self._pid, self._request, self._reply = pid, request_w, reply_r
@@ -141,18 +131,10 @@ class FontWorker:
             with os.fdopen(self._request, "wb") as request:
                 self._request = -1
                 pickle.dump(characters, request)
-            chunks = []
-            deadline = time.monotonic() + timeout
-            while True:
-                left = deadline - time.monotonic()
-                if left <= 0 or not select.select([self._reply], [], [], left)[0]:
-                    return None  # no answer in time: given up on (close kills it)
-                chunk = os.read(self._reply, 1 << 16)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-            answer = b"".join(chunks)
-            return answer[len(_OK) :].decode("ascii") if answer.startswith(_OK) else None
+            answer = read_all(self._reply, timeout)  # None: given up on (close kills it)
+            if answer is None or not answer.startswith(_OK):
+                return None
+            return answer[len(_OK) :].decode("ascii")
         except (OSError, pickle.PickleError):
             return None
         finally:
@@ -166,12 +148,7 @@ class FontWorker:
         self._request = self._reply = -1
         if self._pid:
             pid, self._pid = self._pid, 0
-            try:
-                if os.waitpid(pid, os.WNOHANG) == (0, 0):
-                    os.kill(pid, signal.SIGKILL)
-                    os.waitpid(pid, 0)
-            except ChildProcessError:
-                pass
+            end_child(pid)
 
     def __del__(self) -> None:
         self.close()

@@ -596,7 +596,7 @@ def _pdf(
     progress: Progress | None = None,
     header: Header | None = None,
 ) -> str | None:
-    from karar.ui.pages import pdf_pages
+    from karar.ui.pdfpages import pdf_pages
 
     try:
         data, plan = pdf_pages(

@@ -3,9 +3,13 @@ scene's :class:`~karar.ui.edges.EdgePainter` and each node through the decoratio
 :mod:`karar.ui.decorations`, both painting into an :class:`~karar.ui.svgpainter.SvgPainter`.
 
 No item is made for a node and no :class:`QSvgGenerator` is involved: for a 10,000-node map
-those took two thirds of an export's time. What a node looks like is still defined once, by the
-decorations; they read a node's state from a :class:`PictureNode`, bound as
-:meth:`NodeItem.bind <karar.ui.items.NodeItem.bind>` binds an item.
+those took two thirds of an export's time. What a node looks like is still defined once, by
+the decorations; a :class:`~karar.ui.items.NodeStamp` gives them each node's state in turn.
+
+Where a child process can be forked (the command line), it draws chunks of the nodes on the
+other core (:func:`karar.core.forked.share`), and its part is taken in as this process's
+painter would have drawn it (:meth:`~karar.ui.svgpainter.SvgPainter.absorb`): the same
+bytes.
 """
 
 from __future__ import annotations
