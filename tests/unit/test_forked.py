@@ -4,6 +4,7 @@ time; nothing is forked where it is not safe."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import threading
@@ -188,3 +189,28 @@ def test_a_process_with_another_thread_is_not_forked() -> None:
     finally:
         stop.set()
         thread.join()
+
+
+def test_a_claim_is_never_seen_half_written() -> None:
+    # The child counts ``back`` down as fast as it can; every value this process reads
+    # must be one it wrote, so they only ever go down (a write that zeroes the field
+    # first, as struct.pack_into does, let a reader see 0 and stop short: issue 11).
+    claims = forked.Claims(0, 1 << 40)
+    pid = forked.fork()
+    if pid == 0:
+
+        def count_down() -> None:
+            for value in range((1 << 40) - 1, (1 << 40) - 3_000_000, -1):
+                claims.back = value
+
+        forked.as_child(count_down)
+    try:
+        seen = []
+        while len(seen) < 200_000 and os.waitpid(pid, os.WNOHANG) == (0, 0):
+            seen.append(claims.back)
+        assert len(set(seen)) > 10  # the child wrote while this process read
+        assert all(a >= b for a, b in itertools.pairwise(seen))
+        assert min(seen) > (1 << 40) - 3_000_001
+    finally:
+        forked.end_child(pid)
+        claims.close()

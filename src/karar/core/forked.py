@@ -8,7 +8,8 @@ half: each claims its next chunk in a shared page of memory, so the split follow
 each side really goes (the other core may be busy with the SVG's fonts, or with anything).
 
 Claims need no lock. This process writes only the next chunk it takes (``front``), the
-child only the last one it took (``back``); each reads the other's before claiming. Both
+child only the last one it took (``back``); each reads the other's before claiming, and
+each is written and read whole (:class:`Claims`). Both
 may take the one chunk where they meet: the caller keeps this process's and skips the
 child's copy, so a chunk is never missing and never twice in the result.
 
@@ -30,7 +31,6 @@ import os
 import pickle
 import select
 import signal
-import struct
 import sys
 import time
 import warnings
@@ -40,7 +40,7 @@ from typing import Generic, NoReturn, TypeVar
 
 T = TypeVar("T")
 
-_CLAIMS = struct.Struct("qq")  # front (this process's next chunk), back (the child's last)
+_FRONT, _BACK = 0, 1  # this process's next chunk, the child's last: the claims' slots
 _OK = b"part\n"  # the child's answer begins so: a child that died mid-way is told apart
 
 
@@ -127,14 +127,53 @@ def share(
             child.close()
 
 
+class Claims:
+    """Two whole numbers in a page of memory shared with forked children: ``front`` and
+    ``back``. Each is written with one 8-byte store and read with one 8-byte load, so a
+    reader sees the old value or the new one, never a mix (``struct.pack_into`` zeroes the
+    field before it writes: a reader could see 0 in between, and did)."""
+
+    def __init__(self, front: int, back: int) -> None:
+        self._memory = mmap.mmap(-1, 16)  # MAP_SHARED: the same page after fork
+        self._slots = memoryview(self._memory).cast("q")
+        self._slots[_FRONT], self._slots[_BACK] = front, back
+
+    def _read(self, slot: int) -> int:
+        # two loads that agree: a value is taken only once it holds still
+        value = self._slots[slot]
+        while (again := self._slots[slot]) != value:
+            value = again
+        return value
+
+    @property
+    def front(self) -> int:
+        return self._read(_FRONT)
+
+    @front.setter
+    def front(self, value: int) -> None:
+        self._slots[_FRONT] = value
+
+    @property
+    def back(self) -> int:
+        return self._read(_BACK)
+
+    @back.setter
+    def back(self, value: int) -> None:
+        self._slots[_BACK] = value
+
+    def close(self) -> None:
+        """Unmap the page."""
+        self._slots.release()
+        self._memory.close()
+
+
 class _Child(Generic[T]):
     """The forked child of :func:`share`, and this process's side of their claims."""
 
     def __init__(self, count: int, work: Callable[[int], None], report: Callable[[], T]) -> None:
         self._count = count
         self._work = work
-        self._claims = mmap.mmap(-1, _CLAIMS.size)  # shared with the child (MAP_SHARED)
-        _CLAIMS.pack_into(self._claims, 0, 0, count)
+        self._claims = Claims(0, count)
         self._pid = 0
         self._reply = -1
         reply_r, reply_w = os.pipe()
@@ -143,7 +182,7 @@ class _Child(Generic[T]):
         except OSError:
             os.close(reply_r)
             os.close(reply_w)
-            _CLAIMS.pack_into(self._claims, 0, 0, count + 1)  # no child: every chunk ours
+            self._claims.back = count + 1  # no child: every chunk ours
             return
         if pid == 0:
 
@@ -164,10 +203,9 @@ class _Child(Generic[T]):
         claims = self._claims
         chunk = self._count - 1
         while chunk >= 0:
-            front, _ = _CLAIMS.unpack_from(claims, 0)
-            if chunk < front:
+            if chunk < claims.front:
                 break
-            struct.pack_into("q", claims, 8, chunk)
+            claims.back = chunk
             self._work(chunk)
             chunk -= 1
         return chunk + 1
@@ -178,10 +216,9 @@ class _Child(Generic[T]):
         claims = self._claims
         chunk = 0
         while chunk < self._count:
-            _, back = _CLAIMS.unpack_from(claims, 0)
-            if chunk >= back:
+            if chunk >= claims.back:
                 break
-            struct.pack_into("q", claims, 0, chunk + 1)
+            claims.front = chunk + 1
             work(chunk)
             chunk += 1
         return chunk
@@ -265,4 +302,4 @@ def end_child(pid: int) -> None:
         pass
 
 
-__all__ = ["Shared", "as_child", "can_fork", "end_child", "fork", "read_all", "share"]
+__all__ = ["Claims", "Shared", "as_child", "can_fork", "end_child", "fork", "read_all", "share"]
