@@ -112,9 +112,10 @@ def _join(a: _Document, b: _Document, order: Sequence[tuple[int, int]]) -> bytes
     # b's objects that its pages use, numbered on after a's
     after = a.size
     number = {n: after + i for i, n in enumerate(b.used_by(sorted(theirs)))}
+    target = {**number, b.tree: a.tree}  # b's pages hang in a's page tree
 
     def renumber(found: re.Match[bytes]) -> bytes:
-        return b"%d 0 R" % number[int(found[1])]
+        return b"%d 0 R" % target[int(found[1])]
 
     kids = [a.pages[k] if doc == 0 else number[b.pages[k]] for doc, k in order]
     tree = re.sub(
@@ -130,15 +131,13 @@ def _join(a: _Document, b: _Document, order: Sequence[tuple[int, int]]) -> bytes
     for n, data in sorted(a.objects.items()):
         offsets[n] = len(out)
         out += tree if n == a.tree else data
-    parent = b"/Parent %d 0 R" % a.tree
     for n, new in number.items():
-        data = b.objects[n]
         head = b.head(n)
-        body = data[len(head) :]
-        head = b"%d 0 obj" % new + head[len(b"%d 0 obj" % n) :]
-        if n in theirs:
-            head = _PARENT.sub(b"\x00", head)  # a's page tree, put in after the renumbering
-        head = _REF.sub(renumber, head).replace(b"\x00", parent)
+        body = b.objects[n][len(head) :]
+        opening = b"%d 0 obj" % n
+        if not head.startswith(opening):
+            raise ValueError(f"object {n} is not where the cross-reference table says")
+        head = b"%d 0 obj" % new + _REF.sub(renumber, head[len(opening) :])
         offsets[new] = len(out)
         out += head + body
     size = max(offsets) + 1
